@@ -1,0 +1,3 @@
+"""WeCom Appeal & Compliance Assistant."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,286 @@
+"""The penalty-rule catalogue: WeCom's published rules as validated, versioned data.
+
+The data lives in ``app/resources/rules/*.toml``; every item carries the section number of the
+source text (``wecom-violation-penalty-rules.en.txt``) it restates. When WeCom changes its rules,
+the data changes, not this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from functools import cache
+from importlib import resources
+from importlib.abc import Traversable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from app.i18n import Lang, LocalText
+
+RuleId = Literal["R1", "R2", "R3"]
+RouteId = Literal[
+    "admin_unblock_request",
+    "wait_for_expiry",
+    "wait_for_wechat_unblock",
+    "page_appeal",
+    "enterprise_appeal",
+    "none",
+]
+DocumentKind = Literal[
+    "business_license",
+    "legal_person_id",
+    "legal_person_holding_id",
+    "seal_authorization_letter",
+]
+CATALOGUE_FILES = (
+    "catalogue.toml",
+    "violations.toml",
+    "penalties.toml",
+    "routes.toml",
+    "documents.toml",
+    "faq.toml",
+    "notice_phrases.toml",
+    "statements.toml",
+)
+
+
+class CatalogueError(Exception):
+    """The catalogue data is malformed; the message names the file and the field."""
+
+
+class _Item(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class CatalogueMeta(_Item):
+    source_title: str
+    source_file: str
+    retrieved: dt.date
+    version: str
+
+
+class Section(_Item):
+    id: str = Field(pattern=r"^\d+(\.\d+)*$")
+    title: LocalText
+
+
+class Violation(_Item):
+    """One violation scenario (a category of the diagnosis contract)."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    rule: RuleId
+    section: str
+    title: LocalText
+    description: LocalText
+
+
+class LadderStep(_Item):
+    """One step of a step-by-step penalty (2.2)."""
+
+    step: int = Field(ge=1)
+    section: str
+    scope: Literal["interop", "account"]
+    duration: Literal["temporary", "permanent"]
+    self_unblock: bool
+    text: LocalText
+
+
+class Measure(_Item):
+    """A penalty measure; ``aggravated`` marks the 'bad influence' escalations."""
+
+    id: str
+    section: str
+    aggravated: bool = False
+    accounts: list[Literal["member", "admin", "enterprise"]]
+    text: LocalText
+
+
+class PenaltyRule(_Item):
+    id: RuleId
+    section: str
+    title: LocalText
+    summary: LocalText
+    ladder: list[LadderStep] = []
+    measures: list[Measure]
+
+
+class AppealRoute(_Item):
+    id: RouteId
+    sections: list[str] = Field(min_length=1)
+    title: LocalText
+    how: LocalText
+    documents: list[DocumentKind] = []
+
+
+class RequiredDocument(_Item):
+    id: DocumentKind
+    section: str
+    title: LocalText
+    description: LocalText
+
+
+class FaqAnswer(_Item):
+    id: str
+    section: str
+    question: LocalText
+    answer: list[LocalText] = Field(min_length=1)
+
+
+class CategoryPhrases(_Item):
+    """Words and phrases that point a restriction notice to one violation category."""
+
+    category: str
+    zh_CN: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+    weight: float = Field(default=1.0, gt=0)
+
+
+class SignalPhrases(_Item):
+    """Phrases that tell the scope or duration of a restriction rather than its cause."""
+
+    signal: Literal[
+        "scope_interop",
+        "scope_account",
+        "duration_temporary",
+        "duration_permanent",
+        "duration_until_wechat_unblocked",
+        "account_enterprise",
+        "account_admin",
+    ]
+    zh_CN: list[str] = Field(min_length=1)
+    en: list[str] = Field(min_length=1)
+
+
+class Statement(_Item):
+    """A sentence template the diagnosis may state, with the sections that back it."""
+
+    id: str
+    citations: list[str] = Field(min_length=1)
+    text: LocalText
+
+
+class Catalogue(_Item):
+    meta: CatalogueMeta
+    sections: list[Section]
+    violations: list[Violation]
+    rules: list[PenaltyRule]
+    routes: list[AppealRoute]
+    documents: list[RequiredDocument]
+    faq: list[FaqAnswer]
+    category_phrases: list[CategoryPhrases]
+    signal_phrases: list[SignalPhrases]
+    statements: list[Statement]
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Catalogue:
+        known_sections = {s.id for s in self.sections}
+        cited: list[tuple[str, str]] = []
+        cited += [(f"violation {v.id}", v.section) for v in self.violations]
+        for rule in self.rules:
+            cited.append((f"rule {rule.id}", rule.section))
+            cited += [(f"rule {rule.id} step {s.step}", s.section) for s in rule.ladder]
+            cited += [(f"rule {rule.id} measure {m.id}", m.section) for m in rule.measures]
+        for route in self.routes:
+            cited += [(f"route {route.id}", s) for s in route.sections]
+        cited += [(f"document {d.id}", d.section) for d in self.documents]
+        cited += [(f"faq {f.id}", f.section) for f in self.faq]
+        for statement in self.statements:
+            cited += [(f"statement {statement.id}", s) for s in statement.citations]
+        unknown = [f"{where} cites unknown section {sec!r}" for where, sec in cited
+                   if sec not in known_sections]
+        if unknown:
+            raise ValueError("; ".join(unknown))
+
+        categories = {v.id for v in self.violations}
+        stray = [p.category for p in self.category_phrases if p.category not in categories]
+        if stray:
+            raise ValueError(f"notice phrases for unknown categories: {stray}")
+        for kind, ids in (
+            ("violation", [v.id for v in self.violations]),
+            ("rule", [r.id for r in self.rules]),
+            ("route", [r.id for r in self.routes]),
+            ("statement", [s.id for s in self.statements]),
+        ):
+            if len(ids) != len(set(ids)):
+                raise ValueError(f"duplicate {kind} ids: {sorted(i for i in ids if ids.count(i) > 1)}")
+        return self
+
+    # Lookups -------------------------------------------------------------------------------
+
+    def violation(self, category: str) -> Violation:
+        return next(v for v in self.violations if v.id == category)
+
+    def rule(self, rule_id: str) -> PenaltyRule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+    def route(self, route_id: str) -> AppealRoute:
+        return next(r for r in self.routes if r.id == route_id)
+
+    def section(self, section_id: str) -> Section:
+        return next(s for s in self.sections if s.id == section_id)
+
+    def statement(self, statement_id: str) -> Statement:
+        for s in self.statements:
+            if s.id == statement_id:
+                return s
+        raise KeyError(f"statement {statement_id!r} is not in statements.toml")
+
+    def section_title(self, section_id: str, lang: Lang) -> str:
+        return self.section(section_id).title(lang)
+
+
+# Which catalogue field each file fills, so an error can name the file.
+_FILE_FIELDS = {
+    "catalogue.toml": ("meta", "sections"),
+    "violations.toml": ("violations",),
+    "penalties.toml": ("rules",),
+    "routes.toml": ("routes",),
+    "documents.toml": ("documents",),
+    "faq.toml": ("faq",),
+    "notice_phrases.toml": ("category_phrases", "signal_phrases"),
+    "statements.toml": ("statements",),
+}
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+                   for i, p in enumerate(loc))
+
+
+def load_catalogue_from(folder: Traversable) -> Catalogue:
+    """Load and validate the catalogue in ``folder``; raise CatalogueError naming file and field."""
+    merged: dict[str, object] = {}
+    owner: dict[str, str] = {}
+    for name in CATALOGUE_FILES:
+        path = folder / name
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError as exc:
+            raise CatalogueError(f"{name}: file is missing from the rule catalogue") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise CatalogueError(f"{name}: not valid TOML: {exc}") from exc
+        expected = _FILE_FIELDS[name]
+        extra = set(data) - set(expected)
+        if extra:
+            raise CatalogueError(f"{name}: unexpected top-level keys {sorted(extra)}; "
+                                 f"expected {list(expected)}")
+        for key in expected:
+            merged[key] = data.get(key, [])
+            owner[key] = name
+    try:
+        return Catalogue.model_validate(merged)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = first["loc"]
+        file = owner.get(str(loc[0]), "catalogue") if loc else "catalogue"
+        raise CatalogueError(
+            f"{file}: field {_field_path(loc) or '(root)'}: {first['msg']}"
+            + (f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else "")
+        ) from exc
+
+
+@cache
+def load_catalogue() -> Catalogue:
+    """The catalogue shipped with the app."""
+    return load_catalogue_from(resources.files("app.resources") / "rules")
