@@ -49,6 +49,14 @@ class CatalogueError(Exception):
     """The catalogue data is malformed; the message names the file and the field."""
 
 
+class _BrokenReference(ValueError):
+    """A cross-reference that does not resolve; ``loc`` is the field that holds it."""
+
+    def __init__(self, message: str, loc: tuple[int | str, ...]) -> None:
+        super().__init__(message)
+        self.loc = loc
+
+
 class _Item(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -175,35 +183,50 @@ class Catalogue(_Item):
     @model_validator(mode="after")
     def _references_resolve(self) -> Catalogue:
         known_sections = {s.id for s in self.sections}
-        cited: list[tuple[str, str]] = []
-        cited += [(f"violation {v.id}", v.section) for v in self.violations]
-        for rule in self.rules:
-            cited.append((f"rule {rule.id}", rule.section))
-            cited += [(f"rule {rule.id} step {s.step}", s.section) for s in rule.ladder]
-            cited += [(f"rule {rule.id} measure {m.id}", m.section) for m in rule.measures]
-        for route in self.routes:
-            cited += [(f"route {route.id}", s) for s in route.sections]
-        cited += [(f"document {d.id}", d.section) for d in self.documents]
-        cited += [(f"faq {f.id}", f.section) for f in self.faq]
-        for statement in self.statements:
-            cited += [(f"statement {statement.id}", s) for s in statement.citations]
-        unknown = [f"{where} cites unknown section {sec!r}" for where, sec in cited
+        # (where, section, field): the field lets the loader name the file.
+        cited: list[tuple[str, str, tuple[int | str, ...]]] = []
+        cited += [(f"violation {v.id}", v.section, ("violations", i, "section"))
+                  for i, v in enumerate(self.violations)]
+        for r, rule in enumerate(self.rules):
+            cited.append((f"rule {rule.id}", rule.section, ("rules", r, "section")))
+            cited += [(f"rule {rule.id} step {s.step}", s.section,
+                       ("rules", r, "ladder", i, "section")) for i, s in enumerate(rule.ladder)]
+            cited += [(f"rule {rule.id} measure {m.id}", m.section,
+                       ("rules", r, "measures", i, "section"))
+                      for i, m in enumerate(rule.measures)]
+        for r, route in enumerate(self.routes):
+            cited += [(f"route {route.id}", s, ("routes", r, "sections", i))
+                      for i, s in enumerate(route.sections)]
+        cited += [(f"document {d.id}", d.section, ("documents", i, "section"))
+                  for i, d in enumerate(self.documents)]
+        cited += [(f"faq {f.id}", f.section, ("faq", i, "section"))
+                  for i, f in enumerate(self.faq)]
+        for n, statement in enumerate(self.statements):
+            cited += [(f"statement {statement.id}", s, ("statements", n, "citations", i))
+                      for i, s in enumerate(statement.citations)]
+        unknown = [(f"{where} cites unknown section {sec!r}", loc) for where, sec, loc in cited
                    if sec not in known_sections]
         if unknown:
-            raise ValueError("; ".join(unknown))
+            raise _BrokenReference("; ".join(msg for msg, _ in unknown), unknown[0][1])
 
         categories = {v.id for v in self.violations}
-        stray = [p.category for p in self.category_phrases if p.category not in categories]
+        stray = [(i, p.category) for i, p in enumerate(self.category_phrases)
+                 if p.category not in categories]
         if stray:
-            raise ValueError(f"notice phrases for unknown categories: {stray}")
-        for kind, ids in (
-            ("violation", [v.id for v in self.violations]),
-            ("rule", [r.id for r in self.rules]),
-            ("route", [r.id for r in self.routes]),
-            ("statement", [s.id for s in self.statements]),
+            raise _BrokenReference(f"notice phrases for unknown categories: "
+                                   f"{[c for _, c in stray]}",
+                                   ("category_phrases", stray[0][0], "category"))
+        for kind, key, ids in (
+            ("violation", "violations", [v.id for v in self.violations]),
+            ("rule", "rules", [r.id for r in self.rules]),
+            ("route", "routes", [r.id for r in self.routes]),
+            ("statement", "statements", [s.id for s in self.statements]),
         ):
             if len(ids) != len(set(ids)):
-                raise ValueError(f"duplicate {kind} ids: {sorted(i for i in ids if ids.count(i) > 1)}")
+                second = next(i for i, id_ in enumerate(ids) if id_ in ids[:i])
+                raise _BrokenReference(
+                    f"duplicate {kind} ids: {sorted({i for i in ids if ids.count(i) > 1})}",
+                    (key, second, "id"))
         return self
 
     # Lookups -------------------------------------------------------------------------------
@@ -272,7 +295,8 @@ def load_catalogue_from(folder: Traversable) -> Catalogue:
         return Catalogue.model_validate(merged)
     except ValidationError as exc:
         first = exc.errors()[0]
-        loc = first["loc"]
+        broken = first.get("ctx", {}).get("error")
+        loc = broken.loc if isinstance(broken, _BrokenReference) else first["loc"]
         file = owner.get(str(loc[0]), "catalogue") if loc else "catalogue"
         raise CatalogueError(
             f"{file}: field {_field_path(loc) or '(root)'}: {first['msg']}"

@@ -1,0 +1,79 @@
+"""Headless commands over the rule catalogue: diagnose, rules, schema."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from app.cliutil import InputError, read_json_model
+from app.i18n import LANGS, system_lang
+from app.rules.catalogue import CatalogueError, load_catalogue
+from app.rules.contract import Diagnosis, RestrictionReport
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    diagnose = sub.add_parser("diagnose", help="diagnose a restriction report (JSON)",
+                              description="Read a restriction report (JSON) and print the "
+                              "diagnosis: rule, step, route, documents and the reasons.")
+    diagnose.add_argument("file", nargs="?", default="-", metavar="FILE|-",
+                          help="the report; '-' or nothing reads standard input")
+    diagnose.add_argument("--json", action="store_true", help="print the diagnosis as JSON")
+    _add_lang(diagnose)
+    diagnose.set_defaults(func=run_diagnose)
+
+    rules = sub.add_parser("rules", help="print the penalty-rule catalogue")
+    rules.add_argument("--json", action="store_true", help="print the catalogue as JSON")
+    _add_lang(rules)
+    rules.set_defaults(func=run_rules)
+
+    schema = sub.add_parser("schema", help="print the JSON Schemas of the diagnosis contract")
+    schema.add_argument("which", nargs="?", choices=("input", "output", "both"), default="both")
+    schema.set_defaults(func=run_schema)
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help="language of the text (default: the system's)")
+
+
+def _catalogue():
+    try:
+        return load_catalogue()
+    except CatalogueError as exc:
+        raise InputError(f"rule catalogue is damaged: {exc}") from exc
+
+
+def run_diagnose(args: argparse.Namespace) -> int:
+    from app.rules.engine import diagnose
+    from app.rules.text import render_text
+
+    report = read_json_model(args.file, RestrictionReport)
+    catalogue = _catalogue()
+    lang = args.lang or system_lang()
+    diagnosis = diagnose(report, catalogue, lang)
+    if args.json:
+        print(diagnosis.model_dump_json(indent=2))
+    else:
+        print(render_text(diagnosis, catalogue, lang), end="")
+    return 0
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from app.rules.text import render_catalogue
+
+    catalogue = _catalogue()
+    if args.json:
+        print(catalogue.model_dump_json(indent=2))
+    else:
+        print(render_catalogue(catalogue, args.lang or system_lang()), end="")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    schemas = {
+        "input": RestrictionReport.model_json_schema(),
+        "output": Diagnosis.model_json_schema(),
+    }
+    chosen = schemas if args.which == "both" else schemas[args.which]
+    print(json.dumps(chosen, indent=2, ensure_ascii=False))
+    return 0

@@ -1,0 +1,332 @@
+"""The diagnosis engine: a pure function of a restriction report and the rule catalogue.
+
+Every sentence it states is a template from ``statements.toml`` with the sections that back it.
+Where the published rules do not decide a case, the engine records that in ``undecided`` and
+leaves the field null rather than guessing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.i18n import Lang
+from app.rules.catalogue import Catalogue, RouteId, RuleId
+from app.rules.classifier import classify_notice
+from app.rules.contract import CategoryCandidate, Diagnosis, RestrictionReport, Sentence, TimingFact
+
+# Below this the notice's wording is shown as a candidate but does not decide the category.
+CATEGORY_MIN_CONFIDENCE = 0.5
+LADDER_TOP = 3
+
+
+@dataclass
+class _Reasoning:
+    """What the engine found, as statement ids; rendered into one language at the end."""
+
+    rule: RuleId | None = None
+    step: int | None = None
+    category: str | None = None
+    route: RouteId = "none"
+    alternatives: list[RouteId] = field(default_factory=list)
+    aggravated: bool = False
+    explanation: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    undecided: list[tuple[str, dict[str, object]]] = field(default_factory=list)
+    timing: list[tuple[str, int | None]] = field(default_factory=list)
+    next_violation: list[str] = field(default_factory=list)
+
+    def says(self, statement_id: str, **values: object) -> None:
+        self.explanation.append((statement_id, values))
+
+    def cannot_decide(self, statement_id: str, **values: object) -> None:
+        self.undecided.append((statement_id, values))
+
+
+def diagnose(report: RestrictionReport, catalogue: Catalogue, lang: Lang = "zh_CN") -> Diagnosis:
+    candidates = _category_candidates(report, catalogue)
+    best = candidates[0] if candidates else None
+    confident = best if best and best.confidence >= CATEGORY_MIN_CONFIDENCE else None
+    found = _Reasoning(category=confident.category if confident else None)
+
+    if report.account == "enterprise":
+        _enterprise(report, catalogue, found)
+    elif report.account == "admin":
+        _admin(report, catalogue, found)
+    else:
+        _member(report, catalogue, found)
+    return _render(found, report, candidates, catalogue, lang)
+
+
+def _category_candidates(report: RestrictionReport,
+                         catalogue: Catalogue) -> list[CategoryCandidate]:
+    if not report.notice_text or not report.notice_text.strip():
+        return []
+    return classify_notice(report.notice_text, catalogue).candidates
+
+
+def _state_category(found: _Reasoning, catalogue: Catalogue) -> None:
+    if found.category is None:
+        return
+    violation = catalogue.violation(found.category)
+    found.rule = violation.rule
+    found.says(f"category.{violation.rule.lower()}", category=violation.title)
+
+
+# Member accounts ------------------------------------------------------------------------------
+
+def _member(report: RestrictionReport, catalogue: Catalogue, found: _Reasoning) -> None:
+    category_rule = catalogue.violation(found.category).rule if found.category else None
+    # 3.2: a block that lasts until the WeChat account is unblocked is rule 2's own measure.
+    wechat_tied = (report.duration == "until_wechat_unblocked" or category_rule == "R2"
+                   or (report.linked_wechat_banned and category_rule is None))
+
+    if wechat_tied:
+        if category_rule == "R2":
+            _state_category(found, catalogue)
+        found.rule, found.category = "R2", "linked_wechat"
+        if report.duration == "until_wechat_unblocked":
+            found.says("rule.r2_by_duration")
+        if report.linked_wechat_banned:
+            found.says("category.linked_wechat_reported")
+        _rule2(report, found)
+    elif category_rule == "R3":
+        _state_category(found, catalogue)
+        _rule3(report, found)
+    elif category_rule == "R1":
+        _state_category(found, catalogue)
+        if report.linked_wechat_banned:
+            found.cannot_decide("rule.linked_but_r1_notice")
+        _rule1(report, found)
+    elif report.scope == "interop" and _interop_points_to_rule1(report, found):
+        found.rule = "R1"
+        _rule1(report, found)
+    else:
+        found.says("category.unknown")
+        if report.scope == "interop":
+            found.cannot_decide("rule.interop_cause_unknown")
+        else:
+            found.cannot_decide("rule.account_cause_unknown")
+        found.route = _route_when_rule_unknown(report, found)
+        found.next_violation.append("next.unknown_rule")
+
+
+def _interop_points_to_rule1(report: RestrictionReport, found: _Reasoning) -> bool:
+    """Rule 1 is the only rule that blocks interoperability for a set time or offers unblocking."""
+    if report.self_unblock_offered:
+        found.says("category.unknown")
+        found.says("rule.r1_by_self_unblock")
+        return True
+    if report.duration in ("temporary", "permanent") or report.linked_wechat_banned is False:
+        found.says("category.unknown")
+        found.says("rule.r1_by_elimination")
+        return True
+    return False
+
+
+def _rule1(report: RestrictionReport, found: _Reasoning) -> None:
+    found.next_violation.append("next.bad_influence")
+    if report.scope == "account":
+        # 2.2 note: a bad influence blocks the member account whatever the count: off the ladder.
+        found.aggravated = True
+        found.says("r1.aggravated")
+        found.route = _route_off_ladder(report, found)
+        return
+
+    ledger_step = min(report.prior_violations + 1, LADDER_TOP)
+    if report.duration == "permanent":
+        evidence_step = 3
+    elif report.self_unblock_offered is False:
+        evidence_step = 2
+    else:
+        evidence_step = 1
+    # The ledger may miss restrictions from before the app was used; never understate the step.
+    step = found.step = max(ledger_step, evidence_step)
+
+    if report.prior_violations:
+        found.says("r1.ledger_prior", prior=report.prior_violations, number=ledger_step)
+    else:
+        found.says("r1.ledger_none")
+    if evidence_step > ledger_step:
+        found.says("r1.step_from_permanent" if evidence_step == 3 else "r1.step_from_console")
+    found.says(f"r1.step{step}")
+
+    if step == 3:
+        found.timing.append(("timing.permanent", None))
+        found.next_violation.insert(0, "next.r1_after_step3")
+        if report.duration == "temporary":
+            found.cannot_decide("r1.permanent_but_temporary")
+    else:
+        found.timing.append(("timing.r1_short", None))
+        found.next_violation.insert(0, f"next.r1_step{step + 1}")
+
+    if report.self_unblock_offered and step > 1:
+        found.cannot_decide("r1.console_conflict", prior=report.prior_violations)
+        found.route = "admin_unblock_request"
+        found.says("route.admin_unblock_offered")
+    elif step == 1:
+        found.route = "admin_unblock_request"
+        found.says("route.admin_unblock_request")
+    elif step == 2:
+        found.route = "wait_for_expiry"
+        found.says("route.wait_for_expiry")
+    else:
+        found.route = "none"
+        found.says("route.none_permanent")
+        return
+    if report.believes_wrongful:
+        # 5.3: a non-permanent penalty on an employee account can also be appealed on the page.
+        if found.route == "wait_for_expiry":
+            found.route, found.alternatives = "page_appeal", ["wait_for_expiry"]
+            found.says("route.page_appeal")
+        else:
+            found.alternatives.append("page_appeal")
+            found.says("route.also_page_appeal")
+
+
+def _rule2(report: RestrictionReport, found: _Reasoning) -> None:
+    found.next_violation.append("next.r2")
+    if report.scope == "account":
+        found.aggravated = True
+        found.says("r2.aggravated")
+        if report.duration == "until_wechat_unblocked":
+            found.route = "wait_for_wechat_unblock"
+            found.says("route.wait_for_wechat_unblock")
+            found.timing.append(("timing.r2_24h", 24))
+        else:
+            found.route = _route_off_ladder(report, found)
+        return
+    found.says("r2.measure")
+    found.route = "wait_for_wechat_unblock"
+    found.says("route.wait_for_wechat_unblock")
+    found.timing.append(("timing.r2_24h", 24))
+    if report.believes_wrongful:
+        found.alternatives.append("page_appeal")
+        found.says("route.also_page_appeal")
+
+
+def _rule3(report: RestrictionReport, found: _Reasoning) -> None:
+    found.says("r3.measure")
+    found.next_violation.append("next.r3")
+    if report.scope == "interop":
+        found.cannot_decide("r3.interop_conflict")
+    if report.duration == "temporary":
+        found.cannot_decide("r3.temporary_conflict")
+        found.route = _route_off_ladder(report, found)
+        return
+    found.timing.append(("timing.permanent", None))
+    found.route = "none"
+    found.says("route.none_permanent")
+
+
+def _route_off_ladder(report: RestrictionReport, found: _Reasoning) -> RouteId:
+    """Route for a member block off rule 1's ladder, from its length and the enterprise's view."""
+    if report.duration == "permanent":
+        found.timing.append(("timing.permanent", None))
+        found.says("route.none_permanent")
+        return "none"
+    if report.believes_wrongful:
+        found.says("route.page_appeal")
+        return "page_appeal"
+    if report.duration == "temporary":
+        found.says("route.wait_for_stated_period")
+        return "wait_for_expiry"
+    found.cannot_decide("route.none_unknown_duration")
+    return "none"
+
+
+def _route_when_rule_unknown(report: RestrictionReport, found: _Reasoning) -> RouteId:
+    if report.scope == "account":
+        return _route_off_ladder(report, found)
+    if report.believes_wrongful and report.duration != "permanent":
+        found.says("route.page_appeal")
+        return "page_appeal"
+    found.cannot_decide("route.none_unknown_duration")
+    return "none"
+
+
+# Enterprise and administrator accounts ---------------------------------------------------------
+
+def _enterprise(report: RestrictionReport, catalogue: Catalogue, found: _Reasoning) -> None:
+    # Every enterprise block is one of the 'bad influence' escalations of 2.2, 3.2 or 4.2.
+    found.aggravated = True
+    _state_category(found, catalogue)
+    found.says("enterprise.escalation")
+    found.says("enterprise.rare")
+    if found.rule is None:
+        found.cannot_decide("enterprise.cause_unknown")
+    found.next_violation.append("next.enterprise")
+    if report.believes_wrongful:
+        found.route = "enterprise_appeal"
+        found.says("route.enterprise_appeal")
+    else:
+        found.route = "none"
+        found.cannot_decide("route.none_enterprise_not_wrongful")
+
+
+def _admin(report: RestrictionReport, catalogue: Catalogue, found: _Reasoning) -> None:
+    found.aggravated = True
+    _state_category(found, catalogue)
+    found.says("admin.escalation")
+    if found.rule is None:
+        found.cannot_decide("enterprise.cause_unknown")
+    found.next_violation.append("next.enterprise")
+    if report.believes_wrongful and report.duration != "permanent":
+        found.route = "page_appeal"
+        found.cannot_decide("route.page_appeal_admin")
+    elif report.duration == "permanent":
+        found.route = "none"
+        found.says("route.none_permanent")
+        found.timing.append(("timing.permanent", None))
+    else:
+        found.route = "none"
+        found.cannot_decide("route.none_admin")
+
+
+# Rendering -------------------------------------------------------------------------------------
+
+def _sentence(catalogue: Catalogue, statement_id: str, values: dict[str, object],
+              lang: Lang) -> Sentence:
+    statement = catalogue.statement(statement_id)
+    localised = {k: (v(lang) if callable(v) else v) for k, v in values.items()}
+    return Sentence(id=statement_id, text=statement.text(lang).format(**localised),
+                    citations=list(statement.citations))
+
+
+def _section_key(section: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in section.split("."))
+
+
+def _render(found: _Reasoning, report: RestrictionReport, candidates: list[CategoryCandidate],
+            catalogue: Catalogue, lang: Lang) -> Diagnosis:
+    explanation = [_sentence(catalogue, sid, values, lang) for sid, values in found.explanation]
+    undecided = [_sentence(catalogue, sid, values, lang) for sid, values in found.undecided]
+    timing = [TimingFact(hours=hours, **_sentence(catalogue, sid, {}, lang).model_dump())
+              for sid, hours in found.timing]
+    next_violation = [_sentence(catalogue, sid, {}, lang) for sid in found.next_violation]
+    route = catalogue.route(found.route)
+    citations = {c for s in (*explanation, *undecided, *timing, *next_violation)
+                 for c in s.citations}
+    citations.update(route.sections)
+    if found.rule is None and found.route == "none":
+        certainty = "undecided"
+    elif undecided:
+        certainty = "partial"
+    else:
+        certainty = "decided"
+    return Diagnosis(
+        rule=found.rule,
+        step=found.step,
+        category=found.category,
+        appeal_route=found.route,
+        documents=list(route.documents),
+        citations=sorted(citations, key=_section_key),
+        explanation=explanation,
+        next_violation=next_violation,
+        timing=timing,
+        certainty=certainty,
+        undecided=undecided,
+        aggravated=found.aggravated,
+        alternative_routes=found.alternatives,
+        category_candidates=candidates,
+        lang=lang,
+        catalogue_version=catalogue.meta.version,
+    )

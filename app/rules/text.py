@@ -1,0 +1,95 @@
+"""Readable plain text of a diagnosis and of the catalogue, for the CLI, copy and save."""
+
+from __future__ import annotations
+
+from app.i18n import Lang
+from app.labels import label
+from app.rules.catalogue import Catalogue
+from app.rules.contract import Diagnosis, Sentence
+
+
+def _cite(sentence: Sentence, lang: Lang) -> str:
+    refs = ", ".join(label("section_ref", lang, section=c) for c in sentence.citations)
+    return f"{sentence.text} [{refs}]"
+
+
+def _bullets(sentences: list[Sentence], lang: Lang) -> list[str]:
+    return [f"  • {_cite(s, lang)}" for s in sentences]
+
+
+def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
+    rule = (catalogue.rule(diagnosis.rule).title(lang) if diagnosis.rule
+            else label("rule_unknown", lang))
+    category = (catalogue.violation(diagnosis.category).title(lang) if diagnosis.category
+                else label("rule_unknown", lang))
+    route = catalogue.route(diagnosis.appeal_route)
+    documents = [d.title(lang) for d in catalogue.documents if d.id in diagnosis.documents]
+
+    lines = [label("diagnosis_title", lang), ""]
+    lines.append(f"{label('rule', lang)}: {rule}")
+    if diagnosis.step is not None:
+        lines.append(f"{label('step', lang)}: {label('step_value', lang, step=diagnosis.step)}")
+    lines.append(f"{label('category', lang)}: {category}")
+    lines.append(f"{label('route', lang)}: {route.title(lang)}")
+    if diagnosis.alternative_routes:
+        alternatives = ", ".join(catalogue.route(r).title(lang)
+                                 for r in diagnosis.alternative_routes)
+        lines.append(f"{label('alternatives', lang)}: {alternatives}")
+    lines.append(f"{label('documents', lang)}: "
+                 + ("; ".join(documents) if documents else label("none", lang)))
+    lines.append(f"{label('certainty', lang)}: {label('certainty_' + diagnosis.certainty, lang)}")
+    if diagnosis.aggravated:
+        lines.append(label("aggravated", lang))
+    sections = [
+        ("why", diagnosis.explanation),
+        ("timing", diagnosis.timing),
+        ("undecided", diagnosis.undecided),
+        ("next_violation", diagnosis.next_violation),
+    ]
+    for key, sentences in sections:
+        if sentences:
+            lines += ["", f"{label(key, lang)}:", *_bullets(list(sentences), lang)]
+    if route.how(lang):
+        lines += ["", f"{route.title(lang)}:", f"  {route.how(lang)}"]
+    refs = ", ".join(label("section_ref", lang, section=c) for c in diagnosis.citations)
+    lines += ["", f"{label('citations', lang)}: {refs}", _source_line(catalogue, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _source_line(catalogue: Catalogue, lang: Lang) -> str:
+    meta = catalogue.meta
+    return label("source", lang, title=meta.source_title, retrieved=meta.retrieved.isoformat(),
+                 version=meta.version)
+
+
+def render_catalogue(catalogue: Catalogue, lang: Lang) -> str:
+    """The whole catalogue, section by section, as a reader would want it printed."""
+    lines = [label("rules_title", lang), _source_line(catalogue, lang), ""]
+    for rule in catalogue.rules:
+        lines.append(f"{rule.section}. {rule.title(lang)}")
+        lines.append(f"  {rule.summary(lang)}")
+        violations = [v for v in catalogue.violations if v.rule == rule.id]
+        if violations:
+            lines.append(f"  {label('violations', lang)} ({violations[0].section}):")
+            for v in violations:
+                lines.append(f"    - [{v.id}] {v.title(lang)}: {v.description(lang)}")
+        if rule.ladder:
+            lines.append(f"  {label('ladder', lang)} ({rule.ladder[0].section}):")
+            lines += [f"    {s.step}. {s.text(lang)}" for s in rule.ladder]
+        lines.append(f"  {label('measures', lang)}:")
+        for m in rule.measures:
+            suffix = f" ({label('aggravated_measure', lang)})" if m.aggravated else ""
+            lines.append(f"    - {m.text(lang)}{suffix} [{m.section}]")
+        lines.append("")
+    lines.append(f"{label('routes', lang)}:")
+    for route in catalogue.routes:
+        docs = [d.title(lang) for d in catalogue.documents if d.id in route.documents]
+        lines.append(f"  - [{route.id}] {route.title(lang)} [{', '.join(route.sections)}]")
+        lines.append(f"      {route.how(lang)}")
+        if docs:
+            lines.append(f"      {label('documents', lang)}: {'; '.join(docs)}")
+    lines += ["", f"{label('faq', lang)}:"]
+    for faq in catalogue.faq:
+        lines.append(f"  {faq.section} {faq.question(lang)}")
+        lines += [f"      {paragraph(lang)}" for paragraph in faq.answer]
+    return "\n".join(lines) + "\n"
