@@ -1,0 +1,40 @@
+"""The page registry: the sidebar's workspaces, in order.
+
+To add a workspace, append one ``PageEntry``. The class named by ``view`` is imported when the
+page is first shown; it is a QWidget subclass constructed as ``View(context, parent=None)``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    view: str  # "package.module:ClassName"
+    title: str  # source text in the "Pages" translation context
+    icon: str  # file name under app/resources/icons
+
+    def load(self) -> type[QWidget]:
+        module_name, _, class_name = self.view.partition(":")
+        return getattr(importlib.import_module(module_name), class_name)
+
+
+PAGES: list[PageEntry] = [
+    PageEntry("diagnose", "app.ui.pages.diagnose:DiagnosePage",
+              QT_TRANSLATE_NOOP("Pages", "Diagnose"), "diagnose.svg"),
+    PageEntry("appeal", "app.ui.pages.coming_later:AppealPackagePlaceholder",
+              QT_TRANSLATE_NOOP("Pages", "Appeal package"), "appeal.svg"),
+    PageEntry("audit", "app.ui.pages.coming_later:SelfAuditPlaceholder",
+              QT_TRANSLATE_NOOP("Pages", "Self-audit"), "audit.svg"),
+    PageEntry("rules", "app.ui.pages.rules:RulesPage",
+              QT_TRANSLATE_NOOP("Pages", "Rules"), "rules.svg"),
+]

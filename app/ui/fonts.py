@@ -1,0 +1,57 @@
+"""Making sure Chinese text has a font, also under the offscreen platform."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+from collections.abc import Callable
+from importlib import resources
+from importlib.abc import Traversable
+
+from PySide6.QtGui import QFontDatabase
+
+log = logging.getLogger(__name__)
+
+
+def cjk_families() -> list[str]:
+    return QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+
+
+def _fontconfig_cjk_files() -> list[str]:
+    """Font files fontconfig knows for Chinese, for Qt builds that do not ask fontconfig."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return []
+    try:
+        out = subprocess.run([fc_list, ":lang=zh-cn", "file"], capture_output=True, text=True,
+                             timeout=10, check=False).stdout
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return sorted({line.split(":")[0].strip() for line in out.splitlines() if line.strip()})
+
+
+def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
+                    fontconfig_files: Callable[[], list[str]] = _fontconfig_cjk_files,
+                    bundled: Traversable | None = None) -> list[str]:
+    """Return the families that can show Simplified Chinese; warn clearly when there are none.
+
+    Qt normally finds system fonts through fontconfig; fonts shipped in app/resources/fonts and
+    fonts fontconfig lists (when Qt's font database did not see them) are added explicitly.
+    """
+    found = families()
+    if found:
+        return found
+    folder = bundled if bundled is not None else resources.files("app.resources") / "fonts"
+    for entry in folder.iterdir() if folder.is_dir() else ():
+        if entry.name.lower().endswith((".ttf", ".ttc", ".otf")):
+            QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+    for path in fontconfig_files():
+        QFontDatabase.addApplicationFont(path)
+    found = families()
+    if not found:
+        log.warning(
+            "No font for Simplified Chinese was found: Chinese text will show as boxes. "
+            "Install one (Debian/Ubuntu: apt install fonts-wqy-microhei; Fedora: "
+            "wqy-microhei-fonts) or put a .ttf into app/resources/fonts.")
+    return found

@@ -1,0 +1,64 @@
+"""Loading the UI translations (Qt .qm files shipped in app/resources/i18n)."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from app.i18n import LANGS, Lang, system_lang
+
+log = logging.getLogger(__name__)
+
+SETTINGS_KEY = "ui/language"
+QM_NAME = "wecom_appeal_{lang}.qm"
+
+
+def saved_or_system_lang(settings: QSettings) -> Lang:
+    value = settings.value(SETTINGS_KEY)
+    return value if value in LANGS else system_lang()
+
+
+class UiLanguage:
+    """Installs the translators for one language at a time; English is the source language."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._translators: list[QTranslator] = []
+        self._data: list[bytes] = []  # QTranslator.load(bytes) keeps a pointer, not a copy
+
+    @property
+    def translators(self) -> tuple[QTranslator, ...]:
+        return tuple(self._translators)
+
+    def install(self, lang: Lang) -> None:
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators.clear()
+        self._data.clear()
+        QLocale.setDefault(QLocale(lang))
+        if lang == "en":
+            return
+        qm = resources.files("app.resources") / "i18n" / QM_NAME.format(lang=lang)
+        try:
+            data = qm.read_bytes()
+        except FileNotFoundError:
+            log.warning("No UI translation %s; run `python tools/i18n.py release`", qm.name)
+            return
+        self._load(data, f"app {lang}")
+        # Qt's own strings (file dialogs, standard buttons) when the Qt build ships them.
+        qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        translator = QTranslator(self._app)
+        if translator.load(QLocale(lang), "qtbase", "_", qt_dir):
+            self._app.installTranslator(translator)
+            self._translators.append(translator)
+
+    def _load(self, data: bytes, what: str) -> None:
+        translator = QTranslator(self._app)
+        if not translator.load(data):
+            log.warning("Could not load the %s translation", what)
+            return
+        self._data.append(data)
+        self._app.installTranslator(translator)
+        self._translators.append(translator)

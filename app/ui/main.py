@@ -1,0 +1,50 @@
+"""Starting the GUI: ``wecom-appeal`` without arguments calls ``run_gui()``."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.ui.context import AppContext
+from app.ui.fonts import ensure_cjk_font
+from app.ui.icons import icon
+from app.ui.language import UiLanguage, saved_or_system_lang
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "wecom-appeal"
+APPLICATION = "WeCom Appeal & Compliance Assistant"
+
+
+def run_gui(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setWindowIcon(icon("app.svg"))
+    ensure_cjk_font()
+
+    settings = QSettings()
+    language = UiLanguage(app)
+    lang = saved_or_system_lang(settings)
+    language.install(lang)
+
+    from app.rules.catalogue import CatalogueError, load_catalogue
+
+    try:
+        catalogue = load_catalogue()
+    except CatalogueError as exc:
+        log.error("The rule catalogue cannot be loaded: %s", exc)
+        QMessageBox.critical(None, APPLICATION, f"The rule catalogue cannot be loaded:\n{exc}")
+        return 2
+
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang),
+                        install_language=language.install)
+    window.show()
+    return app.exec()

@@ -1,0 +1,150 @@
+"""The main window: a sidebar of workspaces (from the page registry), menus and a status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
+
+from app import __version__
+from app.i18n import Lang
+from app.ui.context import AppContext
+from app.ui.forms.ui_main_window import Ui_MainWindow
+from app.ui.icons import icon
+from app.ui.language import SETTINGS_KEY as LANGUAGE_KEY
+from app.ui.pages import PAGES, PageEntry
+
+GEOMETRY_KEY = "ui/main_window/geometry"
+STATE_KEY = "ui/main_window/state"
+PAGE_KEY = "ui/main_window/page"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, pages: Sequence[PageEntry] = PAGES,
+                 install_language: Callable[[Lang], None] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._entries = list(pages)
+        self._install_language = install_language
+        self._pages: dict[str, QWidget] = {}
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.setWindowIcon(icon("app.svg"))
+        self.ui.sidebar.setIconSize(QSize(24, 24))
+        for entry in self._entries:
+            item = QListWidgetItem(icon(entry.icon), "")
+            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setSizeHint(QSize(0, 40))
+            self.ui.sidebar.addItem(item)
+            self.ui.pages.addWidget(QWidget())  # replaced by the page when first shown
+        self._retranslate()
+
+        languages = QActionGroup(self)
+        for action, lang in ((self.ui.actionChinese, "zh_CN"), (self.ui.actionEnglish, "en")):
+            languages.addAction(action)
+            action.setData(lang)
+            action.setChecked(lang == context.lang)
+        languages.triggered.connect(lambda action: self.set_language(action.data()))
+        self.ui.actionQuit.triggered.connect(self.close)
+        self.ui.actionQuit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.ui.actionAbout.triggered.connect(self.show_about)
+        self.ui.sidebar.currentRowChanged.connect(self._show_row)
+        for row in range(min(len(self._entries), 9)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+            shortcut.activated.connect(
+                lambda row=row: self.show_page(self._entries[row].key))
+        context.hub.status_message.connect(self.statusBar().showMessage)
+
+        self._restore_state()
+
+    # Pages ----------------------------------------------------------------------------------
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, created on first use."""
+        if key not in self._pages:
+            row = self._row_of(key)
+            view = self._entries[row].load()(self.context, None)
+            placeholder = self.ui.pages.widget(row)
+            self.ui.pages.insertWidget(row, view)
+            self.ui.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = view
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        """Switch to the page and give it the keyboard focus."""
+        self.ui.sidebar.setCurrentRow(self._row_of(key))
+        view = self._pages[key]
+        view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        return view
+
+    def current_key(self) -> str:
+        return self._entries[self.ui.pages.currentIndex()].key
+
+    def _row_of(self, key: str) -> int:
+        return next(i for i, entry in enumerate(self._entries) if entry.key == key)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        entry = self._entries[row]
+        self.ui.pages.setCurrentWidget(self.page(entry.key))
+        self.context.settings.setValue(PAGE_KEY, entry.key)
+
+    # Language -------------------------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        if self._install_language is not None:
+            self._install_language(lang)
+        self.context.lang = lang
+        self.context.settings.setValue(LANGUAGE_KEY, lang)
+        for action in (self.ui.actionChinese, self.ui.actionEnglish):
+            action.setChecked(action.data() == lang)
+        self._retranslate()
+        self.context.hub.language_changed.emit(lang)
+
+    def _retranslate(self) -> None:
+        self.ui.retranslateUi(self)
+        for row, entry in enumerate(self._entries):
+            title = QCoreApplication.translate("Pages", entry.title)
+            item = self.ui.sidebar.item(row)
+            item.setText(title)
+            item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=title, number=row + 1))
+
+    # About, state ---------------------------------------------------------------------------
+
+    def about_text(self) -> str:
+        meta = self.context.catalogue.meta
+        return self.tr(
+            "<h3>WeCom Appeal &amp; Compliance Assistant {version}</h3>"
+            "<p>Diagnoses WeCom account restrictions, assembles appeal packages and audits the "
+            "enterprise against WeCom's usage rules, offline.</p>"
+            "<p>Rule catalogue version {catalogue}<br>Source: {source}<br>"
+            "Retrieved on {retrieved}</p>"
+            "<p>The app restates WeCom's published rules; WeCom decides every case.</p>"
+        ).format(version=__version__, catalogue=meta.version, source=meta.source_title,
+                 retrieved=meta.retrieved.isoformat())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.about_text())
+
+    def _restore_state(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+        state = settings.value(STATE_KEY)
+        if state is not None:
+            self.restoreState(state)
+        keys = [entry.key for entry in self._entries]
+        saved = settings.value(PAGE_KEY)
+        self.ui.sidebar.setCurrentRow(keys.index(saved) if saved in keys else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.context.settings.setValue(STATE_KEY, self.saveState())
+        self.context.settings.sync()
+        super().closeEvent(event)

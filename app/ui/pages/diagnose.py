@@ -1,0 +1,302 @@
+"""The Diagnose workspace: a guided flow (restriction → notice → history → result)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import ValidationError
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QStandardPaths, Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QFileDialog,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
+
+from app.rules.contract import Diagnosis, RestrictionReport
+from app.ui.context import AppContext
+from app.ui.forms.ui_diagnose import Ui_DiagnosePage
+from app.ui.pages.diagnose_hint import NoticeHint
+from app.ui.widgets.diagnosis_view import DiagnosisView
+
+STEP_TITLES = (
+    QT_TRANSLATE_NOOP("DiagnosePage", "What is restricted"),
+    QT_TRANSLATE_NOOP("DiagnosePage", "What the notice says"),
+    QT_TRANSLATE_NOOP("DiagnosePage", "History"),
+    QT_TRANSLATE_NOOP("DiagnosePage", "Result"),
+)
+RESTRICTION, NOTICE, HISTORY, RESULT = range(4)
+HINT_DELAY_MS = 300
+PAGE_STYLE = 'QLabel[hint="true"] { color: #555; }'
+
+# Asks where to save: (parent, caption, suggested path) -> chosen path or "".
+AskSavePath = Callable[[QWidget, str, str], str]
+
+def _ask_save_path(parent: QWidget, caption: str, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested,
+                                          QCoreApplication.translate("DiagnosePage",
+                                                                     "Text files (*.txt)"))
+    return path
+
+class DiagnosePage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 ask_save_path: AskSavePath = _ask_save_path) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._ask_save_path = ask_save_path
+        self.diagnosis: Diagnosis | None = None
+        self._report: RestrictionReport | None = None
+        self._hint = NoticeHint.empty()
+        self.ui = Ui_DiagnosePage()
+        self.ui.setupUi(self)
+        self.setStyleSheet(PAGE_STYLE)
+        font = QFont(self.ui.stepTitle.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.ui.stepTitle.setFont(font)
+
+        ui = self.ui
+        self.questions: dict[str, dict[object, QRadioButton]] = {
+            "account": {"member": ui.radioMember, "admin": ui.radioAdmin,
+                        "enterprise": ui.radioEnterprise},
+            "scope": {"interop": ui.radioInterop, "account": ui.radioWholeAccount},
+            "duration": {"temporary": ui.radioTemporary, "permanent": ui.radioPermanent,
+                         "until_wechat_unblocked": ui.radioUntilWechat,
+                         "unknown": ui.radioDurationUnknown},
+            "linked_wechat_banned": {True: ui.linkedYes, False: ui.linkedNo,
+                                     None: ui.linkedUnknown},
+            "self_unblock_offered": {True: ui.selfUnblockYes, False: ui.selfUnblockNo,
+                                     None: ui.selfUnblockUnknown},
+        }
+        self._groups: dict[str, QButtonGroup] = {}
+        for name, radios in self.questions.items():
+            group = QButtonGroup(self)
+            for radio in radios.values():
+                group.addButton(radio)
+            group.buttonToggled.connect(self._update_navigation)
+            self._groups[name] = group
+
+        self.result_view = DiagnosisView(ui.resultHost)
+        ui.resultHostLayout.addWidget(self.result_view)
+        self.result_view.citation_shown.connect(
+            lambda text: context.hub.status_message.emit(text, 5000))
+
+        self._hint_timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
+        self._hint_timer.timeout.connect(self.update_hint)
+        ui.noticeEdit.textChanged.connect(self._hint_timer.start)
+        ui.applyHintButton.clicked.connect(self.apply_hint)
+        ui.nextButton.clicked.connect(self.next_step)
+        ui.backButton.clicked.connect(self.previous_step)
+        ui.startOverButton.clicked.connect(self.start_over)
+        ui.copyButton.clicked.connect(self.copy_result)
+        ui.saveButton.clicked.connect(self.save_result)
+        for keys, slot in ((QKeySequence("Ctrl+Shift+C"), self.copy_result),
+                           (QKeySequence(QKeySequence.StandardKey.Save), self.save_result)):
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+        context.hub.language_changed.connect(self.retranslate)
+        self.start_over()
+
+    # Answers --------------------------------------------------------------------------------
+
+    def answer(self, question: str) -> object:
+        """The checked answer of a radio question; ``...`` when none is checked."""
+        for value, radio in self.questions[question].items():
+            if radio.isChecked():
+                return value
+        return ...
+
+    def set_answer(self, question: str, value: object) -> None:
+        self.questions[question][value].setChecked(True)
+
+    def step_complete(self, step: int) -> bool:
+        if step == RESTRICTION:
+            return all(self.answer(q) is not ... for q in ("account", "scope", "duration"))
+        return True
+
+    def report(self) -> RestrictionReport:
+        notice = self.ui.noticeEdit.toPlainText().strip()
+        return RestrictionReport(
+            account=self.answer("account"),
+            scope=self.answer("scope"),
+            duration=self.answer("duration"),
+            self_unblock_offered=self.answer("self_unblock_offered"),
+            linked_wechat_banned=self.answer("linked_wechat_banned"),
+            prior_violations=self.ui.priorSpin.value(),
+            notice_text=notice or None,
+            believes_wrongful=self.ui.wrongfulCheck.isChecked(),
+        )
+
+    # Navigation -----------------------------------------------------------------------------
+
+    def current_step(self) -> int:
+        return self.ui.steps.currentIndex()
+
+    def go_to(self, step: int) -> None:
+        self.ui.steps.setCurrentIndex(step)
+        self._update_navigation()
+        self._focus_step(step)
+
+    def next_step(self) -> None:
+        step = self.current_step()
+        if step == RESULT or not self.step_complete(step):
+            return
+        if step == HISTORY:
+            self.show_result()
+        self.go_to(step + 1)
+
+    def previous_step(self) -> None:
+        if self.current_step() > RESTRICTION:
+            self.go_to(self.current_step() - 1)
+
+    def start_over(self) -> None:
+        for name, group in self._groups.items():
+            group.setExclusive(False)
+            for radio in self.questions[name].values():
+                radio.setChecked(False)
+            group.setExclusive(True)
+        self.set_answer("linked_wechat_banned", None)
+        self.set_answer("self_unblock_offered", None)
+        self.ui.priorSpin.setValue(0)
+        self.ui.wrongfulCheck.setChecked(False)
+        self.ui.noticeEdit.clear()
+        self._hint_timer.stop()
+        self.update_hint()
+        self.diagnosis = None
+        self._report = None
+        self.result_view.clear()
+        self.go_to(RESTRICTION)
+
+    def _focus_step(self, step: int) -> None:
+        first = {RESTRICTION: "account", HISTORY: "linked_wechat_banned"}.get(step)
+        if first:
+            radios = self.questions[first]
+            checked = [r for r in radios.values() if r.isChecked()]
+            target: QWidget = (checked or list(radios.values()))[0]
+        elif step == NOTICE:
+            target = self.ui.noticeEdit
+        else:
+            target = self.ui.copyButton
+        # The window gives the page focus (Ctrl+1); the proxy sends it to the step's first field.
+        self.setFocusProxy(target)
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_navigation(self, *_: object) -> None:
+        step = self.current_step()
+        self.ui.stepTitle.setText(QCoreApplication.translate("DiagnosePage", STEP_TITLES[step]))
+        self.ui.stepProgress.setText(self.tr("Step {number} of {total}").format(
+            number=step + 1, total=len(STEP_TITLES)))
+        self.ui.backButton.setEnabled(step > RESTRICTION)
+        self.ui.nextButton.setEnabled(step < RESULT and self.step_complete(step))
+        self.ui.nextButton.setVisible(step < RESULT)
+        self.ui.stepOneHint.setVisible(not self.step_complete(RESTRICTION))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter moves on; on a focused push button it presses that button instead.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focus = QApplication.focusWidget()
+            if isinstance(focus, QPushButton) and self.isAncestorOf(focus):
+                focus.click()
+            else:
+                self.next_step()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # Notice hint ----------------------------------------------------------------------------
+
+    def update_hint(self) -> None:
+        text = self.ui.noticeEdit.toPlainText().strip()
+        if text:
+            result = self.context.rules.classify_notice(text, self.context.catalogue)
+            self._hint = NoticeHint.from_classification(result, self.context.catalogue,
+                                                        self.context.lang)
+        else:
+            self._hint = NoticeHint.empty()
+        self.ui.hintCategory.setText(self._hint.category)
+        self.ui.hintSignals.setText(self._hint.signals)
+        self.ui.hintSignals.setVisible(bool(self._hint.signals))
+        self.ui.applyHintButton.setEnabled(bool(self._hint.answers))
+        self.ui.hintApplied.clear()
+
+    def apply_hint(self) -> None:
+        """Pre-fill step 1 from the notice, only because the user asked for it."""
+        for question, value in self._hint.answers.items():
+            self.set_answer(question, value)
+        self.ui.hintApplied.setText(self.tr("Step 1 updated; check it with Back."))
+        self._update_navigation()
+
+    # Result ---------------------------------------------------------------------------------
+
+    def show_result(self) -> None:
+        try:
+            self._report = self.report()
+        except ValidationError as exc:  # e.g. a notice longer than the contract allows
+            self._report = self.diagnosis = None
+            self.result_view.show_error("; ".join(e["msg"] for e in exc.errors()))
+            self.ui.copyButton.setEnabled(False)
+            self.ui.saveButton.setEnabled(False)
+            return
+        self._render_result()
+
+    def _render_result(self) -> None:
+        if self._report is None:
+            return
+        checked = [k for k, c in self.result_view.document_checks.items() if c.isChecked()]
+        try:
+            self.diagnosis = self.context.rules.diagnose(self._report, self.context.catalogue,
+                                                         self.context.lang)
+        except Exception as exc:  # the core's message is the most useful thing to show
+            self.diagnosis = None
+            self.result_view.show_error(str(exc))
+        else:
+            self.result_view.show_diagnosis(self.diagnosis, self.context.catalogue,
+                                            self.context.lang, checked)
+        self.ui.copyButton.setEnabled(self.diagnosis is not None)
+        self.ui.saveButton.setEnabled(self.diagnosis is not None)
+
+    def result_text(self) -> str:
+        if self.diagnosis is None:
+            return ""
+        return self.context.rules.render_text(self.diagnosis, self.context.catalogue,
+                                              self.context.lang)
+
+    def copy_result(self) -> None:
+        if self.diagnosis is None:
+            return
+        QGuiApplication.clipboard().setText(self.result_text())
+        self.context.hub.status_message.emit(self.tr("The result was copied."), 5000)
+
+    def save_result(self) -> None:
+        if self.diagnosis is None:
+            return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        suggested = str(Path(folder) / f"wecom-diagnosis-{dt.date.today():%Y%m%d}.txt")
+        path = self._ask_save_path(self, self.tr("Save the result as text"), suggested)
+        if not path:
+            return
+        try:
+            Path(path).write_text(self.result_text(), encoding="utf-8")
+        except OSError as exc:
+            self.context.hub.status_message.emit(
+                self.tr("Could not save {path}: {error}").format(path=path, error=exc.strerror),
+                0)
+            return
+        self.context.hub.status_message.emit(self.tr("Saved to {path}").format(path=path), 5000)
+
+    # Language -------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.ui.retranslateUi(self)
+        self._update_navigation()
+        self.update_hint()
+        if self.current_step() == RESULT or self.diagnosis is not None:
+            self._render_result()

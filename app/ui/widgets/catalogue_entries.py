@@ -1,0 +1,130 @@
+"""The rule catalogue as a tree of entries, each with its detail text and a bilingual haystack."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QCoreApplication
+
+from app.i18n import LANGS, Lang, LocalText
+from app.rules.catalogue import Catalogue
+
+translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
+
+
+def _tr(text: str) -> str:
+    return translate("RulesPage", text)
+
+
+@dataclass
+class Entry:
+    key: str  # stable across languages, e.g. "violation:harassment"
+    title: str
+    detail: str  # HTML
+    haystack: str  # lower-case text in both languages, for search
+    children: list[Entry] = field(default_factory=list)
+
+    def matches(self, words: list[str]) -> bool:
+        return all(word in self.haystack for word in words)
+
+
+def first_clause(text: str) -> str:
+    """The text up to its first comma or full stop: a tree label, the detail has the rest."""
+    match = re.search(r"[，。；：（;]|[,.:](?=\s)|\s\(", text)
+    return text[:match.start()] if match and match.start() >= 6 else text
+
+
+def _hay(*texts: LocalText | str) -> str:
+    parts: list[str] = []
+    for text in texts:
+        parts += [text(lang) for lang in LANGS] if isinstance(text, LocalText) else [text]
+    return " ".join(parts).lower()
+
+
+def _detail(title: str, section: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
+    source = html.escape(
+        translate("RulesPage", "Source text section {section}").format(section=section))
+    return f"<h3>{html.escape(title)}</h3><p style='color:#555'>{source}</p>{body}"
+
+
+def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
+    yes = translate("RulesPage", "yes")
+    no = translate("RulesPage", "no")
+    scope_names = {"interop": translate("RulesPage", "interop functions only"),
+                   "account": translate("RulesPage", "whole account")}
+    duration_names = {"temporary": translate("RulesPage", "for a limited time"),
+                      "permanent": translate("RulesPage", "permanent")}
+    account_names = {"member": translate("RulesPage", "member account"),
+                     "admin": translate("RulesPage", "administrator account"),
+                     "enterprise": translate("RulesPage", "enterprise")}
+
+    rules_node = Entry("rules", translate("RulesPage", "Penalty rules"), "", "")
+    for rule in catalogue.rules:
+        node = Entry(f"rule:{rule.id}", f"§{rule.section} {rule.title(lang)}",
+                     _detail(rule.title(lang), rule.section, [rule.summary(lang)]),
+                     _hay(rule.title, rule.summary, rule.id, f"§{rule.section}"))
+        for violation in (v for v in catalogue.violations if v.rule == rule.id):
+            node.children.append(Entry(
+                f"violation:{violation.id}", violation.title(lang),
+                _detail(violation.title(lang), violation.section,
+                        [violation.description(lang),
+                         translate("RulesPage", "Penalised under {rule}.").format(
+                             rule=rule.title(lang))]),
+                _hay(violation.title, violation.description, violation.id,
+                     f"§{violation.section}")))
+        for step in rule.ladder:
+            title = translate("RulesPage", "Ladder step {step}").format(step=step.step)
+            node.children.append(Entry(
+                f"step:{rule.id}:{step.step}", title,
+                _detail(title, step.section, [
+                    step.text(lang),
+                    translate("RulesPage",
+                              "Blocked: {scope}. Duration: {duration}. The administrator can "
+                              "apply for unblocking: {self_unblock}.").format(
+                        scope=scope_names[step.scope], duration=duration_names[step.duration],
+                        self_unblock=yes if step.self_unblock else no)]),
+                _hay(step.text, title, f"§{step.section}")))
+        for measure in rule.measures:
+            title = translate("RulesPage", "Measure: {text}").format(
+                text=first_clause(measure.text(lang)))
+            accounts = ", ".join(account_names[a] for a in measure.accounts)
+            node.children.append(Entry(
+                f"measure:{rule.id}:{measure.id}", title,
+                _detail(title, measure.section, [
+                    measure.text(lang),
+                    translate("RulesPage", "Applies to: {accounts}.").format(accounts=accounts)
+                    + (" " + translate("RulesPage", "Only when the violation had a bad influence.")
+                       if measure.aggravated else "")]),
+                _hay(measure.text, f"§{measure.section}")))
+        rules_node.children.append(node)
+
+    routes_node = Entry("routes", translate("RulesPage", "Appeal routes"), "", "")
+    titles = {d.id: d.title(lang) for d in catalogue.documents}
+    for route in catalogue.routes:
+        paragraphs = [route.how(lang)]
+        if route.documents:
+            paragraphs.append(translate("RulesPage", "Documents: {documents}").format(
+                documents=", ".join(titles.get(d, d) for d in route.documents)))
+        routes_node.children.append(Entry(
+            f"route:{route.id}", route.title(lang),
+            _detail(route.title(lang), ", ".join(route.sections), paragraphs),
+            _hay(route.title, route.how, route.id, *(f"§{s}" for s in route.sections))))
+
+    documents_node = Entry("documents", translate("RulesPage", "Required documents"), "", "")
+    for document in catalogue.documents:
+        documents_node.children.append(Entry(
+            f"document:{document.id}", document.title(lang),
+            _detail(document.title(lang), document.section, [document.description(lang)]),
+            _hay(document.title, document.description, f"§{document.section}")))
+
+    faq_node = Entry("faq", translate("RulesPage", "Frequently asked questions"), "", "")
+    for faq in catalogue.faq:
+        faq_node.children.append(Entry(
+            f"faq:{faq.id}", f"§{faq.section} {faq.question(lang)}",
+            _detail(faq.question(lang), faq.section, [a(lang) for a in faq.answer]),
+            _hay(faq.question, *faq.answer, f"§{faq.section}")))
+
+    return [rules_node, routes_node, documents_node, faq_node]

@@ -1,0 +1,80 @@
+"""GUI tests run offscreen; set WECOM_GUI_TESTS_ON_SCREEN=1 to watch them on a real display.
+
+Each test gets a fresh window, fresh settings in tmp_path and English unless it switches.
+Fakes go in through constructor arguments (AppContext, DiagnosePage(ask_save_path=...)).
+"""
+
+from __future__ import annotations
+
+import os
+
+if not os.environ.get("WECOM_GUI_TESTS_ON_SCREEN"):
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from app.ui.context import AppContext, RulesService
+
+from .fakes import fake_catalogue, fake_classify, fake_diagnose, fake_render_text
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cjk_font(qapp):
+    from app.ui.fonts import ensure_cjk_font
+
+    ensure_cjk_font()
+
+
+@pytest.fixture
+def ui_language(qapp):
+    from app.ui.language import UiLanguage
+
+    language = UiLanguage(qapp)
+    yield language
+    language.install("en")
+
+
+@pytest.fixture
+def settings(tmp_path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def catalogue():
+    from app.rules.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+@pytest.fixture
+def context(catalogue, settings) -> AppContext:
+    """The real catalogue, engine and classifier."""
+    return AppContext(catalogue=catalogue, settings=settings, lang="en")
+
+
+@pytest.fixture
+def fake_context(settings) -> AppContext:
+    return AppContext(catalogue=fake_catalogue(), settings=settings, lang="en",
+                      rules=RulesService(diagnose=fake_diagnose, render_text=fake_render_text,
+                                         classify_notice=fake_classify))
+
+
+@pytest.fixture
+def make_window(qtbot, ui_language):
+    from app.ui.main_window import MainWindow
+
+    def make(context: AppContext) -> MainWindow:
+        window = MainWindow(context, install_language=ui_language.install)
+        qtbot.addWidget(window)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window, context):
+    return make_window(context)

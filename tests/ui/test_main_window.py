@@ -1,0 +1,126 @@
+"""The window: registry-driven sidebar, shortcuts, live language switch, settings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLabel
+
+from app.ui.main_window import MainWindow
+from app.ui.pages import PAGES, PageEntry
+from app.ui.pages.coming_later import ComingLaterPage
+from app.ui.pages.diagnose import RESULT, DiagnosePage
+
+
+def sidebar_texts(window: MainWindow) -> list[str]:
+    return [window.ui.sidebar.item(i).text() for i in range(window.ui.sidebar.count())]
+
+
+def test_sidebar_lists_the_registry_with_icons(window):
+    assert [e.key for e in PAGES] == ["diagnose", "appeal", "audit", "rules"]
+    assert sidebar_texts(window) == ["Diagnose", "Appeal package", "Self-audit", "Rules"]
+    assert all(not window.ui.sidebar.item(i).icon().isNull() for i in range(4))
+    assert window.current_key() == "diagnose"
+    assert window.width() >= 700 and window.height() >= 500  # offscreen screen: 800x600
+
+
+def test_ctrl_number_switches_workspace(window, qtbot):
+    for number, key in ((4, "rules"), (2, "appeal"), (3, "audit"), (1, "diagnose")):
+        QTest.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
+                       Qt.KeyboardModifier.ControlModifier)
+        assert window.current_key() == key
+        assert window.ui.pages.currentWidget() is window.page(key)
+
+
+def test_placeholders_are_one_shared_honest_widget(window):
+    for key, feature in (("appeal", "Appeal package"), ("audit", "Self-audit")):
+        page = window.show_page(key)
+        assert isinstance(page, ComingLaterPage)
+        assert page.ui.title.text() == feature
+        assert "later version" in page.ui.status.text()
+
+
+def test_a_page_is_added_with_one_registry_entry(make_window, context):
+    pages = [*PAGES, PageEntry("extra", "app.ui.pages.coming_later:ComingLaterPage",
+                               "Extra", "rules.svg")]
+    window = MainWindow(context, pages=pages)
+    try:
+        assert window.ui.sidebar.count() == 5
+        assert isinstance(window.show_page("extra"), ComingLaterPage)
+    finally:
+        window.deleteLater()
+
+
+def test_language_switch_retranslates_live_and_is_remembered(window, qtbot, context):
+    diagnose = window.page("diagnose")
+    assert isinstance(diagnose, DiagnosePage)
+    for question, value in (("account", "member"), ("scope", "interop"),
+                            ("duration", "temporary")):
+        diagnose.set_answer(question, value)
+    for _ in range(3):
+        diagnose.next_step()
+    assert diagnose.current_step() == RESULT
+    rules = window.page("rules")
+    en_route = context.catalogue.route("admin_unblock_request").title("en")
+    assert en_route in diagnose.result_view.findChild(QLabel, "routeTitle").text()
+
+    window.ui.actionChinese.trigger()
+    assert context.lang == "zh_CN"
+    assert sidebar_texts(window) == ["诊断", "申诉材料包", "合规自查", "规则"]
+    assert window.ui.menuFile.title() == "文件(&F)"
+    assert diagnose.ui.nextButton.text() == "下一步(&N)"
+    assert diagnose.ui.stepTitle.text() == "诊断结果"
+    zh_route = context.catalogue.route("admin_unblock_request").title("zh_CN")
+    assert zh_route in diagnose.result_view.findChild(QLabel, "routeTitle").text()
+    assert diagnose.diagnosis.lang == "zh_CN"
+    assert rules.ui.tree.topLevelItem(0).text(0) == "处罚规则"
+    assert window.ui.actionChinese.isChecked() and not window.ui.actionEnglish.isChecked()
+    assert context.settings.value("ui/language") == "zh_CN"
+
+    window.ui.actionEnglish.trigger()
+    assert sidebar_texts(window)[0] == "Diagnose"
+    assert en_route in diagnose.result_view.findChild(QLabel, "routeTitle").text()
+    assert context.settings.value("ui/language") == "en"
+
+
+def test_saved_language_wins_over_the_system_locale(settings, monkeypatch):
+    from app.ui.language import saved_or_system_lang
+
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert saved_or_system_lang(settings) == "zh_CN"
+    settings.setValue("ui/language", "en")
+    assert saved_or_system_lang(settings) == "en"
+
+
+def test_about_names_the_catalogue_version_and_source(window, context):
+    text = window.about_text()
+    meta = context.catalogue.meta
+    assert meta.version in text and meta.source_title in text
+    assert meta.retrieved.isoformat() in text
+
+
+def test_geometry_and_page_are_remembered(make_window, context):
+    first = make_window(context)
+    first.resize(780, 560)
+    first.show_page("rules")
+    first.close()
+    second = make_window(context)
+    assert second.current_key() == "rules"
+    assert (second.width(), second.height()) == (780, 560)
+
+
+def test_status_bar_shows_hub_messages(window, context):
+    context.hub.status_message.emit("hello", 0)
+    assert window.statusBar().currentMessage() == "hello"
+
+
+def test_quit_shortcut(window):
+    assert window.ui.actionQuit.shortcut().toString() == "Ctrl+Q"
+    window.ui.actionQuit.trigger()
+    assert not window.isVisible()
+
+
+def test_translation_context_for_pages():
+    assert QCoreApplication.translate("Pages", "Diagnose") == "Diagnose"
+    assert QGuiApplication.instance() is QApplication.instance()
