@@ -27,6 +27,8 @@ Signal = SignalPhrases.model_fields["signal"].annotation
 # How much one phrase of weight 1.0 convinces: 1 - 0.35 ** weight, i.e. 0.65 for one strong
 # phrase, 0.88 for two, 0.96 for three.
 _DOUBT_PER_PHRASE = 0.35
+# Signal name prefixes: one family says what is blocked, one how long, one whose account.
+_SIGNAL_FAMILIES = ("scope_", "duration_", "account_")
 # Candidates below this are noise, not worth showing.
 _MIN_CONFIDENCE = 0.05
 
@@ -107,7 +109,14 @@ def classify_notice(text: str, catalogue: Catalogue) -> NoticeClassification:
     # either end of one does not count ("account ... banned" in "wechat account ... banned").
     gapless = [m for m in matches if not m.phrase.has_gap]
     category_evidence = _outermost([m for m in matches if not m.phrase.is_signal], gapless)
-    signal_evidence = _outermost([m for m in matches if m.phrase.is_signal], gapless)
+    # Signals of different families (scope, duration, account) do not hide each other: "永久"
+    # inside "被永久封禁" still says how long, though the longer phrase says what is blocked.
+    signal_evidence = [
+        m for family in _SIGNAL_FAMILIES
+        for m in _outermost(
+            [m for m in matches if m.phrase.is_signal and m.phrase.group.startswith(family)],
+            [c for c in gapless if not c.phrase.is_signal or c.phrase.group.startswith(family)])
+    ]
     signal_evidence = _not_at_the_ends(signal_evidence, [m for m in matches if m.phrase.has_gap])
 
     rule_of = {v.id: v.rule for v in catalogue.violations}

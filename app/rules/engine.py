@@ -11,8 +11,15 @@ from dataclasses import dataclass, field
 
 from app.i18n import Lang
 from app.rules.catalogue import Catalogue, RouteId, RuleId
-from app.rules.classifier import classify_notice
-from app.rules.contract import CategoryCandidate, Diagnosis, RestrictionReport, Sentence, TimingFact
+from app.rules.classifier import NoticeClassification, classify_notice
+from app.rules.contract import (
+    CategoryCandidate,
+    Diagnosis,
+    Duration,
+    RestrictionReport,
+    Sentence,
+    TimingFact,
+)
 
 # Below this the notice's wording is shown as a candidate but does not decide the category.
 CATEGORY_MIN_CONFIDENCE = 0.5
@@ -42,10 +49,13 @@ class _Reasoning:
 
 
 def diagnose(report: RestrictionReport, catalogue: Catalogue, lang: Lang = "zh_CN") -> Diagnosis:
-    candidates = _category_candidates(report, catalogue)
+    notice = _read_notice(report, catalogue)
+    candidates = notice.candidates if notice else []
     best = candidates[0] if candidates else None
     confident = best if best and best.confidence >= CATEGORY_MIN_CONFIDENCE else None
     found = _Reasoning(category=confident.category if confident else None)
+    if notice and report.duration == "unknown":
+        report = _duration_from_notice(report, notice, found)
 
     if report.account == "enterprise":
         _enterprise(report, catalogue, found)
@@ -56,11 +66,30 @@ def diagnose(report: RestrictionReport, catalogue: Catalogue, lang: Lang = "zh_C
     return _render(found, report, candidates, catalogue, lang)
 
 
-def _category_candidates(report: RestrictionReport,
-                         catalogue: Catalogue) -> list[CategoryCandidate]:
+def _read_notice(report: RestrictionReport, catalogue: Catalogue) -> NoticeClassification | None:
     if not report.notice_text or not report.notice_text.strip():
-        return []
-    return classify_notice(report.notice_text, catalogue).candidates
+        return None
+    return classify_notice(report.notice_text, catalogue)
+
+
+# Which duration a notice signal states, most specific first: a notice that ties the block to
+# the WeChat account often also says "temporarily".
+_DURATION_SIGNALS: tuple[tuple[str, Duration], ...] = (
+    ("duration_until_wechat_unblocked", "until_wechat_unblocked"),
+    ("duration_permanent", "permanent"),
+    ("duration_temporary", "temporary"),
+)
+
+
+def _duration_from_notice(report: RestrictionReport, notice: NoticeClassification,
+                          found: _Reasoning) -> RestrictionReport:
+    """The user did not say how long; take it from the notice when its wording is plain."""
+    for signal, duration in _DURATION_SIGNALS:
+        phrases = notice.signals.get(signal)
+        if phrases:
+            found.says(f"duration.notice_{duration}", phrases="”, “".join(phrases[:3]))
+            return report.model_copy(update={"duration": duration})
+    return report
 
 
 def _state_category(found: _Reasoning, catalogue: Catalogue) -> None:

@@ -238,3 +238,25 @@ def test_more_prior_violations_never_lower_the_step(report, more):
                      CATALOGUE, "en")
     if before.step is not None:
         assert after.step is not None and after.step >= before.step
+
+
+def test_an_unknown_duration_is_read_from_the_notice_and_said():
+    d = run(account="member", scope="account", duration="unknown",
+            notice_text="系统检测到你使用第三方外挂软件批量添加好友，账号已被永久封禁。")
+    assert d.rule == "R3" and d.appeal_route == "none"
+    assert ids(d.explanation)[0] == "duration.notice_permanent"
+    assert "永久" in d.explanation[0].text or "permanent" in d.explanation[0].text
+
+
+def test_a_notice_tied_to_wechat_beats_its_own_temporarily():
+    d = run(account="member", scope="interop", duration="unknown",
+            notice_text="Your account is temporarily unable to use WeChat interworking features "
+            "until the WeChat account bound to it is unblocked.")
+    assert d.rule == "R2" and d.appeal_route == "wait_for_wechat_unblock"
+
+
+def test_a_stated_duration_is_never_overridden_by_the_notice():
+    d = run(account="member", scope="interop", duration="temporary", self_unblock_offered=True,
+            notice_text="永久封禁")
+    assert d.step == 1
+    assert not any(s.id.startswith("duration.") for s in d.explanation)
