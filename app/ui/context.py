@@ -29,7 +29,7 @@ def _diagnose(report: RestrictionReport, catalogue: Catalogue, lang: Lang) -> Di
 
 
 def _render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
-    from app.rules.engine import render_text
+    from app.rules.text import render_text
 
     return render_text(diagnosis, catalogue, lang)
 

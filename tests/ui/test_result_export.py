@@ -95,3 +95,13 @@ def test_a_notice_too_long_for_the_contract_is_an_error_not_a_crash(qtbot, fake_
     assert page.current_step() == RESULT
     assert page.diagnosis is None
     assert not page.ui.copyButton.isEnabled()
+
+
+def test_copy_with_the_real_core_copies_the_cited_diagnosis(qtbot, context):
+    context.lang = "en"
+    page = make_page(qtbot, context)
+    QGuiApplication.clipboard().clear()
+    walk_to_result(page)
+    qtbot.mouseClick(page.ui.copyButton, Qt.MouseButton.LeftButton)
+    text = QGuiApplication.clipboard().text()
+    assert "Route back:" in text and "§2.2" in text
