@@ -1,0 +1,352 @@
+"""The printable appeal bundle: cover, contents, statement and every document in one PDF.
+
+Phone photos are decoded at reduced scale (``Image.draft``), fitted to A4 at the chosen
+resolution, re-encoded as JPEG once and passed to reportlab as they are; imported PDFs are
+stamped onto placeholder pages with pypdf, so page numbers, bookmarks and the contents cover
+them too. The output carries a title and no other metadata.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import itertools
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from pydantic import BaseModel, ConfigDict, Field
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
+from reportlab.platypus.doctemplate import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from app.appeal.documents import (
+    ID_PAIR_TITLE,
+    WATERMARKED_SLOTS,
+    PackageDocument,
+    missing_slots,
+    order_documents,
+)
+from app.appeal.flowables import HEADING_H, DocumentHeading, ImagePage, PdfPlaceholder
+from app.appeal.fonts import CJKFont, find_cjk_font
+from app.appeal.images import Cancelled, prepare_for_page
+from app.appeal.intake import Note, SourceDocument, read_document
+from app.appeal.layout import (
+    FRAME_H,
+    FRAME_W,
+    MARGIN_BOTTOM,
+    MARGIN_X,
+    MUTED,
+    PAGE_H,
+    PAGE_W,
+    Styles,
+    build_styles,
+    numbered_canvas,
+    table_style,
+)
+from app.appeal.profile import Profile
+from app.appeal.statement import STATEMENT_TITLE
+from app.appeal.watermark import WatermarkSpec
+from app.i18n import Lang, LocalText
+from app.rules.contract import Diagnosis
+
+Progress = Callable[[int, int, str], None]
+
+BUNDLE_TITLE = LocalText(en="WeCom account appeal", zh_CN="企业微信账号申诉材料")
+_T = {
+    "cover_company": LocalText(en="Enterprise", zh_CN="企业名称"),
+    "cover_code": LocalText(en="Unified Social Credit Code", zh_CN="统一社会信用代码"),
+    "cover_corp": LocalText(en="WeCom CorpID", zh_CN="企业微信企业ID"),
+    "cover_case": LocalText(en="Case", zh_CN="申诉事由"),
+    "cover_date": LocalText(en="Date", zh_CN="日期"),
+    "cover_contents": LocalText(en="Contents of this package", zh_CN="材料清单"),
+    "toc": LocalText(en="Table of contents", zh_CN="目录"),
+    "cover_label": LocalText(en="Cover", zh_CN="封面"),
+    "case": LocalText(en="Route: {route}; sections {cites}",
+                      zh_CN="途径：{route}；依据第 {cites} 条"),
+    "case_rule": LocalText(en="Rule {rule}; ", zh_CN="规则 {rule}；"),
+}
+
+
+class BundleOptions(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    lang: Lang = "zh_CN"
+    dpi: int = Field(default=200, ge=72, le=600)
+    jpeg_quality: int = Field(default=75, ge=30, le=95)
+    watermark: WatermarkSpec | None = Field(default_factory=WatermarkSpec)
+    watermark_all: bool = False
+    id_on_one_page: bool = True
+    workers: int = Field(default_factory=lambda: max(1, min(8, os.cpu_count() or 1)), ge=1)
+
+
+class PlacedDocument(BaseModel):
+    title: str
+    first_page: int
+    page_count: int
+
+
+class BundleResult(BaseModel):
+    pages: int
+    size_bytes: int
+    documents: list[PlacedDocument]
+    missing: list[str] = Field(description="Document slots the route needs and the case lacks.")
+    notes: list[Note]
+
+
+_ID_SIDES = ("legal_person_id_front", "legal_person_id_back")
+
+
+class _Entry(BaseModel):
+    """One contents entry: a document, or the ID card's two sides on one page."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    title: str
+    documents: list[PackageDocument]
+    sources: list[SourceDocument]
+
+
+def _entries(documents: Sequence[PackageDocument], sources: Sequence[SourceDocument],
+             options: BundleOptions) -> list[_Entry]:
+    pairs = list(zip(documents, sources, strict=True))
+    sides = [(d, s) for d, s in pairs if d.kind in _ID_SIDES]
+    # One picture of each side (slot order puts the front first), neither of them a PDF.
+    together = (options.id_on_one_page and tuple(d.kind for d, _ in sides) == _ID_SIDES
+                and not any(s.is_pdf for _, s in sides))
+    entries: list[_Entry] = []
+    for doc, src in pairs:
+        if together and doc.kind in _ID_SIDES:
+            if doc.kind == _ID_SIDES[0]:
+                entries.append(_Entry(title=ID_PAIR_TITLE(options.lang),
+                                      documents=[d for d, _ in sides],
+                                      sources=[s for _, s in sides]))
+            continue
+        entries.append(_Entry(title=doc.display_title(options.lang), documents=[doc],
+                              sources=[src]))
+    return entries
+
+
+class _BundleTemplate(BaseDocTemplate):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.heading_pages: dict[str, tuple[str, int]] = {}
+
+    def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(flowable, DocumentHeading):
+            self.heading_pages[flowable.key] = (flowable.title, self.page)
+            self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+
+
+def _cover(profile: Profile, diagnosis: Diagnosis | None, entries: list[_Entry],
+           styles: Styles, lang: Lang, today: dt.date) -> list:
+    t = {k: v(lang) for k, v in _T.items()}
+    rows = [(t["cover_company"], profile.company_name), (t["cover_code"], profile.credit_code),
+            (t["cover_corp"], profile.corp_id)]
+    if diagnosis is not None:
+        rule = t["case_rule"].format(rule=diagnosis.rule) if diagnosis.rule else ""
+        rows.append((t["cover_case"], rule + t["case"].format(
+            route=_route_title(diagnosis.appeal_route, lang),
+            cites=", ".join(diagnosis.citations) or "5.3")))
+    rows.append((t["cover_date"], today.isoformat()))
+    table = Table([[Paragraph(escape(k), styles.cell_label), Paragraph(escape(v), styles.cell)]
+                   for k, v in rows], colWidths=[FRAME_W * 0.3, FRAME_W * 0.7])
+    table.setStyle(table_style(styles, ("LINEBELOW", (0, 0), (-1, -1), 0.4, MUTED),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("TOPPADDING", (0, 0), (-1, -1), 5),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 5)))
+    contents = [STATEMENT_TITLE(lang)] + [e.title for e in entries]
+    return [Spacer(1, 45 * mm), Paragraph(escape(BUNDLE_TITLE(lang)), styles.title),
+            Spacer(1, 12 * mm), table, Spacer(1, 10 * mm),
+            Paragraph(escape(t["cover_contents"]), styles.heading),
+            *[Paragraph(f"{i}. {escape(title)}", styles.body)
+              for i, title in enumerate(contents, 1)]]
+
+
+def _route_title(route: str, lang: Lang) -> str:
+    try:
+        from app.rules.catalogue import load_catalogue
+
+        return load_catalogue().route(route).title(lang)
+    except Exception:  # the cover still names the route when the catalogue is unavailable
+        return route
+
+
+def _contents(styles: Styles) -> TableOfContents:
+    return TableOfContents(
+        dotsMinLevel=0,
+        levelStyles=[ParagraphStyle("toc0", parent=styles.body, fontSize=11.5, leading=20,
+                                    leftIndent=0, firstLineIndent=0)],
+        tableStyle=table_style(styles, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 0)))
+
+
+def _statement(text: str, styles: Styles) -> list:
+    return [Paragraph(escape(para).replace("\n", "<br/>"), styles.body)
+            for para in text.split("\n\n") if para.strip()]
+
+
+def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
+                 out: str | os.PathLike[str], *, statement: str,
+                 diagnosis: Diagnosis | None = None, options: BundleOptions | None = None,
+                 font: CJKFont | None = None, today: dt.date | None = None,
+                 progress: Progress | None = None,
+                 cancel: threading.Event | None = None) -> BundleResult:
+    """Write the bundle to ``out`` (atomically) and say what it holds and what it lacks.
+
+    Raises IntakeError for a file that cannot be used, Cancelled when ``cancel`` is set."""
+    options = options or BundleOptions()
+    lang, today = options.lang, today or dt.date.today()
+    report = progress or (lambda done, total, message: None)
+    documents = order_documents(documents)
+    # Each document is checked, then placed (photo prepared or PDF stamped); then one write.
+    total = 2 * len(documents) + 1
+    done = 0
+
+    def step(message: str) -> None:
+        nonlocal done
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+        done += 1
+        report(min(done, total), total, message)
+
+    sources = []
+    for doc in documents:
+        sources.append(read_document(doc.path, verify=False))
+        step(f"checked {doc.path.name}")
+    entries = _entries(documents, sources, options)
+    font = font or find_cjk_font()
+    content_h = FRAME_H - HEADING_H
+
+    with tempfile.TemporaryDirectory(prefix="wecom-appeal-") as tmp, \
+            ThreadPoolExecutor(max_workers=options.workers) as pool:
+        # The font before the photos: overlapping its pure-Python parsing with the decoding
+        # gained nothing measurable (bench/bundle/README.md) and risks GIL waits in the workers.
+        styles = build_styles(font)
+        jobs = itertools.count()
+
+        def prepare(doc: PackageDocument, src: SourceDocument, box_h: float) -> Future:
+            box_px = (round(FRAME_W / 72 * options.dpi), round(box_h / 72 * options.dpi))
+            marked = options.watermark is not None and (
+                options.watermark_all or doc.kind in WATERMARKED_SLOTS)
+            return pool.submit(prepare_for_page, src, box_px, Path(tmp) / f"{next(jobs)}.jpg",
+                               edits=doc.edits, watermark=options.watermark if marked else None,
+                               font=font, quality=options.jpeg_quality, cancel=cancel)
+
+        def placed_photos(entry: _Entry) -> None:
+            for _ in entry.documents:
+                step(entry.title)
+
+        # All photos are queued before the layout starts; each page waits only for its own.
+        pictures: dict[int, list[Future]] = {}
+        for number, entry in enumerate(entries):
+            if not entry.sources[0].is_pdf:
+                box_h = (content_h - 12 * mm) / 2 if len(entry.documents) == 2 else content_h
+                pictures[number] = [prepare(d, s, box_h) for d, s in
+                                    zip(entry.documents, entry.sources, strict=True)]
+        story: list = _cover(profile, diagnosis, entries, styles, lang, today)
+        story += [PageBreak(), Paragraph(escape(_T["toc"](lang)), styles.heading),
+                  _contents(styles), PageBreak(),
+                  DocumentHeading(STATEMENT_TITLE(lang), "statement", styles.font),
+                  *_statement(statement, styles)]
+        placements: dict[tuple[int, int], int] = {}
+        pdf_sources: dict[int, SourceDocument] = {}
+        for number, entry in enumerate(entries):
+            story += [PageBreak(), DocumentHeading(entry.title, f"doc{number}", styles.font)]
+            src = entry.sources[0]
+            if src.is_pdf:
+                pdf_sources[number] = src
+                for page in range(src.page_count):
+                    if page:
+                        story.append(PageBreak())
+                    story.append(PdfPlaceholder(placements, number, page))
+            else:
+                story.append(ImagePage(pictures[number],
+                                       [d.display_title(lang) for d in entry.documents],
+                                       styles.font, on_ready=partial(placed_photos, entry)))
+
+        title = f"{BUNDLE_TITLE(lang)} — {profile.company_name}"
+        buffer = io.BytesIO()
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, 0, 0, 0, 0, id="body")
+        doc = _BundleTemplate(buffer, pagesize=(PAGE_W, PAGE_H), title=title,
+                              pageTemplates=[PageTemplate("page", [frame])])
+        try:
+            doc.multiBuild(story, canvasmaker=numbered_canvas(
+                title=title, header=f"{profile.company_name} · {BUNDLE_TITLE(lang)}",
+                lang=lang, font=styles.font, first_label=_T["cover_label"](lang)))
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # a refused photo or Cancel: decode no more
+            raise
+        data = buffer.getvalue()
+        pages = doc.page
+    if pdf_sources:
+        data = _stamp_pdfs(data, placements, pdf_sources, title)
+        for src in pdf_sources.values():
+            step(f"merged {src.path.name}")
+    _write_atomic(Path(out), data)
+    step("written")
+
+    placed = _placed(doc, pages)
+    notes = [n for s in sources for n in s.notes]
+    return BundleResult(pages=pages, size_bytes=len(data), documents=placed, notes=notes,
+                        missing=missing_slots(diagnosis.documents if diagnosis else [],
+                                              documents))
+
+
+def _placed(doc: _BundleTemplate, pages: int) -> list[PlacedDocument]:
+    starts = sorted(doc.heading_pages.values(), key=lambda item: item[1])
+    ends = [page for _, page in starts[1:]] + [pages + 1]
+    return [PlacedDocument(title=title, first_page=page, page_count=end - page)
+            for (title, page), end in zip(starts, ends, strict=True)]
+
+
+def _stamp_pdfs(data: bytes, placements: dict[tuple[int, int], int],
+                sources: dict[int, SourceDocument], title: str) -> bytes:
+    from pypdf import PdfReader, PdfWriter, Transformation
+
+    writer = PdfWriter(clone_from=io.BytesIO(data))
+    readers: dict[int, PdfReader | PdfWriter] = {}
+    for number, src in sources.items():
+        reader = PdfReader(io.BytesIO(src.path.read_bytes()), strict=False)
+        if reader.is_encrypted:
+            reader.decrypt("")
+        # A rotated page can be flattened only once it belongs to a writer (pypdf 7).
+        rotated = any(page.rotation % 360 for page in reader.pages)
+        readers[number] = PdfWriter(clone_from=reader) if rotated else reader
+    avail_h = FRAME_H - HEADING_H
+    for (number, index), page_no in placements.items():
+        page = readers[number].pages[index]
+        if page.rotation % 360:
+            page.transfer_rotation_to_content()
+        box = page.cropbox
+        width, height = float(box.width), float(box.height)
+        if width <= 0 or height <= 0:  # a degenerate page box: nothing to show
+            continue
+        scale = min(FRAME_W / width, avail_h / height)
+        tx = MARGIN_X + (FRAME_W - width * scale) / 2 - float(box.left) * scale
+        ty = MARGIN_BOTTOM + (avail_h - height * scale) / 2 - float(box.bottom) * scale
+        writer.pages[page_no - 1].merge_transformed_page(
+            page, Transformation().scale(scale).translate(tx, ty))
+    writer.metadata = {"/Title": title}
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.part")
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)

@@ -1,0 +1,48 @@
+"""Case JSON (DESIGN.md): the profile, the report or diagnosis, the statement, the documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.appeal.documents import PackageDocument
+from app.appeal.profile import Profile
+from app.cliutil import read_json_model
+from app.rules.contract import Diagnosis, RestrictionReport
+
+
+class Case(BaseModel):
+    model_config = ConfigDict(extra="forbid", title="Case")
+
+    profile: Profile | Path = Field(description="The profile object, or a path to its JSON.")
+    report: RestrictionReport | None = None
+    diagnosis: Diagnosis | None = None
+    statement: str | None = Field(default=None, description="Replaces the generated statement.")
+    documents: list[PackageDocument] = []
+    accounts: list[str] = Field(default=[], description="The restricted accounts, for the "
+                                "statement.")
+    restricted_on: dt.date | None = None
+    corrective_measures: list[str] | None = Field(
+        default=None, description="From the latest self-audit; replaces the general measures.")
+
+    @model_validator(mode="after")
+    def _needs_a_diagnosis(self) -> Case:
+        if self.report is None and self.diagnosis is None:
+            raise ValueError("give 'report' (a restriction report) or 'diagnosis'")
+        return self
+
+
+def load_case(path: str) -> tuple[Case, Profile]:
+    """Read a case file; relative paths inside it are relative to the case file."""
+    case = read_json_model(path, Case)
+    base = Path(path).resolve().parent
+    if isinstance(case.profile, Path):
+        profile_path = case.profile if case.profile.is_absolute() else base / case.profile
+        profile = read_json_model(str(profile_path), Profile)
+    else:
+        profile = case.profile
+    documents = [doc.model_copy(update={"path": doc.path if doc.path.is_absolute()
+                                        else base / doc.path}) for doc in case.documents]
+    return case.model_copy(update={"documents": documents}), profile

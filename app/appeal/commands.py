@@ -1,0 +1,140 @@
+"""Headless commands of the appeal package: ``letter`` and ``bundle``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+
+from app.appeal.checks import Problem, check_profile
+from app.appeal.documents import SLOT_TITLES
+from app.appeal.fonts import FontNotFoundError, find_cjk_font
+from app.appeal.intake import IntakeError
+from app.appeal.letter import DEFAULT_VALID_DAYS, build_letter
+from app.appeal.profile import Profile
+from app.cliutil import InputError, read_json_model
+from app.i18n import LANGS, Lang
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    letter = sub.add_parser("letter", help="write the company-seal authorisation letter (PDF)",
+                            description="Fill the authorisation letter from a profile JSON, "
+                            "to print, sign, seal and scan back into the package.")
+    letter.add_argument("profile", metavar="PROFILE.json")
+    letter.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    letter.add_argument("--lang", choices=LANGS, default="zh_CN")
+    letter.add_argument("--valid-days", type=int, default=DEFAULT_VALID_DAYS, metavar="N",
+                        help=f"days the authorisation is valid (default {DEFAULT_VALID_DAYS})")
+    letter.add_argument("--font", metavar="FILE.ttf|.ttc", help="CJK TrueType font to embed")
+    letter.set_defaults(func=run_letter)
+
+    bundle = sub.add_parser("bundle", help="build the appeal PDF bundle (and upload kit)",
+                            description="Build the printable appeal bundle from a case JSON. "
+                            "Exit code 1 when the route still needs documents.")
+    bundle.add_argument("case", metavar="CASE.json")
+    bundle.add_argument("-o", "--output", required=True, metavar="appeal.pdf")
+    bundle.add_argument("--kit", metavar="DIR", help="also write the upload kit to DIR and DIR.zip")
+    bundle.add_argument("--dpi", type=int, default=200, help="image resolution (default 200)")
+    bundle.add_argument("--lang", choices=LANGS, default="zh_CN")
+    bundle.add_argument("--no-watermark", action="store_true",
+                        help="leave ID images without the purpose watermark")
+    bundle.add_argument("--watermark-text", metavar="TEXT", help="purpose watermark text")
+    bundle.add_argument("--watermark-all", action="store_true",
+                        help="watermark every image, not only the ID images")
+    bundle.add_argument("--kit-cap-kb", type=int, default=2048, metavar="KB",
+                        help="size cap per kit file (default 2048 KB)")
+    bundle.add_argument("--kit-chars", type=int, default=800, metavar="N",
+                        help="character limit of the kit's statement text (default 800)")
+    bundle.add_argument("--font", metavar="FILE.ttf|.ttc", help="CJK TrueType font to embed")
+    bundle.set_defaults(func=run_bundle)
+
+
+def _font(path: str | None, lang: Lang):
+    try:
+        return find_cjk_font(path)
+    except FontNotFoundError as exc:
+        raise InputError(exc.message(lang)) from exc
+
+
+def _report_problems(problems: list[Problem], lang: Lang) -> bool:
+    """Print profile problems on stderr; True when one of them is an error."""
+    for problem in problems:
+        print(f"{problem.severity}: {problem.field}: {problem.message(lang)}", file=sys.stderr)
+    return any(p.severity == "error" for p in problems)
+
+
+def run_letter(args: argparse.Namespace) -> int:
+    if args.valid_days < 1:
+        raise InputError(f"--valid-days {args.valid_days}: must be at least 1")
+    profile = read_json_model(args.profile, Profile)
+    font = _font(args.font, args.lang)
+    build_letter(profile, args.output, lang=args.lang, valid_days=args.valid_days, font=font)
+    print(args.output)
+    return 1 if _report_problems(check_profile(profile), args.lang) else 0
+
+
+def run_bundle(args: argparse.Namespace) -> int:
+    from app.appeal.bundle import BundleOptions, build_bundle
+    from app.appeal.case import load_case
+    from app.appeal.statement import build_statement
+    from app.appeal.watermark import WatermarkSpec
+
+    lang: Lang = args.lang
+    if not 72 <= args.dpi <= 600:
+        raise InputError(f"--dpi {args.dpi}: choose between 72 and 600")
+    case, profile = load_case(args.case)
+    diagnosis = case.diagnosis
+    if diagnosis is None:
+        from app.rules.catalogue import CatalogueError, load_catalogue
+        from app.rules.engine import diagnose
+
+        try:
+            diagnosis = diagnose(case.report, load_catalogue(), lang)
+        except CatalogueError as exc:
+            raise InputError(f"rule catalogue is damaged: {exc}") from exc
+    statement = case.statement or build_statement(
+        profile, diagnosis, lang=lang, report=case.report, accounts=case.accounts,
+        restricted_on=case.restricted_on, corrective_measures=case.corrective_measures)
+    font = _font(args.font, lang)
+    watermark = None
+    if not args.no_watermark:
+        watermark = WatermarkSpec(text=args.watermark_text) if args.watermark_text \
+            else WatermarkSpec()
+    options = BundleOptions(lang=lang, dpi=args.dpi, watermark=watermark,
+                            watermark_all=args.watermark_all)
+    cancel = threading.Event()
+    try:
+        result = build_bundle(profile, case.documents, args.output, statement=statement,
+                              diagnosis=diagnosis, options=options, font=font, cancel=cancel)
+        kit = None
+        if args.kit:
+            from app.appeal.kit import build_kit
+
+            kit = build_kit(case.documents, statement, args.kit, lang=lang,
+                            size_cap=args.kit_cap_kb * 1024, char_limit=args.kit_chars,
+                            watermark=watermark, watermark_all=args.watermark_all, font=font)
+    except IntakeError as exc:
+        raise InputError(exc.message(lang)) from exc
+
+    print(f"{args.output}: {result.pages} pages, {result.size_bytes / 1024:.0f} KB")
+    for placed in result.documents:
+        print(f"  p.{placed.first_page:>3}  {placed.title}")
+    for note in result.notes:
+        print(f"note: {note.message(lang)}", file=sys.stderr)
+    if kit is not None:
+        print(f"{kit.folder}" + (f" and {kit.zip_path}" if kit.zip_path else ""))
+        for f in kit.files:
+            flag = "  OVER THE CAP" if f.over_cap else ""
+            print(f"  {f.name}: {f.before_bytes / 1024:.0f} KB -> {f.after_bytes / 1024:.0f} KB"
+                  f"{flag}")
+        if kit.statement_shortened:
+            print(f"note: the statement was shortened to {kit.statement_chars} characters "
+                  f"for {kit.statement_file}; edit it to fit --kit-chars", file=sys.stderr)
+    problems = _report_problems(check_profile(profile), lang)
+    if result.missing:
+        heading = "缺少申诉途径所需材料：" if lang == "zh_CN" else \
+            "incomplete: the appeal route still needs:"
+        print(heading, file=sys.stderr)
+        for slot in result.missing:
+            print(f"  - {slot}: {SLOT_TITLES[slot](lang)}", file=sys.stderr)
+    return 1 if result.missing or problems or (kit and any(f.over_cap for f in kit.files)) else 0

@@ -1,0 +1,371 @@
+"""Reading the files a user adds: real type from the bytes, refusal with a clear reason.
+
+Each refusal is an IntakeError naming the file and saying, in both languages, what is wrong and
+what to do. Nothing here keeps the file's bytes: callers re-open the path when they decode, so
+thirty phone photos never sit in memory at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import warnings
+from collections.abc import Iterator
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal
+
+from PIL import Image, ImageFile, UnidentifiedImageError
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.i18n import LocalText
+
+try:  # HEIC support is optional: used when pillow-heif is installed and can read the file.
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+    HEIC_SUPPORTED = True
+except ImportError:  # pragma: no cover - depends on the platform's wheels
+    HEIC_SUPPORTED = False
+
+# Refuse images above 120 megapixels (a 108 MP phone photo still passes). Pillow warns above
+# this and raises above twice this; both are turned into a refusal before anything is decoded.
+MAX_IMAGE_PIXELS = 120_000_000
+Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
+ImageFile.LOAD_TRUNCATED_IMAGES = False
+
+MAX_FILE_BYTES = 60 * 1024 * 1024
+# Below this many pixels on the long side, a licence or ID card is hard to read once printed.
+LOW_RES_LONG_SIDE = 1000
+
+RefusalReason = Literal["missing", "not_a_file", "permission", "empty", "too_large",
+                        "unsupported", "corrupt", "truncated", "encrypted", "bomb"]
+
+
+class FileType(StrEnum):
+    JPEG = "jpeg"
+    PNG = "png"
+    HEIC = "heic"
+    PDF = "pdf"
+
+
+_EXTENSIONS = {
+    FileType.JPEG: (".jpg", ".jpeg", ".jpe", ".jfif"),
+    FileType.PNG: (".png",),
+    FileType.HEIC: (".heic", ".heif", ".hif"),
+    FileType.PDF: (".pdf",),
+}
+_HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+
+
+class IntakeError(Exception):
+    """A file the package cannot use; ``message`` says which file and why, in both languages."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: RefusalReason,
+                 message: LocalText) -> None:
+        self.path = Path(path)
+        self.reason = reason
+        self.message = message
+        super().__init__(message.en)
+
+
+class Note(BaseModel):
+    """Something the user should know about an accepted file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: Literal["extension_mismatch", "low_resolution", "transparency", "owner_password"]
+    message: LocalText
+
+
+class SourceDocument(BaseModel):
+    """An accepted file: its real type and what it holds. Sizes are after EXIF orientation."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: Path
+    file_type: FileType
+    size_bytes: int
+    width: int | None = None
+    height: int | None = None
+    orientation: int = 1
+    page_count: int = 1
+    notes: list[Note] = Field(default_factory=list)
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.file_type is FileType.PDF
+
+
+class Edits(BaseModel):
+    """What the user did to an image in the app: a quarter turn and a crop."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rotate: Literal[0, 90, 180, 270] = Field(default=0, description="Clockwise degrees.")
+    crop: tuple[float, float, float, float] | None = Field(
+        default=None, description="(left, top, right, bottom) as fractions of the oriented "
+        "image, after rotation.")
+
+
+def _refuse(path: Path, reason: RefusalReason, en: str, zh: str) -> IntakeError:
+    return IntakeError(path, reason, LocalText(en=f"{path.name}: {en}", zh_CN=f"{path.name}：{zh}"))
+
+
+def sniff(head: bytes) -> FileType | None:
+    """The file type told by its first bytes, whatever its name says."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return FileType.JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return FileType.PNG
+    if head[4:8] == b"ftyp" and (head[8:12] in _HEIF_BRANDS
+                                 or any(head[i:i + 4] in _HEIF_BRANDS
+                                        for i in range(16, min(len(head), 64), 4))):
+        return FileType.HEIC
+    if b"%PDF-" in head[:1024]:
+        return FileType.PDF
+    return None
+
+
+def _read_head(path: Path, max_bytes: int) -> tuple[bytes, int]:
+    if path.is_symlink() and not path.exists():
+        raise _refuse(path, "missing", "the link points to a file that no longer exists.",
+                      "该快捷方式指向的文件已不存在。")
+    if not path.exists():
+        raise _refuse(path, "missing", "no such file.", "文件不存在。")
+    if not path.is_file():
+        raise _refuse(path, "not_a_file", "is a folder or a device, not a file.",
+                      "这是文件夹或设备，不是文件。")
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except PermissionError as exc:
+        raise _refuse(path, "permission", "permission denied: the app may not read this file.",
+                      "没有读取该文件的权限。") from exc
+    except OSError as exc:
+        raise _refuse(path, "permission", f"cannot be read ({exc.strerror}).",
+                      f"无法读取（{exc.strerror}）。") from exc
+    if size == 0 or not head:
+        raise _refuse(path, "empty", "the file is empty (0 bytes); the copy or download did "
+                      "not finish.", "文件为空（0 字节），可能复制或下载未完成。")
+    if size > max_bytes:
+        raise _refuse(path, "too_large", f"the file is {size / 2**20:.0f} MB, above the "
+                      f"{max_bytes / 2**20:.0f} MB limit.",
+                      f"文件大小 {size / 2**20:.0f} MB，超过 {max_bytes / 2**20:.0f} MB 上限。")
+    return head, size
+
+
+@contextlib.contextmanager
+def image_errors(path: Path) -> Iterator[None]:
+    """Turn Pillow's many ways of failing into refusals that name the file."""
+    try:
+        yield
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise _bomb(path) from exc
+    except UnidentifiedImageError as exc:
+        raise _refuse(path, "corrupt", "the image is damaged and cannot be read.",
+                      "图像已损坏，无法读取。") from exc
+    except (OSError, SyntaxError, ValueError, EOFError) as exc:
+        if "truncated" in str(exc) or isinstance(exc, EOFError):
+            raise _refuse(path, "truncated", "the image is incomplete (truncated); copy or "
+                          "download it again.",
+                          "图像不完整（被截断），请重新复制或下载。") from exc
+        raise _refuse(path, "corrupt", "the image is damaged and cannot be decoded.",
+                      "图像已损坏，无法解码。") from exc
+
+
+def _bomb(path: Path) -> IntakeError:
+    return _refuse(path, "bomb", f"the image claims more than {MAX_IMAGE_PIXELS // 1_000_000} "
+                   "megapixels; it is refused to protect this computer (a 'decompression "
+                   "bomb' or a damaged file).",
+                   f"图像声明超过 {MAX_IMAGE_PIXELS // 1_000_000} 百万像素，为保护本机已拒绝"
+                   "（可能是“解压炸弹”或文件损坏）。")
+
+
+def exif_orientation(img: Image.Image) -> int:
+    """EXIF orientation 1-8; anything else (0 is common from some phones and scanners) is 1."""
+    try:
+        value = img.getexif().get(0x0112, 1)
+    except Exception:  # a damaged EXIF block must not cost the user the picture
+        return 1
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+_TRANSPOSE = {
+    2: (Image.Transpose.FLIP_LEFT_RIGHT,),
+    3: (Image.Transpose.ROTATE_180,),
+    4: (Image.Transpose.FLIP_TOP_BOTTOM,),
+    5: (Image.Transpose.TRANSPOSE,),
+    6: (Image.Transpose.ROTATE_270,),
+    7: (Image.Transpose.TRANSVERSE,),
+    8: (Image.Transpose.ROTATE_90,),
+}
+
+
+def apply_orientation(img: Image.Image, orientation: int) -> Image.Image:
+    for op in _TRANSPOSE.get(orientation, ()):
+        img = img.transpose(op)
+    return img
+
+
+def flatten(img: Image.Image) -> Image.Image:
+    """RGB (or L) on white: transparency would turn black in a JPEG or a PDF."""
+    if img.mode == "P":
+        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+    if img.mode in ("RGBA", "LA", "PA") or (img.mode == "RGBa"):
+        rgba = img.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if img.mode in ("RGB", "L"):
+        return img
+    return img.convert("RGB")
+
+
+def apply_edits(img: Image.Image, edits: Edits | None) -> Image.Image:
+    if edits is None:
+        return img
+    if edits.rotate:
+        img = img.transpose({90: Image.Transpose.ROTATE_270, 180: Image.Transpose.ROTATE_180,
+                             270: Image.Transpose.ROTATE_90}[edits.rotate])
+    if edits.crop:
+        left, top, right, bottom = edits.crop
+        if not (0 <= left < right <= 1 and 0 <= top < bottom <= 1):
+            raise ValueError(f"crop {edits.crop}: need 0 <= left < right <= 1 and "
+                             "0 <= top < bottom <= 1")
+        w, h = img.size
+        img = img.crop((round(left * w), round(top * h), round(right * w), round(bottom * h)))
+    return img
+
+
+def _swaps_axes(orientation: int, edits: Edits | None) -> bool:
+    return (orientation in (5, 6, 7, 8)) != bool(edits and edits.rotate in (90, 270))
+
+
+def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES,
+                  verify: bool = True) -> SourceDocument:
+    """Accept a JPEG, PNG, HEIC or PDF file or raise IntakeError. ``verify`` decodes images
+    completely (at reduced scale) so that truncated files are caught now, not at export."""
+    path = Path(path)
+    head, size = _read_head(path, max_bytes)
+    file_type = sniff(head)
+    if file_type is None or (file_type is FileType.HEIC and not HEIC_SUPPORTED):
+        raise _refuse(path, "unsupported", "not a JPEG, PNG, HEIC or PDF file (judged by its "
+                      "content, not its name).",
+                      "不是 JPEG、PNG、HEIC 或 PDF 文件（按文件内容判断，而非文件名）。")
+    notes: list[Note] = []
+    if path.suffix.lower() not in _EXTENSIONS[file_type]:
+        shown = path.suffix or "(none)"
+        notes.append(Note(code="extension_mismatch", message=LocalText(
+            en=f"{path.name}: the name ends in {shown} but the file is a "
+               f"{file_type.value.upper()}; it is used as a {file_type.value.upper()}.",
+            zh_CN=f"{path.name}：扩展名为 {shown}，但内容是 {file_type.value.upper()}，"
+                  f"已按 {file_type.value.upper()} 处理。")))
+    if file_type is FileType.PDF:
+        return _read_pdf(path, size, notes)
+    return _read_image(path, file_type, size, notes, verify)
+
+
+def _read_image(path: Path, file_type: FileType, size: int, notes: list[Note],
+                verify: bool) -> SourceDocument:
+    # Pillow warns between MAX_IMAGE_PIXELS and twice that, and raises above; both refuse.
+    # (The warnings filter is process-wide: this runs where files are added, not in workers.)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        with image_errors(path), Image.open(path) as img:
+            orientation = exif_orientation(img)
+            width, height = img.size
+            has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
+            if verify:
+                if img.format == "JPEG":
+                    img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                img.load()
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    if has_alpha:
+        notes.append(Note(code="transparency", message=LocalText(
+            en=f"{path.name}: transparent areas are shown on white.",
+            zh_CN=f"{path.name}：透明区域将以白色显示。")))
+    if max(width, height) < LOW_RES_LONG_SIDE:
+        notes.append(Note(code="low_resolution", message=LocalText(
+            en=f"{path.name}: only {width}×{height} pixels; text may be unreadable when "
+               "printed. A photo of at least 1000 pixels on the long side is safer.",
+            zh_CN=f"{path.name}：仅 {width}×{height} 像素，打印后文字可能看不清，"
+                  "建议长边至少 1000 像素。")))
+    return SourceDocument(path=path, file_type=file_type, size_bytes=size, width=width,
+                          height=height, orientation=orientation, notes=notes)
+
+
+def _read_pdf(path: Path, size: int, notes: list[Note]) -> SourceDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    try:
+        reader = PdfReader(io.BytesIO(path.read_bytes()), strict=False)
+        if reader.is_encrypted:
+            # An owner password alone (printing or editing restricted) still opens with "".
+            if not reader.decrypt(""):
+                raise _refuse(path, "encrypted", "the PDF is protected by a password. Save an "
+                              "unprotected copy (print to PDF) and add that instead.",
+                              "该 PDF 设有打开密码，请另存一份无密码的副本（打印为 PDF）后再添加。")
+            notes.append(Note(code="owner_password", message=LocalText(
+                en=f"{path.name}: the PDF carries usage restrictions; its pages are copied "
+                   "into the package as they are.",
+                zh_CN=f"{path.name}：该 PDF 设有使用限制，其页面将按原样放入材料包。")))
+        pages = len(reader.pages)
+    except IntakeError:
+        raise
+    except DependencyError as exc:
+        raise _refuse(path, "encrypted", "the PDF is encrypted in a way that cannot be opened "
+                      "here; save an unprotected copy and add that instead.",
+                      "该 PDF 的加密方式无法打开，请另存无密码副本后再添加。") from exc
+    except Exception as exc:  # pypdf raises assorted errors on damaged or hostile files
+        raise _refuse(path, "corrupt", "the PDF is damaged and cannot be opened.",
+                      "PDF 已损坏，无法打开。") from exc
+    if pages == 0:
+        raise _refuse(path, "corrupt", "the PDF has no pages.", "该 PDF 没有页面。")
+    return SourceDocument(path=path, file_type=FileType.PDF, size_bytes=size, page_count=pages,
+                          notes=notes)
+
+
+def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
+               edits: Edits | None = None, tolerance: float = 1.0) -> Image.Image:
+    """Decode an accepted image upright, on white, edited, and no larger than ``fit`` pixels
+    (or up to ``tolerance`` times larger, when resizing would cost more than it saves).
+
+    For JPEG, ``draft`` decodes at 1/2, 1/4 or 1/8 scale in the DCT domain — far cheaper than a
+    full decode and a resize (DESIGN.md, measured pitfalls); orientation comes after it.
+    """
+    with image_errors(doc.path), Image.open(doc.path) as src:
+        img: Image.Image = src
+        if fit and src.format == "JPEG":
+            want_w, want_h = fit
+            if _swaps_axes(doc.orientation, edits):
+                want_w, want_h = want_h, want_w
+            if edits and edits.crop:
+                left, top, right, bottom = edits.crop
+                want_w = round(want_w / max(right - left, 0.05))
+                want_h = round(want_h / max(bottom - top, 0.05))
+            src.draft("RGB", _cover_size(src.size, (want_w, want_h)))
+        img.load()
+        img = flatten(img)
+    img = apply_orientation(img, doc.orientation)
+    img = apply_edits(img, edits)
+    if fit:
+        img = fit_within(img, fit, tolerance)
+    return img
+
+
+def _cover_size(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    """The smallest size of ``size``'s shape that fits ``box`` exactly on one side."""
+    scale = min(box[0] / size[0], box[1] / size[1], 1.0)
+    return max(1, int(size[0] * scale)), max(1, int(size[1] * scale))
+
+
+def fit_within(img: Image.Image, box: tuple[int, int], tolerance: float = 1.0) -> Image.Image:
+    target = _cover_size(img.size, box)
+    if img.width <= target[0] * tolerance and img.height <= target[1] * tolerance:
+        return img
+    return img.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
