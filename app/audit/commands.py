@@ -1,0 +1,193 @@
+"""Headless commands of the self-audit: ``audit`` and ``scan``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.cliutil import InputError, read_json_model
+from app.i18n import LANGS, Lang, LocalText, system_lang
+
+TABLE_ROWS = 30
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    audit = sub.add_parser(
+        "audit", help="score a self-audit (ANSWERS.json) and write its report",
+        description="Score a self-audit against the checklist. Exit 0: every answered question "
+                    "is compliant; 1: there are findings or unanswered questions; 2: bad input.")
+    audit.add_argument("answers", nargs="?", metavar="ANSWERS.json")
+    audit.add_argument("-o", "--output", metavar="REPORT.pdf", help="write the PDF report")
+    audit.add_argument("--csv", metavar="FILE", help="write an editable CSV export")
+    audit.add_argument("--json", action="store_true", help="print the result as JSON")
+    audit.add_argument("--lang", choices=LANGS, default=None)
+    audit.add_argument("--previous", metavar="ANSWERS.json", action="append", default=[],
+                       help="an earlier audit, for the trend (repeatable)")
+    audit.add_argument("--checklist", metavar="CHECKLIST.toml",
+                       help="score against this question set instead of the shipped one")
+    audit.add_argument("--schema", action="store_true",
+                       help="print the JSON Schema of ANSWERS.json and exit")
+    audit.set_defaults(func=run_audit)
+
+    scan = sub.add_parser(
+        "scan", help="scan member behaviour data (CSV/XLSX) for rule-1 risk patterns",
+        description="Import WeCom member behaviour statistics and flag members whose pattern "
+                    "matches malicious adding or harassment (2.1). Exit 1 when members are "
+                    "flagged, 2 on bad input.")
+    scan.add_argument("data", metavar="DATA.csv|DATA.xlsx")
+    scan.add_argument("--json", action="store_true", help="print the Scan JSON")
+    scan.add_argument("--lang", choices=LANGS, default=None)
+    scan.add_argument("--thresholds", metavar="FILE", help="TOML overriding thresholds.toml")
+    scan.add_argument("-o", "--output", metavar="REPORT.pdf", help="write the PDF report")
+    scan.add_argument("--csv", metavar="FILE", help="write a CSV export, one row per member")
+    scan.set_defaults(func=run_scan)
+
+
+def _message(exc: Exception) -> str:
+    message = getattr(exc, "message", None)
+    return message.en if isinstance(message, LocalText) else str(exc)
+
+
+def _lang(args: argparse.Namespace) -> Lang:
+    return args.lang or system_lang()
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from app.audit.scoring import AuditAnswers, AuditInputError, answers_json_schema, score_audit
+
+    if args.schema:
+        print(json.dumps(answers_json_schema(), ensure_ascii=False, indent=2))
+        return 0
+    if not args.answers:
+        raise InputError("audit: ANSWERS.json is required (or --schema)")
+    lang = _lang(args)
+    checklist = _checklist(args.checklist)
+    answers = read_json_model(args.answers, AuditAnswers)
+    try:
+        previous = [score_audit(read_json_model(p, AuditAnswers), checklist)
+                    for p in args.previous]
+        result = score_audit(answers, checklist, previous=previous)
+    except AuditInputError as exc:
+        raise InputError(f"{args.answers}: {exc}") from exc
+    _write_audit_outputs(result, args, lang, checklist)
+    if args.json:
+        from app.audit.exports import audit_json
+
+        print(json.dumps(audit_json(result, lang), ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(result.explain(lang)))
+        if result.unanswered:
+            label = LocalText(en="Unanswered: ", zh_CN="未回答：")(lang)
+            print(label + ", ".join(result.unanswered))
+    return 1 if result.findings or result.unanswered else 0
+
+
+def _checklist(path: str | None) -> Any:
+    from app.audit.checklist import ChecklistError, load_checklist, parse_checklist
+    from app.cliutil import read_text
+
+    if path is None:
+        return load_checklist()
+    source, text = read_text(path)
+    try:
+        return parse_checklist(text, source)
+    except ChecklistError as exc:
+        raise InputError(str(exc)) from exc
+
+
+def _write_audit_outputs(result: Any, args: argparse.Namespace, lang: Lang,
+                         checklist: Any) -> None:
+    if args.output:
+        from app.audit.pdfkit import ReportFontError
+        from app.audit.report import audit_report_pdf
+
+        try:
+            audit_report_pdf(result, args.output, lang, checklist)
+        except ReportFontError as exc:
+            raise InputError(_message(exc)) from exc
+        except OSError as exc:
+            raise InputError(f"{args.output}: cannot write ({exc.strerror})") from exc
+    if args.csv:
+        from app.audit.exports import audit_csv
+
+        audit_csv(result, args.csv, lang, checklist)
+
+
+def run_scan(args: argparse.Namespace) -> int:
+    from app.audit.behaviour import BehaviourFileError
+    from app.audit.risk import ThresholdsError, load_thresholds, scan
+
+    lang = _lang(args)
+    try:
+        thresholds = load_thresholds(args.thresholds)
+        result = scan(args.data, thresholds)
+    except (BehaviourFileError, ThresholdsError) as exc:
+        raise InputError(_message(exc) if lang == "en" or not hasattr(exc, "message")
+                         else exc.message(lang)) from exc
+    try:
+        if result.data.rows_kept == 0:
+            first = "; ".join(f"line {r.line}: {r.reason(lang)}"
+                              for r in result.data.rows_rejected[:3])
+            raise InputError(f"{args.data}: no usable rows" + (f" ({first})" if first else ""))
+        _write_scan_outputs(result, args, lang)
+        if args.json:
+            json.dump(result.as_json(lang), sys.stdout, ensure_ascii=False)
+            sys.stdout.write("\n")
+        else:
+            _print_table(result, lang)
+    finally:
+        result.close()
+    return 1 if result.flagged else 0
+
+
+def _write_scan_outputs(result: Any, args: argparse.Namespace, lang: Lang) -> None:
+    if args.output:
+        from app.audit.pdfkit import ReportFontError
+        from app.audit.report import scan_report_pdf
+
+        try:
+            scan_report_pdf(result, args.output, lang)
+        except ReportFontError as exc:
+            raise InputError(_message(exc)) from exc
+    if args.csv:
+        from app.audit.exports import scan_csv
+
+        scan_csv(result, Path(args.csv), lang)
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{100 * x:.0f}%"
+
+
+def _print_table(result: Any, lang: Lang) -> None:
+    data = result.data
+    t = lambda en, zh: LocalText(en=en, zh_CN=zh)(lang)  # noqa: E731
+    print(t(f"{data.source}: {data.rows_read} rows read, {data.rows_kept} kept, "
+            f"{data.rows_rejected_count} rejected; {len(result.members)} members, "
+            f"{len(result.flagged)} flagged",
+            f"{data.source}：读取 {data.rows_read} 行，保留 {data.rows_kept} 行，拒绝 "
+            f"{data.rows_rejected_count} 行；成员 {len(result.members)} 位，标记 "
+            f"{len(result.flagged)} 位"))
+    for r in data.rows_rejected[:10]:
+        print(t(f"  line {r.line}: ", f"  第 {r.line} 行：") + r.reason(lang))
+    if data.rows_rejected_count > 10:
+        print(t(f"  … {data.rows_rejected_count - 10} more rejected lines",
+                f"  ……另有 {data.rows_rejected_count - 10} 行被拒绝"))
+    print()
+    header = ("userid", "risk", "appl/day", "accepted", "del/block", "msg/chat", "flags")
+    print(f"{header[0]:<16} {header[1]:>6} {header[2]:>9} {header[3]:>9} {header[4]:>10} "
+          f"{header[5]:>9}  {header[6]}")
+    for m in result.members[:max(TABLE_ROWS, len(result.flagged))]:
+        x = m.metrics
+        flags = ",".join(sorted({f.category for f in m.flags})) or "-"
+        print(f"{m.userid:<16} {m.risk_score:>6g} {x.applications_per_day:>9g} "
+              f"{_pct(x.acceptance_rate):>9} {_pct(x.negative_feedback_rate):>10} "
+              f"{'-' if x.messages_per_chat is None else x.messages_per_chat:>9}  {flags}")
+    if result.flagged:
+        print()
+        for m in result.flagged:
+            for f in m.flags:
+                print(f"{m.userid} [{f.rule} {f.category} §{f.citation}] {f.reason(lang)}")

@@ -1,0 +1,73 @@
+"""Editable exports of the audit and the scan: CSV (opens in Excel/WPS, UTF-8 with BOM so the
+Chinese survives) and JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from app.audit.checklist import Checklist, load_checklist
+from app.audit.risk import ScanResult
+from app.audit.scoring import AuditResult, answer_word
+from app.i18n import Lang
+
+_METRIC_COLUMNS = ("days", "applications", "applications_per_day", "peak_applications",
+                   "peak_day", "spike_days", "new_contacts", "acceptance_rate",
+                   "negative_feedback", "negative_feedback_rate", "chats", "messages",
+                   "messages_per_chat", "reply_percentage", "avg_reply_time",
+                   "application_trend")
+
+
+def audit_json(result: AuditResult, lang: Lang) -> dict[str, Any]:
+    data = result.model_dump(mode="json")
+    data["explanation"] = result.explain(lang)
+    data["lang"] = lang
+    return data
+
+
+def write_json(data: dict[str, Any], out: str | Path) -> Path:
+    out = Path(out)
+    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def audit_csv(result: AuditResult, out: str | Path, lang: Lang,
+              checklist: Checklist | None = None) -> Path:
+    """One row per question: answer, points, the plan item; what a reviewer edits."""
+    out = Path(out)
+    checklist = checklist or load_checklist()
+    given = {a.question: a for a in result.answers}
+    plan = {p.question: p for p in result.plan}
+    lost = {f.question: f.points_lost for f in result.findings}
+    with out.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["question_id", "category", "question", "sections", "weight", "answer",
+                         "points_lost", "note", "measure", "owner", "due", "status"])
+        for q in checklist.questions:
+            a, p = given.get(q.id), plan.get(q.id)
+            writer.writerow([q.id, checklist.category(q.category).title(lang), q.text(lang),
+                             " ".join(q.citations), q.weight,
+                             answer_word(a.answer, lang) if a else "", lost.get(q.id, 0),
+                             a.note if a else "", p.action(lang) if p else "",
+                             p.owner if p else "", p.due or "" if p else "",
+                             p.status if p else ""])
+    return out
+
+
+def scan_csv(result: ScanResult, out: str | Path, lang: Lang) -> Path:
+    """One row per member, riskiest first, with the metrics and the flag reasons."""
+    out = Path(out)
+    with out.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["userid", "risk_score", *_METRIC_COLUMNS, "flags", "reasons",
+                         "citations"])
+        for m in result.members:
+            metrics = m.metrics.to_dict()
+            writer.writerow([m.userid, m.risk_score,
+                             *("" if metrics[c] is None else metrics[c] for c in _METRIC_COLUMNS),
+                             " ".join(f"{f.rule}:{f.category}" for f in m.flags),
+                             " | ".join(f.reason(lang) for f in m.flags),
+                             " | ".join(f.citation for f in m.flags)])
+    return out
