@@ -5,15 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
+from typing import TYPE_CHECKING
 
-from app.appeal.checks import Problem, check_profile
-from app.appeal.documents import SLOT_TITLES
-from app.appeal.fonts import FontNotFoundError, find_cjk_font
-from app.appeal.intake import IntakeError
-from app.appeal.letter import DEFAULT_VALID_DAYS, build_letter
-from app.appeal.profile import Profile
 from app.cliutil import InputError, read_json_model
 from app.i18n import LANGS, Lang
+
+if TYPE_CHECKING:
+    from app.appeal.checks import Problem
+
+# The PDF and image stack is imported inside the commands: `--help` must start fast.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,8 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     letter.add_argument("profile", metavar="PROFILE.json")
     letter.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     letter.add_argument("--lang", choices=LANGS, default="zh_CN")
-    letter.add_argument("--valid-days", type=int, default=DEFAULT_VALID_DAYS, metavar="N",
-                        help=f"days the authorisation is valid (default {DEFAULT_VALID_DAYS})")
+    letter.add_argument("--valid-days", type=int, default=None, metavar="N",
+                        help="days the authorisation is valid (default: 90)")
     letter.add_argument("--font", metavar="FILE.ttf|.ttc", help="CJK TrueType font to embed")
     letter.set_defaults(func=run_letter)
 
@@ -50,6 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _font(path: str | None, lang: Lang):
+    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+
     try:
         return find_cjk_font(path)
     except FontNotFoundError as exc:
@@ -64,11 +66,16 @@ def _report_problems(problems: list[Problem], lang: Lang) -> bool:
 
 
 def run_letter(args: argparse.Namespace) -> int:
-    if args.valid_days < 1:
+    from app.appeal.checks import check_profile
+    from app.appeal.letter import build_letter
+    from app.appeal.profile import Profile
+
+    if args.valid_days is not None and args.valid_days < 1:
         raise InputError(f"--valid-days {args.valid_days}: must be at least 1")
     profile = read_json_model(args.profile, Profile)
     font = _font(args.font, args.lang)
-    build_letter(profile, args.output, lang=args.lang, valid_days=args.valid_days, font=font)
+    validity = {"valid_days": args.valid_days} if args.valid_days else {}
+    build_letter(profile, args.output, lang=args.lang, font=font, **validity)
     print(args.output)
     return 1 if _report_problems(check_profile(profile), args.lang) else 0
 
@@ -76,6 +83,9 @@ def run_letter(args: argparse.Namespace) -> int:
 def run_bundle(args: argparse.Namespace) -> int:
     from app.appeal.bundle import BundleOptions, build_bundle
     from app.appeal.case import load_case
+    from app.appeal.checks import check_profile
+    from app.appeal.documents import SLOT_TITLES
+    from app.appeal.intake import IntakeError
     from app.appeal.statement import build_statement
     from app.appeal.watermark import WatermarkSpec
 
