@@ -26,6 +26,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(icon("app.svg"))
+    # Wayland matches windows to packaging/linux/*.desktop (and its icon) by this name.
+    app.setDesktopFileName("io.github.wecomappeal.WeComAppeal")
     ensure_cjk_font()
 
     settings = QSettings()
