@@ -1,0 +1,288 @@
+"""Cases: one per restriction, with its diagnosis, status timeline, deadlines and documents.
+
+Creating a case reads the member's earlier rule-1 restrictions from the ledger (2.2), diagnoses
+the report and records the case and the ledger entry in one transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import time
+from collections.abc import Callable
+from typing import Literal
+
+from pydantic import BaseModel
+
+from app.i18n import Lang
+from app.rules.contract import Diagnosis, RestrictionReport
+from app.store import ledger
+from app.store.db import now, transaction
+from app.store.deadlines import Deadline, case_deadlines
+from app.store.documents import DocumentInfo, list_documents
+from app.store.errors import InvalidTransition, NotFound, StoreError
+from app.store.ledger import Outcome
+from app.store.vault import blob_path
+from app.store.workspace import Workspace
+
+CaseStatus = Literal["restricted", "unblock_requested", "appeal_submitted", "resolved"]
+CASE_STATUSES: tuple[str, ...] = CaseStatus.__args__  # type: ignore[attr-defined]
+# restricted → unblock_requested / appeal_submitted → resolved; a rejected request or appeal
+# goes back to restricted, a restriction that comes back reopens the case.
+TRANSITIONS: dict[str, set[str]] = {
+    "restricted": {"unblock_requested", "appeal_submitted", "resolved"},
+    "unblock_requested": {"appeal_submitted", "resolved", "restricted"},
+    "appeal_submitted": {"resolved", "restricted"},
+    "resolved": {"restricted"},
+}
+
+Diagnoser = Callable[[RestrictionReport], Diagnosis]
+
+
+def engine_diagnoser(lang: Lang) -> Diagnoser:
+    """The rules engine with the shipped catalogue."""
+    from app.rules.catalogue import load_catalogue
+    from app.rules.engine import diagnose
+
+    catalogue = load_catalogue()
+    return lambda report: diagnose(report, catalogue, lang)
+
+
+class CaseEvent(BaseModel):
+    at: dt.datetime
+    kind: Literal["status", "wechat_unblocked"]
+    value: str | None = None
+
+
+class CaseSummary(BaseModel):
+    id: str
+    created: dt.datetime
+    restricted_on: dt.date
+    status: CaseStatus
+    userid: str | None
+    account: str
+    rule: str | None
+    step: int | None
+    category: str | None
+    appeal_route: str
+    in_trash: bool = False
+
+
+class CaseDetail(CaseSummary):
+    report: RestrictionReport
+    notice_locked: bool = False
+    diagnosis: Diagnosis
+    timeline: list[CaseEvent]
+    deadlines: list[Deadline]
+    documents: list[DocumentInfo]
+
+
+def _notice_context(case_id: str) -> str:
+    return f"case:{case_id}:notice_text"
+
+
+def _as_utc(at: dt.datetime | None) -> str:
+    at = at or dt.datetime.now(dt.UTC)
+    if at.tzinfo is None:
+        at = at.astimezone()  # a naive time is the user's local time
+    return at.astimezone(dt.UTC).isoformat(timespec="seconds")
+
+
+def create_case(ws: Workspace, report: RestrictionReport, *, diagnoser: Diagnoser,
+                userid: str | None = None, restricted_on: dt.date | None = None) -> CaseDetail:
+    """Diagnose ``report`` and record the case (and, for a member, the ledger entry)."""
+    restricted_on = restricted_on or dt.date.today()
+    case_id = secrets.token_hex(6)
+    vault = ws.vault if report.notice_text else None
+    # One write transaction from reading the ledger to recording the case: two cases created
+    # at once for the same member cannot both count the same earlier restrictions.
+    with transaction(ws.conn) as c:
+        if userid is not None:
+            # 2.2: the ledger knows this member's earlier rule-1 restrictions; a higher count
+            # the user gave (restrictions from before the app) is kept.
+            known = ledger.prior_rule1_count(ws, userid)
+            report = report.model_copy(update={"prior_violations": max(
+                report.prior_violations, known)})
+            ledger.ensure_member(c, userid)
+        diagnosis = diagnoser(report)
+        notice_enc = None if vault is None else vault.encrypt_text(
+            report.notice_text or "", _notice_context(case_id))
+        created = now()
+        c.execute(
+            "INSERT INTO cases (id, userid, created, restricted_on, status, report_json, "
+            "notice_enc, diagnosis_json) VALUES (?, ?, ?, ?, 'restricted', ?, ?, ?)",
+            (case_id, userid, created, restricted_on.isoformat(),
+             report.model_dump_json(exclude={"notice_text"}), notice_enc,
+             diagnosis.model_dump_json()))
+        c.execute("INSERT INTO case_events (case_id, at, kind, value) "
+                  "VALUES (?, ?, 'status', 'restricted')", (case_id, created))
+        if userid is not None:
+            ledger.insert_violation(c, userid=userid, case_id=case_id, occurred=restricted_on,
+                                    rule=diagnosis.rule, category=diagnosis.category,
+                                    step=diagnosis.step, duration=report.duration)
+    return get_case(ws, case_id)
+
+
+def _summary_fields(row: object) -> dict[str, object]:
+    r = dict(row)  # type: ignore[call-overload]
+    report = RestrictionReport.model_validate_json(r["report_json"])
+    diagnosis = Diagnosis.model_validate_json(r["diagnosis_json"])
+    return {"id": r["id"], "created": r["created"], "restricted_on": r["restricted_on"],
+            "status": r["status"], "userid": r["userid"], "account": report.account,
+            "rule": diagnosis.rule, "step": diagnosis.step, "category": diagnosis.category,
+            "appeal_route": diagnosis.appeal_route, "in_trash": r["deleted_at"] is not None,
+            "_report": report, "_diagnosis": diagnosis}
+
+
+def list_cases(ws: Workspace, *, status: str | None = None, userid: str | None = None,
+               rule: str | None = None, include_trashed: bool = False) -> list[CaseSummary]:
+    """Cases, newest first, filtered by status, member and rule."""
+    sql, args = "SELECT * FROM cases WHERE 1 = 1", []
+    if not include_trashed:
+        sql += " AND deleted_at IS NULL"
+    if status is not None:
+        sql, args = sql + " AND status = ?", [*args, status]
+    if userid is not None:
+        sql, args = sql + " AND userid = ?", [*args, userid]
+    out = []
+    for row in ws.conn.execute(sql + " ORDER BY created DESC, rowid DESC", args):
+        fields = _summary_fields(row)
+        if rule is None or fields["rule"] == rule:
+            out.append(CaseSummary.model_validate(
+                {k: v for k, v in fields.items() if not k.startswith("_")}))
+    return out
+
+
+def resolve_case_id(ws: Workspace, prefix: str, *, include_trashed: bool = False) -> str:
+    """The full id of the case whose id starts with ``prefix`` (at least 4 characters)."""
+    prefix = prefix.strip().lower()
+    if len(prefix) < 4 or any(ch not in "0123456789abcdef" for ch in prefix):
+        raise NotFound(f"no case {prefix!r} (a case id is 12 hex digits; 4 are enough)")
+    sql = "SELECT id FROM cases WHERE substr(id, 1, ?) = ?"
+    if not include_trashed:
+        sql += " AND deleted_at IS NULL"
+    ids = [r[0] for r in ws.conn.execute(sql, (len(prefix), prefix))]
+    if not ids:
+        raise NotFound(f"no case {prefix}")
+    if len(ids) > 1:
+        raise StoreError(f"case id {prefix} is ambiguous: {', '.join(sorted(ids))}")
+    return ids[0]
+
+
+def _events(ws: Workspace, case_id: str) -> list[CaseEvent]:
+    # In the order they were recorded; each shows when it happened (which may be backdated).
+    rows = ws.conn.execute("SELECT at, kind, value FROM case_events WHERE case_id = ? "
+                           "ORDER BY seq", (case_id,))
+    return [CaseEvent.model_validate(dict(r)) for r in rows]
+
+
+def get_case(ws: Workspace, case_id: str, *, at: dt.datetime | None = None) -> CaseDetail:
+    """The whole case; the notice text only when the vault is unlocked."""
+    row = ws.conn.execute("SELECT * FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        raise NotFound(f"no case {case_id}")
+    fields = _summary_fields(row)
+    report: RestrictionReport = fields.pop("_report")  # type: ignore[assignment]
+    diagnosis: Diagnosis = fields.pop("_diagnosis")  # type: ignore[assignment]
+    notice_locked = False
+    if row["notice_enc"] is not None:
+        if ws.is_unlocked:
+            report = report.model_copy(update={"notice_text": ws.vault.decrypt_text(
+                row["notice_enc"], _notice_context(case_id))})
+        else:
+            notice_locked = True
+    timeline = _events(ws, case_id)
+    unblocked = [e.at for e in timeline if e.kind == "wechat_unblocked"]
+    resolved = [e.at for e in timeline if e.kind == "status" and e.value == "resolved"]
+    deadlines = case_deadlines(
+        diagnosis, report.duration, unblocked[-1] if unblocked else None,
+        resolved[-1] if resolved and fields["status"] == "resolved" else None,
+        at or dt.datetime.now(dt.UTC))
+    return CaseDetail.model_validate({
+        **fields, "report": report, "notice_locked": notice_locked, "diagnosis": diagnosis,
+        "timeline": timeline, "deadlines": deadlines,
+        "documents": list_documents(ws, case_id)})
+
+
+def set_status(ws: Workspace, case_id: str, status: str, *, at: dt.datetime | None = None,
+               outcome: Outcome | None = None) -> CaseDetail:
+    """Move the case along its timeline; resolving it closes its ledger entry."""
+    if status not in CASE_STATUSES:
+        raise InvalidTransition(f"unknown status {status!r}; one of: {', '.join(CASE_STATUSES)}")
+    with transaction(ws.conn) as c:
+        row = c.execute("SELECT status FROM cases WHERE id = ? AND deleted_at IS NULL",
+                        (case_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no case {case_id}")
+        if status not in TRANSITIONS[row["status"]]:
+            allowed = ", ".join(sorted(TRANSITIONS[row["status"]]))
+            raise InvalidTransition(f"case {case_id} is {row['status']}: it can go to "
+                                    f"{allowed}, not {status}")
+        c.execute("UPDATE cases SET status = ? WHERE id = ?", (status, case_id))
+        c.execute("INSERT INTO case_events (case_id, at, kind, value) VALUES (?, ?, 'status', ?)",
+                  (case_id, _as_utc(at), status))
+        ledger_outcome = (outcome or "unblocked") if status == "resolved" else "open"
+        c.execute("UPDATE violations SET outcome = ? WHERE case_id = ?",
+                  (ledger_outcome, case_id))
+    return get_case(ws, case_id)
+
+
+def record_wechat_unblocked(ws: Workspace, case_id: str,
+                            at: dt.datetime | None = None) -> CaseDetail:
+    """The linked WeChat account was unblocked at ``at``: starts the 3.2 deadline."""
+    with transaction(ws.conn) as c:
+        if c.execute("SELECT 1 FROM cases WHERE id = ? AND deleted_at IS NULL",
+                     (case_id,)).fetchone() is None:
+            raise NotFound(f"no case {case_id}")
+        c.execute("INSERT INTO case_events (case_id, at, kind) VALUES (?, ?, 'wechat_unblocked')",
+                  (case_id, _as_utc(at)))
+    return get_case(ws, case_id)
+
+
+# Trash: deleting is undoable until the trash is purged --------------------------------------
+
+def trash_case(ws: Workspace, case_id: str) -> None:
+    with transaction(ws.conn) as c:
+        cur = c.execute("UPDATE cases SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
+                        (now(), case_id))
+        if cur.rowcount == 0:
+            raise NotFound(f"no case {case_id} (or it is already in the trash)")
+
+
+def restore_case(ws: Workspace, case_id: str) -> None:
+    with transaction(ws.conn) as c:
+        cur = c.execute("UPDATE cases SET deleted_at = NULL WHERE id = ? "
+                        "AND deleted_at IS NOT NULL", (case_id,))
+        if cur.rowcount == 0:
+            raise NotFound(f"no case {case_id} in the trash")
+
+
+def purge_trash(ws: Workspace, older_than: dt.timedelta = dt.timedelta(0)) -> int:
+    """Delete for good what has been in the trash longer than ``older_than``; return a count."""
+    cutoff = (dt.datetime.now(dt.UTC) - older_than).isoformat(timespec="seconds")
+    with transaction(ws.conn) as c:
+        blobs = [r[0] for r in c.execute(
+            "SELECT d.blob_id FROM documents d JOIN cases k ON k.id = d.case_id "
+            "WHERE (d.deleted_at IS NOT NULL AND d.deleted_at <= ?) "
+            "OR (k.deleted_at IS NOT NULL AND k.deleted_at <= ?)", (cutoff, cutoff))]
+        c.execute("DELETE FROM documents WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                  (cutoff,))
+        cases = c.execute("DELETE FROM cases WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                          (cutoff,)).rowcount
+    for blob_id in blobs:  # after the commit: a crash here leaves only unreferenced ciphertext
+        blob_path(ws.root, blob_id).unlink(missing_ok=True)
+    return cases + len(blobs)
+
+
+def sweep_orphan_blobs(ws: Workspace, min_age_seconds: float = 3600) -> int:
+    """Delete blob files no document refers to (left by a crash between file and row)."""
+    from app.store.paths import BLOB_DIR_NAME
+
+    referenced = {r[0] for r in ws.conn.execute("SELECT blob_id FROM documents")}
+    removed = 0
+    for path in (ws.root / BLOB_DIR_NAME).glob("??/*"):
+        if path.name in referenced or time.time() - path.stat().st_mtime < min_age_seconds:
+            continue
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -1,0 +1,105 @@
+"""Members and the violation ledger: each restriction of each member, and how it ended.
+
+The ledger is what turns "this member was restricted before" into ``prior_violations`` for the
+diagnosis (2.2: the rule-1 penalty climbs a ladder with each violation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+import sqlite3
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from app.rules.catalogue import RuleId
+from app.store.db import now, transaction
+from app.store.workspace import Workspace
+
+Outcome = Literal["open", "unblocked", "upheld"]
+USERID_PATTERN = r"^[A-Za-z0-9_.@-]{1,64}$"
+
+
+class Member(BaseModel):
+    userid: str = Field(pattern=USERID_PATTERN)
+    name_masked: str | None = None
+    created: str
+
+
+class ViolationEntry(BaseModel):
+    """One restriction of one member."""
+
+    model_config = ConfigDict(title="ViolationEntry")
+
+    id: str
+    userid: str
+    case_id: str | None
+    occurred: dt.date
+    rule: RuleId | None
+    category: str | None
+    step: int | None
+    duration: str | None
+    outcome: Outcome
+
+
+def ensure_member(conn: sqlite3.Connection, userid: str) -> None:
+    """Inside a transaction: add the member if it is not known yet."""
+    conn.execute("INSERT OR IGNORE INTO members (userid, created) VALUES (?, ?)",
+                 (userid, now()))
+
+
+def set_member_name(ws: Workspace, userid: str, name: str) -> None:
+    from app.store.profile import mask_name
+
+    with transaction(ws.conn) as c:
+        ensure_member(c, userid)
+        c.execute("UPDATE members SET name_enc = ?, name_masked = ? WHERE userid = ?",
+                  (ws.vault.encrypt_text(name, f"member:{userid}:name"), mask_name(name),
+                   userid))
+
+
+def list_members(ws: Workspace) -> list[Member]:
+    rows = ws.conn.execute("SELECT userid, name_masked, created FROM members ORDER BY userid")
+    return [Member(**dict(r)) for r in rows]
+
+
+def insert_violation(conn: sqlite3.Connection, *, userid: str, case_id: str | None,
+                     occurred: dt.date, rule: str | None, category: str | None,
+                     step: int | None, duration: str | None, outcome: Outcome = "open",
+                     entry_id: str | None = None) -> str:
+    """Inside a transaction: record one restriction in the member's ledger."""
+    entry_id = entry_id or secrets.token_hex(8)
+    ensure_member(conn, userid)
+    conn.execute(
+        "INSERT INTO violations (id, userid, case_id, occurred, rule, category, step, duration, "
+        "outcome, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (entry_id, userid, case_id, occurred.isoformat(), rule, category, step, duration,
+         outcome, now()))
+    return entry_id
+
+
+def add_past_violation(ws: Workspace, userid: str, occurred: dt.date, *, rule: str | None,
+                       category: str | None = None, step: int | None = None,
+                       duration: str | None = None, outcome: Outcome = "unblocked") -> str:
+    """A restriction from before the app was used (no case attached)."""
+    with transaction(ws.conn) as c:
+        return insert_violation(c, userid=userid, case_id=None, occurred=occurred, rule=rule,
+                                category=category, step=step, duration=duration,
+                                outcome=outcome)
+
+
+_LIVE = ("FROM violations v LEFT JOIN cases c ON c.id = v.case_id "
+         "WHERE v.userid = ? AND (v.case_id IS NULL OR c.deleted_at IS NULL)")
+
+
+def member_ledger(ws: Workspace, userid: str) -> list[ViolationEntry]:
+    """The member's restrictions, oldest first; those of cases in the trash left out."""
+    rows = ws.conn.execute(f"SELECT v.* {_LIVE} ORDER BY v.occurred, v.rowid", (userid,))
+    return [ViolationEntry.model_validate(dict(r)) for r in rows]
+
+
+def prior_rule1_count(ws: Workspace, userid: str) -> int:
+    """Earlier rule-1 restrictions of this member (2.2), trashed cases not counted."""
+    row = ws.conn.execute(f"SELECT count(*) {_LIVE} AND v.rule = 'R1'", (userid,)).fetchone()
+    return int(row[0])

@@ -1,0 +1,119 @@
+"""The database schema: pragmas, migrations, and an old workspace opening in this version."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app.store import cases, documents, ledger
+from app.store.db import MIGRATIONS, SCHEMA_VERSION, connect, schema_version
+from app.store.errors import StoreError
+from app.store.paths import DB_NAME
+from app.store.workspace import Workspace
+
+from .conftest import FAST_SCRYPT_N
+from .fakes import PASSPHRASE, fake_diagnosis, png_bytes
+
+V1_REPORT = '{"account": "member", "scope": "interop", "duration": "temporary"}'
+
+
+def _v1_workspace(root: Path) -> None:
+    """A workspace as version 1 of the schema left it, with a case, a ledger entry, an audit."""
+    root.mkdir(parents=True)
+    conn = sqlite3.connect(root / DB_NAME, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("BEGIN")
+    MIGRATIONS[0](conn)
+    conn.execute("PRAGMA user_version = 1")
+    diagnosis = fake_diagnosis(cases.RestrictionReport.model_validate_json(V1_REPORT))
+    conn.execute("INSERT INTO members (userid, created) "
+                 "VALUES ('alice', '2025-01-02T03:04:05+00:00')")
+    conn.execute(
+        "INSERT INTO cases (id, userid, created, restricted_on, status, report_json, "
+        "diagnosis_json) VALUES ('0123456789ab', 'alice', '2025-01-02T03:04:05+00:00', "
+        "'2025-01-02', 'restricted', ?, ?)", (V1_REPORT, diagnosis.model_dump_json()))
+    conn.execute("INSERT INTO case_events (case_id, at, kind, value) VALUES "
+                 "('0123456789ab', '2025-01-02T03:04:05+00:00', 'status', 'restricted')")
+    conn.execute(
+        "INSERT INTO violations (id, userid, case_id, occurred, rule, category, step, duration, "
+        "outcome, created) VALUES ('v1', 'alice', '0123456789ab', '2025-01-02', 'R1', "
+        "'harassment', 1, 'temporary', 'open', '2025-01-02T03:04:05+00:00')")
+    conn.execute("INSERT INTO audits (id, created, kind, payload) VALUES "
+                 "('a1', '2025-01-02T03:04:05+00:00', 'checklist', '{\"score\": 80}')")
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def test_new_workspace_has_current_schema_and_durable_pragmas(tmp_path: Path) -> None:
+    conn = connect(tmp_path / DB_NAME)
+    assert schema_version(conn) == SCHEMA_VERSION == len(MIGRATIONS)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    conn.close()
+
+
+def test_v1_workspace_opens_and_is_upgraded(tmp_path: Path, keyring_store) -> None:
+    root = tmp_path / "old"
+    _v1_workspace(root)
+    with Workspace.open(root, keyring_store=keyring_store) as ws:
+        assert schema_version(ws.conn) == SCHEMA_VERSION
+        [summary] = cases.list_cases(ws)
+        assert (summary.id, summary.userid, summary.rule, summary.step) == (
+            "0123456789ab", "alice", "R1", 1)
+        assert ledger.prior_rule1_count(ws, "alice") == 1
+        from app.store.audits import list_audits
+        assert list_audits(ws)[0].payload == {"score": 80}
+        # What version 2 added works on the upgraded data.
+        ws.create_vault(PASSPHRASE, scrypt_n=FAST_SCRYPT_N)
+        documents.add_document(ws, "0123456789ab", "evidence", png_bytes())
+        cases.trash_case(ws, "0123456789ab")
+        assert cases.list_cases(ws) == []
+        assert ledger.prior_rule1_count(ws, "alice") == 0
+        nxt = cases.create_case(ws, cases.RestrictionReport.model_validate_json(V1_REPORT),
+                                diagnoser=fake_diagnosis, userid="alice")
+        assert nxt.step == 1
+    # Opening again is a no-op.
+    conn = connect(root / DB_NAME)
+    assert schema_version(conn) == SCHEMA_VERSION
+    conn.close()
+
+
+def test_each_migration_step_is_its_own_transaction(tmp_path: Path) -> None:
+    conn = connect(tmp_path / DB_NAME, target=1)
+    assert schema_version(conn) == 1
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "documents" not in tables
+    conn.close()
+    conn = connect(tmp_path / DB_NAME)
+    assert schema_version(conn) == SCHEMA_VERSION
+    conn.close()
+
+
+def test_workspace_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    conn = connect(tmp_path / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer version"):
+        connect(tmp_path / DB_NAME)
+
+
+def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / DB_NAME).write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(StoreError, match="not a usable workspace database"):
+        connect(tmp_path / DB_NAME)
+
+
+def test_failed_transaction_leaves_the_connection_usable(ws) -> None:
+    from app.store.db import transaction
+
+    with pytest.raises(sqlite3.IntegrityError), transaction(ws.conn) as c:
+        c.execute("INSERT INTO audits (id, created, kind, payload) VALUES ('a', 'x', 'k', '{}')")
+        c.execute("INSERT INTO audits (id, created, kind, payload) VALUES ('a', 'x', 'k', '{}')")
+    assert not ws.conn.in_transaction
+    assert ws.conn.execute("SELECT count(*) FROM audits").fetchone()[0] == 0
+    with transaction(ws.conn) as c:
+        c.execute("INSERT INTO audits (id, created, kind, payload) VALUES ('a', 'x', 'k', '{}')")
+    assert ws.conn.execute("SELECT count(*) FROM audits").fetchone()[0] == 1
