@@ -40,6 +40,7 @@ class Job(QRunnable):
         self.setAutoDelete(False)  # the caller keeps it until its signals have fired
         self.work = work
         self.cancel_event = threading.Event()
+        self.done = False
         self.signals = JobSignals()
         self._describe_error = describe_error or (lambda exc: str(exc) or type(exc).__name__)
 
@@ -59,6 +60,8 @@ class Job(QRunnable):
                 self.signals.cancelled.emit()
             else:
                 self.signals.finished.emit(result)
+        finally:
+            self.done = True
 
 
 class JobRunner(Protocol):
@@ -73,10 +76,15 @@ class ThreadPoolRunner:
         self._running: set[Job] = set()
 
     def start(self, job: Job) -> None:
+        # Keep a reference until the job is done (Qt does not own it). No closures over the job
+        # in its own signals: such cycles are collected at interpreter exit, where PySide6 crashes.
+        self._running = {j for j in self._running if not j.done}
         self._running.add(job)
-        for signal in (job.signals.finished, job.signals.failed, job.signals.cancelled):
-            signal.connect(lambda *_, job=job: self._running.discard(job))
         self.pool.start(job)
+
+    def wait(self, msecs: int = -1) -> bool:
+        """Wait for running jobs (at exit, so none is torn down mid-run)."""
+        return self.pool.waitForDone(msecs)
 
 
 class SynchronousRunner:
