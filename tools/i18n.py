@@ -89,15 +89,21 @@ def _write(tree: ET.ElementTree, path: Path) -> None:
                     encoding="utf-8")
 
 
-def fill(ts: Path, translations: dict[str, str]) -> int:
+def fill(ts: Path, translations: dict[str, str], context: str | None = None,
+         unfinished_only: bool = False) -> int:
+    """Merge {source: translation}; a context or unfinished_only keeps other pages' wording."""
     tree = ET.parse(ts)
     filled = 0
-    for _, message in _messages(tree.getroot()):
+    for context_name, message in _messages(tree.getroot()):
         source = message.findtext("source")
         translation = message.find("translation")
         if source is None or source not in translations or translation is None:
             continue
+        if context is not None and context_name != context:
+            continue
         if translation.get("type") in ("vanished", "obsolete"):
+            continue
+        if unfinished_only and translation.get("type") != "unfinished":
             continue
         if message.get("numerus") == "yes":
             for form in list(translation):
@@ -156,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     fill_parser = sub.add_parser("fill", help="merge translations from a JSON object")
     fill_parser.add_argument("json", type=Path)
     fill_parser.add_argument("--lang", default="zh_CN", choices=LANGUAGES)
+    fill_parser.add_argument("--context", help="only messages of this context (class name)")
+    fill_parser.add_argument("--unfinished-only", action="store_true",
+                             help="leave messages that already have a translation alone")
     sub.add_parser("release", help="compile the .ts files into .qm")
     sub.add_parser("check", help="exit 1 when a translation is unfinished, missing or stale")
     args = parser.parse_args(argv)
@@ -175,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{ts_path(lang).relative_to(ROOT)}: {len(left)} unfinished")
         elif args.command == "fill":
             translations = json.loads(args.json.read_text(encoding="utf-8"))
-            count = fill(ts_path(args.lang), translations)
+            count = fill(ts_path(args.lang), translations, args.context, args.unfinished_only)
             lupdate(ts_path(args.lang))  # back to lupdate's own layout, so `check` compares
             print(f"{ts_path(args.lang).relative_to(ROOT)}: {count} message(s) filled")
         elif args.command == "release":

@@ -73,6 +73,22 @@ def test_i18n_fill_marks_messages_finished(tmp_path):
     assert "<translation>诊断</translation>" in ts.read_text(encoding="utf-8")
 
 
+def test_i18n_fill_can_keep_other_pages_wording(tmp_path):
+    i18n = load_tool("i18n")
+    ts = tmp_path / "sample_zh_CN.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">'
+        '<context><name>CasesPage</name><message><source>Open</source>'
+        '<translation>打开案件</translation></message></context>'
+        '<context><name>AppealPage</name><message><source>Open</source>'
+        '<translation type="unfinished"></translation></message></context></TS>',
+        encoding="utf-8")
+    assert i18n.fill(ts, {"Open": "打开"}, context="AppealPage") == 1
+    assert i18n.fill(ts, {"Open": "开"}, unfinished_only=True) == 0
+    text = ts.read_text(encoding="utf-8")
+    assert "打开案件" in text and "<translation>打开</translation>" in text
+
+
 def test_missing_cjk_font_is_a_clear_warning(tmp_path, caplog):
     from app.ui.fonts import ensure_cjk_font
 
