@@ -3,8 +3,9 @@
     python tools/screenshots.py [--out out/screenshots] [--lang zh_CN --lang en] [--stretch 1.4]
 
 Walks the Diagnose flow to its result (a member's first rule-1 violation and an enterprise
-appeal), opens the other workspaces and the About box, and saves each as PNG. Settings go to
-a temporary folder, never the user's.
+appeal), answers and saves two self-audits and scans a generated behaviour file (with the
+thresholds and Fetch dialogs), opens the other workspaces and the About box, and saves each as
+PNG. Settings and workspaces go to a temporary folder, never the user's; no real keyring.
 """
 
 from __future__ import annotations
@@ -19,19 +20,32 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from keyring.backends.fail import Keyring as FailKeyring  # noqa: E402
 from PySide6.QtCore import QObject, QSettings, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from app.i18n import LANGS, Lang  # noqa: E402
 from app.rules.catalogue import load_catalogue  # noqa: E402
+from app.store.keystore import KeyringStore  # noqa: E402
+from app.ui.audit_service import ApiCredentials, AuditService, WorkspaceArchive  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.fonts import ensure_cjk_font  # noqa: E402
 from app.ui.language import UiLanguage  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.pages.audit import AuditPage  # noqa: E402
 from app.ui.pages.diagnose import DiagnosePage  # noqa: E402
 from app.ui.pages.rules import RulesPage  # noqa: E402
+from app.ui.store_service import WorkspaceService  # noqa: E402
+from app.ui.workers import SynchronousRunner  # noqa: E402
 
 SIZE = (1100, 720)
+SAMPLE_PASSPHRASE = "sample passphrase for screenshots"
+SAMPLE_PROFILE = {
+    "company_name": "北京示例科技有限公司", "credit_code": "91110000600037341L",
+    "corp_id": "ww0123456789abcdef", "legal_person.name": "王小明",
+    "legal_person.id_number": "11010519491231002X", "administrator.name": "李四",
+    "administrator.id_number": "110105198003070020", "administrator.phone": "13800138000",
+}
 NOTICE = {
     "zh_CN": "您好，您企业的成员账号因频繁向客户发送营销广告，被多位用户投诉，"
              "现已被短期禁止使用互通功能。管理员可在管理后台申请解封。",
@@ -113,9 +127,11 @@ def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path) -> list[P
         diagnose.ui.resultScroll.verticalScrollBar().maximum())
     snap("diagnose-4-result-enterprise-end")
 
-    for key in ("appeal", "audit"):
-        window.show_page(key)
-        snap(key)
+    window.show_page("appeal")
+    snap("appeal")
+    walk_audit(app, window, snap)
+    walk_workspace(app, window, lang, snap)
+    walk_appeal(app, window, lang, snap, out)
     rules = window.show_page("rules")
     assert isinstance(rules, RulesPage)
     snap("rules")
@@ -132,6 +148,294 @@ def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path) -> list[P
     snap("about", about)
     about.close()
     return shots
+
+
+def behaviour_file(path: Path) -> Path:
+    """42 days of 20 members in the admin's Chinese column titles: a spammer, a member whose
+    customers delete and block, normal members, and two malformed rows."""
+    import csv
+    import datetime as dt
+    import random
+
+    rng = random.Random(5)
+    rows = []
+    for d in range(42):
+        day = (dt.date(2026, 9, 1) + dt.timedelta(days=d)).isoformat()
+        rows.append(["spam.zhang", day, 180 + rng.randint(0, 60), 20, 10, 30, 80, 5, 0])
+        rows.append(["harass.li", day, 10, 8, 12, 40, 70, 8, 2 + rng.randint(0, 1)])
+        for i in range(18):
+            apply = rng.randint(2, 15)
+            rows.append([f"sales{i:02d}", day, apply, max(0, apply - rng.randint(0, 3)),
+                         rng.randint(3, 20), rng.randint(10, 60), rng.randint(60, 100),
+                         rng.randint(1, 30), 0])
+    rows[30][2] = "很多"
+    rows[95][1] = "昨天"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(["成员", "日期", "发起申请数", "新增客户数", "聊天数", "发送消息数",
+                         "已回复聊天占比", "平均首次回复时长", "删除/拉黑成员的客户数"])
+        writer.writerows(rows)
+    return path
+
+
+AUDIT_NOTE = {"zh_CN": ("王经理", "两名成员每天向客户发送促销信息"),
+              "en": ("Wang", "2 members send daily promotions")}
+
+
+def walk_audit(app: QApplication, window: MainWindow, snap) -> None:
+    import datetime as dt
+
+    from PySide6.QtCore import QDate
+
+    from app.store.ledger import add_past_violation
+    from app.ui.pages.audit_thresholds import AuditThresholdsDialog
+
+    page = window.show_page("audit")
+    assert isinstance(page, AuditPage)
+    checklist = page.checklist
+    ids = list(checklist.cards)
+    checklist.ui.titleEdit.setText("2026 Q2")
+    checklist.ui.dateEdit.setDate(QDate(2026, 6, 30))
+    for n, qid in enumerate(ids):
+        checklist.cards[qid].radios["no" if n % 3 == 0 else "yes"].click()
+    checklist.save_audit()
+    checklist.new_audit(ask=False)
+    checklist.ui.titleEdit.setText("2026 Q4")
+    auditor, note = AUDIT_NOTE[page.context.lang]
+    checklist.ui.auditorEdit.setText(auditor)
+    checklist.ui.dateEdit.setDate(QDate(2026, 11, 20))
+    for n, qid in enumerate(ids):
+        checklist.cards[qid].radios[("partly", "no", "yes", "yes", "not_applicable",
+                                     "yes")[n % 6]].click()
+    checklist.cards[ids[0]].note.setText(note)
+    checklist.cards[ids[0]].add_evidence(["/home/admin/evidence/marketing-policy.pdf"])
+    checklist.save_audit()
+    checklist.ui.workTabs.setCurrentIndex(0)
+    snap("audit-checklist")
+    checklist.ui.workTabs.setCurrentIndex(1)
+    snap("audit-checklist-plan")
+    checklist.ui.workTabs.setCurrentIndex(2)
+    snap("audit-checklist-history")
+
+    archive = page.context.audit.archive
+    add_past_violation(archive.workspace, "spam.zhang", dt.date(2026, 3, 2), rule="R1",
+                       category="malicious_adding", step=1)
+    page.show_tab(1)
+    data = behaviour_file(archive.workspace.root / "behaviour.csv")
+    page.scan.import_file(str(data))
+    for _ in range(400):
+        settle(app)
+        if page.scan.job is None and page.scan.chart.point_count():
+            break
+        app.thread().msleep(25)
+    snap("audit-scan")
+    dialog = AuditThresholdsDialog(page.scan.thresholds(), page.scan.thresholds(), window)
+    dialog.show()
+    snap("audit-thresholds", dialog)
+    dialog.close()
+    from app.ui.pages.audit_fetch import AuditFetchDialog
+
+    fetch = AuditFetchDialog(page.context, window)
+    fetch.show()
+    snap("audit-fetch", fetch)
+    fetch.close()
+    page.show_tab(0)
+
+
+def sample_png(seed: int) -> bytes:
+    """A small picture standing in for a scanned document."""
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(600, 400, QImage.Format.Format_RGB32)
+    image.fill(QColor.fromHsv(40 * seed, 40, 240))
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> None:
+    """Vault dialogs, the Cases workspace with its ledger, the Enterprise profile, and the
+    Diagnose history step naming a member, over a workspace of sample cases."""
+    import datetime as dt
+
+    from app.rules.contract import RestrictionReport
+    from app.rules.engine import diagnose
+    from app.store import cases, documents, ledger
+    from app.ui.dialogs.vault_setup import VaultSetupDialog
+    from app.ui.dialogs.vault_unlock import VaultUnlockDialog
+    from app.ui.dialogs.workspace_security import WorkspaceSecurityDialog
+    from app.ui.pages.cases import CasesPage
+    from app.ui.pages.diagnose import HISTORY
+    from app.ui.pages.profile import ProfilePage
+
+    store = window.context.store
+    setup = VaultSetupDialog(store, window)
+    setup.passphrase_radio.setChecked(True)
+    setup.fields.first.setText("short")
+    setup.show()
+    snap("vault-setup", setup)
+    setup.close()
+    store.create_vault(SAMPLE_PASSPHRASE)
+
+    ws, catalogue = store.workspace(), window.context.catalogue
+    diagnoser = lambda report: diagnose(report, catalogue, lang)  # noqa: E731
+    member = {"account": "member", "scope": "interop", "duration": "temporary"}
+    ledger.add_past_violation(ws, "zhang.san", dt.date(2026, 4, 8), rule="R1",
+                              category="harassment", step=1, duration="temporary")
+    cases.create_case(ws, RestrictionReport(**member, notice_text=NOTICE[lang]),
+                      diagnoser=diagnoser, userid="zhang.san",
+                      restricted_on=dt.date(2026, 11, 12))
+    wechat = cases.create_case(ws, RestrictionReport(**{**member, "duration":
+                                                        "until_wechat_unblocked"},
+                                                     linked_wechat_banned=True),
+                               diagnoser=diagnoser, userid="li.si",
+                               restricted_on=dt.date(2026, 11, 18))
+    enterprise = cases.create_case(ws, RestrictionReport(
+        account="enterprise", scope="account", duration="unknown", believes_wrongful=True),
+        diagnoser=diagnoser, restricted_on=dt.date(2026, 11, 20))
+    cases.set_status(ws, enterprise.id, "appeal_submitted")
+    for n, kind in enumerate(("business_license", "legal_person_id_front",
+                              "seal_authorization_letter")):
+        documents.add_document(ws, enterprise.id, kind, sample_png(n), f"{kind}.png")
+    cases.record_wechat_unblocked(ws, wechat.id, dt.datetime.now(dt.UTC))
+    store.cases_changed.emit()
+
+    page = window.show_page("cases")
+    assert isinstance(page, CasesPage)
+    page.select_case(wechat.id)
+    snap("cases-rule2-deadline")
+    page.select_case(enterprise.id)
+    page.ui.detailScroll.verticalScrollBar().setValue(
+        page.ui.detailScroll.verticalScrollBar().maximum())
+    snap("cases-documents")
+    page.ui.tabs.setCurrentWidget(page.ui.membersTab)
+    page.ui.memberList.setCurrentRow(page.ui.memberList.count() - 1)
+    snap("cases-ledger")
+    page.ui.tabs.setCurrentWidget(page.ui.casesTab)
+
+    profile = window.show_page("profile")
+    assert isinstance(profile, ProfilePage)
+    profile._fill(SAMPLE_PROFILE, masked=False)
+    profile.save()
+    snap("profile")
+    profile.ui.creditCodeEdit.setText("91110000600037341A")
+    profile.legal_id.set_value("110105194912310021")
+    for key in ("credit_code", "legal_person.id_number"):
+        profile.check(key, final=True)
+    snap("profile-errors")
+    profile._fill(SAMPLE_PROFILE, masked=False)
+
+    other = type(store)(store.root, store.keyring_store, scrypt_n=store.scrypt_n,
+                        runner=store.runner)
+    unlock = VaultUnlockDialog(other, window)
+    unlock.passphrase.setText("not the passphrase")
+    unlock.show()
+    unlock.unlock()
+    for _ in range(200):
+        settle(app)
+        if unlock.error.isVisible():
+            break
+        app.thread().msleep(25)
+    snap("vault-unlock-wrong", unlock)
+    unlock.close()
+    other.close()
+    security = WorkspaceSecurityDialog(store, window)
+    security.show()
+    snap("workspace-security", security)
+    security.close()
+
+    diagnose_page = window.show_page("diagnose")
+    assert isinstance(diagnose_page, DiagnosePage)
+    diagnose_page.start_over()
+    for question, value in member.items():
+        diagnose_page.set_answer(question, value)
+    diagnose_page.go_to(HISTORY)
+    diagnose_page.member_picker.set_member("zhang.san")
+    snap("diagnose-3-history-member")
+
+
+def sample_document(path: Path, size: tuple[int, int], title: str,
+                    colour: tuple[int, int, int]) -> Path:
+    """A stand-in scan: a tinted sheet with a title band and grey text bars (no real data)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.new("RGB", size, colour)
+    draw = ImageDraw.Draw(img)
+    w, h = size
+    draw.rectangle((0, 0, w, h // 7), fill=(176, 40, 40) if title == "licence" else (90, 120, 160))
+    for i, y in enumerate(range(h // 4, h - h // 8, max(14, h // 11))):
+        draw.rectangle((w // 12, y, w // 12 + (w // 2 if i % 2 else w * 2 // 3), y + h // 34),
+                       fill=(70, 78, 92))
+    if title == "id-front":
+        draw.rectangle((w * 2 // 3, h // 4, w * 9 // 10, h * 3 // 4), fill=(150, 165, 185))
+    img.save(path, "JPEG", quality=85)
+    return path
+
+
+def walk_appeal(app: QApplication, window: MainWindow, lang: Lang, snap, out: Path) -> None:
+    """The Appeal package over the sample workspace's profile, with sample scans in the slots,
+    one of them too small and the sealed letter still missing; then a bundle built from it."""
+    from app.ui.dialogs.image_edit import CropDialog
+    from app.ui.dialogs.watermark_preview import WatermarkPreviewDialog
+    from app.ui.pages.appeal import AppealPage
+    from app.ui.pages.appeal_documents import to_qimage
+
+    page = window.show_page("appeal")
+    assert isinstance(page, AppealPage)
+    page.reload()
+    combo = page.ui.caseCombo
+    combo.setCurrentIndex(combo.findData("manual"))
+    page.ui.routeCombo.setCurrentIndex(page.ui.routeCombo.findData("enterprise_appeal"))
+    page._case_chosen()
+    folder = Path(tempfile.mkdtemp(prefix="appeal-samples-"))
+    samples = {
+        "business_license": sample_document(folder / "营业执照.jpg", (1700, 1200), "licence",
+                                            (246, 240, 226)),
+        "legal_person_id_front": sample_document(folder / "id-front.jpg", (1280, 808),
+                                                 "id-front", (214, 226, 238)),
+        "legal_person_id_back": sample_document(folder / "id-back.jpg", (640, 404), "id-back",
+                                                (226, 232, 240)),
+        "legal_person_holding_id": sample_document(folder / "holding.jpg", (1200, 1600),
+                                                   "holding", (232, 226, 220)),
+        "notice_screenshot": sample_document(folder / "notice.jpg", (1080, 2000), "notice",
+                                             (245, 245, 245)),
+    }
+    for kind, path in samples.items():
+        page.documents.add_files(kind, [path])
+    page.documents.rotate("legal_person_holding_id")
+    page.ui.tabs.setCurrentIndex(0)
+    snap("appeal-documents")
+    page.ui.documentsScroll.verticalScrollBar().setValue(
+        page.ui.documentsScroll.verticalScrollBar().maximum())
+    snap("appeal-documents-end")
+    page.ui.tabs.setCurrentIndex(1)
+    snap("appeal-statement")
+    page.ui.tabs.setCurrentIndex(2)
+    snap("appeal-settings")
+
+    entry = page.documents.first_image(("legal_person_id_front",))
+    from app.appeal.intake import open_image
+
+    picture = open_image(entry.source, fit=(900, 900))
+    dialog = WatermarkPreviewDialog(page.package.spec, picture, lang, window)
+    dialog.show()
+    snap("appeal-watermark", dialog)
+    dialog.close()
+    crop = CropDialog(to_qimage(open_image(entry.source, fit=(760, 560))),
+                      (0.05, 0.08, 0.95, 0.92), window)
+    crop.show()
+    snap("appeal-crop", crop)
+    crop.close()
+
+    page.ui.tabs.setCurrentIndex(0)
+    page.builder.runner = SynchronousRunner()
+    bundle = out / f"{lang}-appeal-bundle.pdf"
+    page._confirm = lambda parent, title, text: True
+    page._ask_save_pdf = lambda parent, caption, suggested: str(bundle)
+    page.build_bundle()
+    snap("appeal-built")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -156,13 +460,24 @@ def main(argv: list[str] | None = None) -> int:
                 stretch = StretchTranslator(args.stretch, list(language.translators), app)
                 app.installTranslator(stretch)
             settings = QSettings(str(Path(tmp) / f"{lang}.ini"), QSettings.Format.IniFormat)
-            window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang),
+            # The self-audit keeps its audits in a workspace of its own, never the user's.
+            # The keyring is a failing one: screenshots never read the user's secrets.
+            audit = AuditService(archive=WorkspaceArchive(Path(tmp) / f"workspace-{lang}"),
+                                 credentials=ApiCredentials(FailKeyring()))
+            # Cases and profile in a sample workspace of their own, no keyring: a passphrase.
+            store = WorkspaceService(Path(tmp) / f"workspace-{lang}", KeyringStore(FailKeyring()),
+                                     scrypt_n=2**14, runner=SynchronousRunner(),
+                                     ask_setup=lambda parent, service: False)
+            window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang,
+                                           audit=audit, store=store),
                                 install_language=language.install)
             window.resize(*SIZE)
             window.show()
             walk(app, window, lang, args.out)
             window.close()
             window.deleteLater()
+            audit.archive.close()
+            store.close()
             if stretch is not None:
                 app.removeTranslator(stretch)
             settle(app)

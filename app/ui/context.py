@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from app.i18n import Lang
+from app.ui.audit_service import AuditService
 
 if TYPE_CHECKING:
     from app.rules.catalogue import Catalogue
     from app.rules.contract import Diagnosis, RestrictionReport
+    from app.ui.store_service import WorkspaceService
 
 
 class SignalHub(QObject):
@@ -50,9 +52,31 @@ class RulesService:
 
 
 @dataclass
+class AppealService:
+    """What the Appeal page needs beyond the appeal core (app.appeal) and the workspace.
+
+    ``page_images(pdf_path, dpi)`` yields a QImage per page, for printing through Qt's print
+    dialog. The core has no PDF renderer (and PySide6-Essentials has no QtPdf): None, and the
+    page prints from the system viewer instead. Tests pass a fake to exercise printing.
+    """
+
+    page_images: Callable[[str, int], Any] | None = None
+
+
+def _workspace_service() -> WorkspaceService:
+    from app.ui.store_service import WorkspaceService  # opens nothing until a page asks
+
+    return WorkspaceService()
+
+
+@dataclass
 class AppContext:
     catalogue: Catalogue
     settings: QSettings
     lang: Lang = "en"
     rules: RulesService = field(default_factory=RulesService)
+    audit: AuditService = field(default_factory=AuditService)
     hub: SignalHub = field(default_factory=SignalHub)
+    # The local workspace (cases, ledger, profile, vault); tests pass one in a temp folder.
+    store: WorkspaceService = field(default_factory=_workspace_service)
+    appeal: AppealService = field(default_factory=AppealService)

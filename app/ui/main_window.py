@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
 
 from app import __version__
@@ -40,6 +40,10 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 40))
             self.ui.sidebar.addItem(item)
             self.ui.pages.addWidget(QWidget())  # replaced by the page when first shown
+        self.actionSecurity = QAction(self)
+        self.ui.menuFile.insertAction(self.ui.actionQuit, self.actionSecurity)
+        self.ui.menuFile.insertSeparator(self.ui.actionQuit)
+        self.actionSecurity.triggered.connect(self.show_workspace_security)
         self._retranslate()
 
         languages = QActionGroup(self)
@@ -108,6 +112,7 @@ class MainWindow(QMainWindow):
 
     def _retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self.actionSecurity.setText(self.tr("Workspace &security…"))
         for row, entry in enumerate(self._entries):
             title = QCoreApplication.translate("Pages", entry.title)
             item = self.ui.sidebar.item(row)
@@ -127,6 +132,11 @@ class MainWindow(QMainWindow):
             "<p>The app restates WeCom's published rules; WeCom decides every case.</p>"
         ).format(version=__version__, catalogue=meta.version, source=meta.source_title,
                  retrieved=meta.retrieved.isoformat())
+
+    def show_workspace_security(self) -> None:
+        from app.ui.dialogs.workspace_security import show_workspace_security
+
+        show_workspace_security(self.context.store, self)
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.about_text())

@@ -14,9 +14,12 @@ if not os.environ.get("WECOM_GUI_TESTS_ON_SCREEN"):
 import pytest
 from PySide6.QtCore import QSettings
 
+from app.ui.audit_service import ApiCredentials, AuditService, WorkspaceArchive
 from app.ui.context import AppContext, RulesService
 
+from .audit_fakes import MemoryKeyring
 from .fakes import fake_catalogue, fake_classify, fake_diagnose, fake_render_text
+from .store_fakes import make_store_service
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -48,16 +51,43 @@ def catalogue():
 
 
 @pytest.fixture
-def context(catalogue, settings) -> AppContext:
-    """The real catalogue, engine and classifier."""
-    return AppContext(catalogue=catalogue, settings=settings, lang="en")
+def audit_service(tmp_path) -> AuditService:
+    """The real audit core over a workspace in tmp_path, with a keyring kept in a dict."""
+    service = AuditService(archive=WorkspaceArchive(tmp_path / "workspace"),
+                           credentials=ApiCredentials(MemoryKeyring()))
+    yield service
+    service.archive.close()
+
+
+@pytest.fixture(autouse=True)
+def _private_workspace(tmp_path, monkeypatch):
+    """Nothing a test opens by default reaches the user's workspace or keyring."""
+    monkeypatch.setenv("WECOM_APPEAL_HOME", str(tmp_path / "default-home"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    monkeypatch.delenv("WECOM_APPEAL_PASSPHRASE", raising=False)
 
 
 @pytest.fixture
-def fake_context(settings) -> AppContext:
+def store(tmp_path):
+    """The workspace in tmp_path, an in-memory keyring, a passphrase vault set up unasked."""
+    service = make_store_service(tmp_path / "workspace")
+    yield service
+    service.close()
+
+
+@pytest.fixture
+def context(catalogue, settings, audit_service, store) -> AppContext:
+    """The real catalogue, engine and classifier."""
+    return AppContext(catalogue=catalogue, settings=settings, lang="en", audit=audit_service,
+                      store=store)
+
+
+@pytest.fixture
+def fake_context(settings, audit_service, store) -> AppContext:
     return AppContext(catalogue=fake_catalogue(), settings=settings, lang="en",
                       rules=RulesService(diagnose=fake_diagnose, render_text=fake_render_text,
-                                         classify_notice=fake_classify))
+                                         classify_notice=fake_classify),
+                      audit=audit_service, store=store)
 
 
 @pytest.fixture

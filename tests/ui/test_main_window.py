@@ -18,24 +18,30 @@ def sidebar_texts(window: MainWindow) -> list[str]:
 
 
 def test_sidebar_lists_the_registry_with_icons(window):
-    assert [e.key for e in PAGES] == ["diagnose", "appeal", "audit", "rules"]
-    assert sidebar_texts(window) == ["Diagnose", "Appeal package", "Self-audit", "Rules"]
-    assert all(not window.ui.sidebar.item(i).icon().isNull() for i in range(4))
+    assert [e.key for e in PAGES] == ["diagnose", "cases", "appeal", "audit", "rules", "profile"]
+    assert sidebar_texts(window) == ["Diagnose", "Cases", "Appeal package", "Self-audit",
+                                     "Rules", "Enterprise"]
+    assert all(not window.ui.sidebar.item(i).icon().isNull() for i in range(len(PAGES)))
     assert window.current_key() == "diagnose"
     assert window.width() >= 700 and window.height() >= 500  # offscreen screen: 800x600
 
 
 def test_ctrl_number_switches_workspace(window, qtbot):
-    for number, key in ((4, "rules"), (2, "appeal"), (3, "audit"), (1, "diagnose")):
+    for number, key in ((5, "rules"), (3, "appeal"), (4, "audit"), (2, "cases"),
+                        (6, "profile"), (1, "diagnose")):
         QTest.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
                        Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == key
         assert window.ui.pages.currentWidget() is window.page(key)
 
 
-def test_placeholders_are_one_shared_honest_widget(window):
-    for key, feature in (("appeal", "Appeal package"), ("audit", "Self-audit")):
-        page = window.show_page(key)
+def test_placeholders_are_one_shared_honest_widget(context, qtbot):
+    from app.ui.pages.coming_later import AppealPackagePlaceholder, SelfAuditPlaceholder
+
+    for placeholder, feature in ((AppealPackagePlaceholder, "Appeal package"),
+                                 (SelfAuditPlaceholder, "Self-audit")):
+        page = placeholder(context)
+        qtbot.addWidget(page)
         assert isinstance(page, ComingLaterPage)
         assert page.ui.title.text() == feature
         assert "later version" in page.ui.status.text()
@@ -46,7 +52,7 @@ def test_a_page_is_added_with_one_registry_entry(make_window, context):
                                "Extra", "rules.svg")]
     window = MainWindow(context, pages=pages)
     try:
-        assert window.ui.sidebar.count() == 5
+        assert window.ui.sidebar.count() == len(PAGES) + 1
         assert isinstance(window.show_page("extra"), ComingLaterPage)
     finally:
         window.deleteLater()
@@ -67,7 +73,7 @@ def test_language_switch_retranslates_live_and_is_remembered(window, qtbot, cont
 
     window.ui.actionChinese.trigger()
     assert context.lang == "zh_CN"
-    assert sidebar_texts(window) == ["诊断", "申诉材料包", "合规自查", "规则"]
+    assert sidebar_texts(window) == ["诊断", "案件", "申诉材料包", "合规自查", "规则", "企业信息"]
     assert window.ui.menuFile.title() == "文件(&F)"
     assert diagnose.ui.nextButton.text() == "下一步(&N)"
     assert diagnose.ui.stepTitle.text() == "诊断结果"

@@ -2,6 +2,1190 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AppealPage</name>
+    <message>
+        <source>The result on the Diagnose page</source>
+        <translation>“诊断”页的诊断结果</translation>
+    </message>
+    <message>
+        <source>No case: choose the route by hand</source>
+        <translation>不关联案件：手动选择申诉途径</translation>
+    </message>
+    <message>
+        <source>The documents of case {id} are kept encrypted in the workspace.</source>
+        <translation>案件 {id} 的材料已加密保存在工作区中。</translation>
+    </message>
+    <message>
+        <source>The workspace is locked: documents are kept for this session only.</source>
+        <translation>工作区已锁定：材料仅在本次运行期间保留。</translation>
+    </message>
+    <message>
+        <source>Documents are kept for this session only. Choose a saved case to keep them, encrypted, in the workspace.</source>
+        <translation>材料仅在本次运行期间保留。选择一个已保存的案件，即可将材料加密保存到工作区。</translation>
+    </message>
+    <message>
+        <source>Load an enterprise profile</source>
+        <translation>载入企业资料</translation>
+    </message>
+    <message>
+        <source>{path} is not a profile JSON file: {error}</source>
+        <translation>{path} 不是企业资料 JSON 文件：{error}</translation>
+    </message>
+    <message>
+        <source>Authorisation letter</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Missing: {document}</source>
+        <translation>缺少：{document}</translation>
+    </message>
+    <message>
+        <source>Missing: the enterprise profile</source>
+        <translation>缺少：企业资料</translation>
+    </message>
+    <message>
+        <source>The enterprise profile has errors (see above)</source>
+        <translation>企业资料有错误（见上方）</translation>
+    </message>
+    <message>
+        <source>Missing: the appeal statement</source>
+        <translation>缺少：申诉说明</translation>
+    </message>
+    <message>
+        <source>The package is complete for this route.</source>
+        <translation>材料已齐全，符合该申诉途径的要求。</translation>
+    </message>
+    <message>
+        <source>This route needs no documents; a package is optional.</source>
+        <translation>该途径无需提交材料，材料包可选。</translation>
+    </message>
+    <message>
+        <source>The package is incomplete</source>
+        <translation>材料不齐全</translation>
+    </message>
+    <message>
+        <source>The route still needs:
+{items}
+
+Build anyway?</source>
+        <translation>该申诉途径仍缺少：
+{items}
+
+仍要生成吗？</translation>
+    </message>
+    <message>
+        <source>Save the PDF bundle</source>
+        <translation>保存 PDF 材料包</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the upload kit</source>
+        <translation>选择上传包的保存文件夹</translation>
+    </message>
+    <message>
+        <source>enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Case {id} · {date} · {who} · {route}</source>
+        <translation>案件 {id} · {date} · {who} · {route}</translation>
+    </message>
+    <message>
+        <source>No enterprise profile yet. Enter it on the profile page, or load a profile JSON file.</source>
+        <translation>尚无企业资料。请在“企业资料”页填写，或载入企业资料 JSON 文件。</translation>
+    </message>
+    <message>
+        <source>Legal person {name} ({id})</source>
+        <translation>法定代表人 {name}（{id}）</translation>
+    </message>
+    <message>
+        <source>Administrator {name} ({id}, phone {phone})</source>
+        <translation>管理员 {name}（{id}，电话 {phone}）</translation>
+    </message>
+    <message>
+        <source>Credit code {code} · CorpID {corp}</source>
+        <translation>统一社会信用代码 {code} · 企业ID {corp}</translation>
+    </message>
+    <message>
+        <source>Package for</source>
+        <translation>材料包对应</translation>
+    </message>
+    <message>
+        <source>&amp;Case:</source>
+        <translation>案件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>申诉途径(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Diagnose first…</source>
+        <translation>先去诊断…</translation>
+    </message>
+    <message>
+        <source>Enterprise profile</source>
+        <translation>企业资料</translation>
+    </message>
+    <message>
+        <source>&amp;Edit profile…</source>
+        <translation>编辑企业资料(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Load from a file…</source>
+        <translation>从文件载入(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Documents</source>
+        <translation>材料(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Drop files on a slot, paste a picture with Ctrl+V, or click Add…. JPEG, PNG, HEIC and PDF are accepted; each file is checked as it comes in.</source>
+        <translation>把文件拖到对应材料栏，或按 Ctrl+V 粘贴图片，也可点击“添加…”。支持 JPEG、PNG、HEIC 和 PDF，每个文件添加时都会检查。</translation>
+    </message>
+    <message>
+        <source>&amp;Statement and letter</source>
+        <translation>申诉说明与授权书(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The appeal statement, written from the diagnosis and the profile. Edit it freely: the bundle and the upload kit use this text.</source>
+        <translation>申诉说明根据诊断结果和企业资料生成，可自由修改：PDF 材料包和上传包都使用这里的文字。</translation>
+    </message>
+    <message>
+        <source>Re&amp;generate from the diagnosis</source>
+        <translation>根据诊断重新生成(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Generate the letter from the profile, print it, have it signed and sealed, then scan it into the “Authorisation letter (sealed)” slot.</source>
+        <translation>根据企业资料生成授权委托书，打印后签字盖章，再扫描放入“授权委托书（盖章）”材料栏。</translation>
+    </message>
+    <message>
+        <source>Generate &amp;letter…</source>
+        <translation>生成授权委托书(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Open letter</source>
+        <translation>打开授权委托书</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Purpose watermark</source>
+        <translation>用途水印</translation>
+    </message>
+    <message>
+        <source>&amp;Watermark the ID pictures</source>
+        <translation>为身份证照片添加水印(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Watermark &amp;every picture</source>
+        <translation>为所有图片添加水印(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Adjust and &amp;preview…</source>
+        <translation>调整并预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>PDF bundle</source>
+        <translation>PDF 材料包</translation>
+    </message>
+    <message>
+        <source>Package &amp;language:</source>
+        <translation>材料语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Image &amp;resolution:</source>
+        <translation>图像分辨率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <source>Both sides of the ID card on &amp;one page</source>
+        <translation>身份证正反面放在同一页(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Upload kit</source>
+        <translation>上传包</translation>
+    </message>
+    <message>
+        <source>&amp;Size cap per file:</source>
+        <translation>单个文件大小上限(&amp;S)：</translation>
+    </message>
+    <message>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <source>Statement &amp;character limit:</source>
+        <translation>申诉说明字数上限(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>What the route still needs</source>
+        <translation>该申诉途径还需要</translation>
+    </message>
+    <message>
+        <source>Build PDF &amp;bundle…</source>
+        <translation>生成 PDF 材料包(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Build upload &amp;kit…</source>
+        <translation>生成上传包(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;folder</source>
+        <translation>打开所在文件夹(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditChecklistPage</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Discard the answers that are not saved?</source>
+        <translation>放弃尚未保存的回答吗？</translation>
+    </message>
+    <message>
+        <source>Answer at least one question before saving.</source>
+        <translation>请至少回答一个问题后再保存。</translation>
+    </message>
+    <message>
+        <source>Could not save the audit: {error}</source>
+        <translation>无法保存本次自查：{error}</translation>
+    </message>
+    <message>
+        <source>The audit was saved.</source>
+        <translation>自查已保存。</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be opened: {error}</source>
+        <translation>无法打开工作区：{error}</translation>
+    </message>
+    <message>
+        <source>This audit cannot be opened: {error}</source>
+        <translation>无法打开此次自查：{error}</translation>
+    </message>
+    <message>
+        <source>New audit, not saved yet.</source>
+        <translation>新的自查，尚未保存。</translation>
+    </message>
+    <message>
+        <source>Changed since it was saved.</source>
+        <translation>保存后已有修改。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Export the audit report as PDF</source>
+        <translation>将自查报告导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export the audit as CSV</source>
+        <translation>将自查导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the audit as JSON</source>
+        <translation>将自查导出为 JSON</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <source>CSV (editable)…</source>
+        <translation>CSV（可编辑）…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>e.g. Q4 self-audit</source>
+        <translation>例如：第四季度自查</translation>
+    </message>
+    <message>
+        <source>A&amp;uditor:</source>
+        <translation>自查人(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;New audit</source>
+        <translation>新建自查(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Save audit</source>
+        <translation>保存自查(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Export report</source>
+        <translation>导出报告(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Answer every question; “yes” is always the compliant answer. Evidence files are listed by their path and are not copied into the encrypted vault.</source>
+        <translation>请回答每个问题；“是”始终表示合规。证明材料按文件路径记录，不会复制到加密保险库中。</translation>
+    </message>
+    <message>
+        <source>Findings, point by point</source>
+        <translation>逐项说明的问题</translation>
+    </message>
+    <message>
+        <source>Remediation plan</source>
+        <translation>整改计划</translation>
+    </message>
+    <message>
+        <source>Every answer that costs points becomes a measure. Edit the measure, owner, due date and status; measures under way or done are offered to the appeal statement.</source>
+        <translation>每个扣分的回答都会生成一项整改措施。可编辑措施、负责人、截止日期和状态；进行中或已完成的措施可用于申诉说明。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;Open the selected audit</source>
+        <translation>打开所选自查(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditExport</name>
+    <message>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <source>Saved to {path}</source>
+        <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Could not write the report: {error}</source>
+        <translation>无法写入报告：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditFetchDialog</name>
+    <message>
+        <source>Kept in the system keyring: {where}</source>
+        <translation>保存在系统钥匙串中：{where}</translation>
+    </message>
+    <message>
+        <source>Not remembered: no usable system keyring was found ({reason}). The secret is used for this fetch only and never written to a file.</source>
+        <translation>不会记住：未找到可用的系统钥匙串（{reason}）。Secret 仅用于本次获取，绝不写入文件。</translation>
+    </message>
+    <message>
+        <source>Enter the CorpID and the secret.</source>
+        <translation>请输入 CorpID 和 Secret。</translation>
+    </message>
+    <message>
+        <source>Enter at least one member userid.</source>
+        <translation>请至少输入一个成员 userid。</translation>
+    </message>
+    <message>
+        <source>The base URL must start with http:// or https://.</source>
+        <translation>接口地址必须以 http:// 或 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>The first day is after the last day.</source>
+        <translation>开始日期晚于结束日期。</translation>
+    </message>
+    <message>
+        <source>Fetch behaviour data from WeCom</source>
+        <translation>从企业微信获取行为数据</translation>
+    </message>
+    <message>
+        <source>Reads each member&apos;s external-contact statistics through WeCom&apos;s API (get_user_behavior_data), 30 days per call, within the last 180 days.</source>
+        <translation>通过企业微信接口（get_user_behavior_data）读取每位成员的客户联系统计数据，每次调用最多 30 天，范围为最近 180 天。</translation>
+    </message>
+    <message>
+        <source>&amp;CorpID:</source>
+        <translation>CorpID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;Secret:</source>
+        <translation>Secret(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the CorpID and secret in the system keyring</source>
+        <translation>在系统钥匙串中记住 CorpID 和 Secret(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>接口地址(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Members:</source>
+        <translation>成员(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Member userids, one per line or separated by commas</source>
+        <translation>成员 userid，每行一个或以逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>从(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;to:</source>
+        <translation>至(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Behaviour scan</source>
+        <translation>行为扫描</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScanPage</name>
+    <message>
+        <source>Import behaviour data</source>
+        <translation>导入行为数据</translation>
+    </message>
+    <message>
+        <source>Behaviour data (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+        <translation>行为数据 (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>Reading {path}…</source>
+        <translation>正在读取 {path}…</translation>
+    </message>
+    <message>
+        <source>Fetching from WeCom…</source>
+        <translation>正在从企业微信获取…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>The data could not be read; see the problem below.</source>
+        <translation>无法读取数据，请查看下方的问题说明。</translation>
+    </message>
+    <message>
+        <source>The import was cancelled.</source>
+        <translation>导入已取消。</translation>
+    </message>
+    <message>
+        <source>The ledger cannot be read: {error}</source>
+        <translation>无法读取违规记录：{error}</translation>
+    </message>
+    <message>
+        <source>{source}: {read} rows read, {kept} kept, {rejected} rejected; {members} members, {flagged} flagged.</source>
+        <translation>{source}：读取 {read} 行，保留 {kept} 行，拒绝 {rejected} 行；成员 {members} 位，标记 {flagged} 位。</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: {reason}</source>
+        <translation>{file}，第 {line} 行：{reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more rejected line(s).</source>
+        <translation>
+            <numerusform>……另有 %n 行被拒绝。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export the scan report as PDF</source>
+        <translation>将扫描报告导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Export the scan as CSV</source>
+        <translation>将扫描结果导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the scan as JSON</source>
+        <translation>将扫描结果导出为 JSON</translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation>PDF 报告…</translation>
+    </message>
+    <message>
+        <source>CSV (editable)…</source>
+        <translation>CSV（可编辑）…</translation>
+    </message>
+    <message>
+        <source>JSON…</source>
+        <translation>JSON…</translation>
+    </message>
+    <message>
+        <source>&amp;Import a file…</source>
+        <translation>导入文件(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch from WeCom…</source>
+        <translation>从企业微信获取(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Thresholds…</source>
+        <translation>阈值(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report</source>
+        <translation>导出报告(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Filter members</source>
+        <translation>筛选成员</translation>
+    </message>
+    <message>
+        <source>Only f&amp;lagged</source>
+        <translation>仅显示已标记(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Import the members&apos; behaviour data (CSV or XLSX, English or Chinese column titles) or drop the file here. The scan flags members whose pattern matches malicious adding or harassment (rule 1, section 2.1).</source>
+        <translation>导入成员行为数据（CSV 或 XLSX，列标题可为中文或英文），或将文件拖放到此处。扫描会标记行为模式符合恶意添加或骚扰（规则一，第 2.1 节）的成员。</translation>
+    </message>
+    <message>
+        <source>Rows the import rejected, with their line numbers</source>
+        <translation>导入时被拒绝的行及其行号</translation>
+    </message>
+</context>
+<context>
+    <name>AuditScores</name>
+    <message>
+        <source>No score yet</source>
+        <translation>尚无得分</translation>
+    </message>
+    <message>
+        <source>Answer a question with yes, partly or no to see the scores.</source>
+        <translation>请至少以“是”“部分”或“否”回答一个问题，即可看到得分。</translation>
+    </message>
+    <message>
+        <source>{score:.0f} / 100</source>
+        <translation>{score:.0f} / 100</translation>
+    </message>
+    <message>
+        <source>{answered} of {total} questions answered.</source>
+        <translation>已回答 {answered}/{total} 个问题。</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>不适用</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finding(s)</source>
+        <translation>
+            <numerusform>%n 项问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A critical question was answered “no”, which raises the level: {question}</source>
+        <translation>关键问题回答为“否”，风险等级因此上调：{question}</translation>
+    </message>
+    <message>
+        <source>“{category}” scores below {floor:g}, which raises the level.</source>
+        <translation>“{category}”得分低于 {floor:g}，风险等级因此上调。</translation>
+    </message>
+    <message>
+        <source>Answer: {answer}; −{points:g} points; sections {sections}</source>
+        <translation>回答：{answer}；扣 {points:g} 分；依据第 {sections} 节</translation>
+    </message>
+    <message>
+        <source>What the rules say: {basis}</source>
+        <translation>规则原文：{basis}</translation>
+    </message>
+    <message>
+        <source>Advice (this app&apos;s suggestion): {advice}</source>
+        <translation>建议（本应用的建议，非企业微信规定）：{advice}</translation>
+    </message>
+    <message>
+        <source>Critical question.</source>
+        <translation>关键问题。</translation>
+    </message>
+    <message>
+        <source>Your note: {note}</source>
+        <translation>您的备注：{note}</translation>
+    </message>
+    <message>
+        <source>No findings: every answered question is compliant.</source>
+        <translation>没有发现问题：已回答的问题均符合规范。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) not answered yet; they are not scored.</source>
+        <translation>
+            <numerusform>还有 %n 个问题未回答，未计入得分。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditThresholdsDialog</name>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Malicious adding (rule 1, 2.1)</source>
+        <translation>恶意添加（规则一，2.1）</translation>
+    </message>
+    <message>
+        <source>Harassment (rule 1, 2.1 and 5.1)</source>
+        <translation>骚扰（规则一，2.1 和 5.1）</translation>
+    </message>
+    <message>
+        <source>Trend: days after which a day counts half</source>
+        <translation>趋势：经过多少天后某天的权重减半</translation>
+    </message>
+    <message>
+        <source>Applications that make a day a spike day</source>
+        <translation>单日申请数达到多少算作高峰日</translation>
+    </message>
+    <message>
+        <source>Judge acceptance from this many applications</source>
+        <translation>申请数达到多少时才评估通过率</translation>
+    </message>
+    <message>
+        <source>Flag at this many applications a day</source>
+        <translation>日均申请数达到多少时标记</translation>
+    </message>
+    <message>
+        <source>… with acceptance below (share, 0–1)</source>
+        <translation>……且通过率低于（比例，0–1）</translation>
+    </message>
+    <message>
+        <source>Flag a single day with this many applications</source>
+        <translation>单日申请数达到多少时标记</translation>
+    </message>
+    <message>
+        <source>… or this many spike days</source>
+        <translation>……或高峰日达到多少天</translation>
+    </message>
+    <message>
+        <source>Flag daily applications rising by this much a week</source>
+        <translation>每日申请数每周增加多少时标记</translation>
+    </message>
+    <message>
+        <source>… while averaging at least this many a day</source>
+        <translation>……且日均至少多少次</translation>
+    </message>
+    <message>
+        <source>Judge feedback from this many new customers</source>
+        <translation>新增客户达到多少位时才评估负反馈</translation>
+    </message>
+    <message>
+        <source>… and this many deletions or blocks</source>
+        <translation>……且删除或拉黑至少多少次</translation>
+    </message>
+    <message>
+        <source>Flag deletions and blocks per new customer (share, 0–1)</source>
+        <translation>每位新增客户对应的删除和拉黑达到多少时标记（比例，0–1）</translation>
+    </message>
+    <message>
+        <source>Judge messaging from this many chats</source>
+        <translation>聊天数达到多少时才评估消息发送</translation>
+    </message>
+    <message>
+        <source>Flag at this many messages per chat</source>
+        <translation>每个聊天的消息数达到多少时标记</translation>
+    </message>
+    <message>
+        <source>… with chats replied below (%)</source>
+        <translation>……且已回复聊天占比低于（%）</translation>
+    </message>
+    <message>
+        <source>Scan thresholds</source>
+        <translation>扫描阈值</translation>
+    </message>
+    <message>
+        <source>WeCom publishes no numbers: its adding limits differ per enterprise (5.1). These are the app&apos;s defaults; change them to fit your enterprise. They are kept in this app&apos;s settings.</source>
+        <translation>企业微信未公布具体数值：添加上限因企业而异（5.1）。以下为本应用的默认值，可按贵企业的情况调整，并保存在本应用的设置中。</translation>
+    </message>
+</context>
+<context>
+    <name>BuildController</name>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>{name}: {pages} pages, {size}.</source>
+        <translation>{name}：共 {pages} 页，{size}。</translation>
+    </message>
+    <message>
+        <source>{folder}: {count} files, {size} in all.</source>
+        <translation>{folder}：共 {count} 个文件，合计 {size}。</translation>
+    </message>
+    <message>
+        <source>{name} is still above the size cap ({size}).</source>
+        <translation>{name} 仍超过大小上限（{size}）。</translation>
+    </message>
+    <message>
+        <source>The statement was shortened to {count} characters to fit the limit; edit it to choose what is left out.</source>
+        <translation>为符合字数限制，申诉说明已截短为 {count} 字；可自行修改，决定删减哪些内容。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <source>The build failed: {message}</source>
+        <translation>生成失败：{message}</translation>
+    </message>
+    <message>
+        <source>Cancelled; no bundle was written.</source>
+        <translation>已取消，未写入材料包。</translation>
+    </message>
+    <message>
+        <source>Cancelled; the kit folder may hold some of the files.</source>
+        <translation>已取消，上传包文件夹中可能已有部分文件。</translation>
+    </message>
+    <message>
+        <source>Print the bundle</source>
+        <translation>打印材料包</translation>
+    </message>
+    <message>
+        <source>This app cannot draw the pages of a PDF itself, so the bundle is printed from your PDF viewer: it opens there, and its Print command (Ctrl+P) prints it.</source>
+        <translation>本应用无法自行绘制 PDF 页面，因此需通过 PDF 阅读器打印：材料包将在阅读器中打开，使用其中的“打印”命令（Ctrl+P）即可。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseStatus</name>
+    <message>
+        <source>Restricted</source>
+        <translation>受限中</translation>
+    </message>
+    <message>
+        <source>Unblock requested</source>
+        <translation>已申请解封</translation>
+    </message>
+    <message>
+        <source>Appeal submitted</source>
+        <translation>已提交申诉</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <source>Unblocked</source>
+        <translation>已解封</translation>
+    </message>
+    <message>
+        <source>Upheld</source>
+        <translation>维持处罚</translation>
+    </message>
+    <message>
+        <source>Limited time</source>
+        <translation>限时</translation>
+    </message>
+    <message>
+        <source>Permanent</source>
+        <translation>永久</translation>
+    </message>
+    <message>
+        <source>Until WeChat is unblocked</source>
+        <translation>直至微信解封</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>A member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>The administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>The whole enterprise</source>
+        <translation>整个企业</translation>
+    </message>
+    <message>
+        <source>Not determined</source>
+        <translation>无法判断</translation>
+    </message>
+    <message>
+        <source>{rule}, step {step}</source>
+        <translation>{rule}，第 {step} 阶段</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <source>Restricted on</source>
+        <translation>受限日期</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>解决途径</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>违规类型</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>(before the app)</source>
+        <translation>（使用本应用之前）</translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
+    </message>
+    <message>
+        <source>Legal person&apos;s ID card (front)</source>
+        <translation>法人身份证（人像面）</translation>
+    </message>
+    <message>
+        <source>Legal person&apos;s ID card (back)</source>
+        <translation>法人身份证（国徽面）</translation>
+    </message>
+    <message>
+        <source>Legal person holding the ID card</source>
+        <translation>法人手持身份证照片</translation>
+    </message>
+    <message>
+        <source>Company-seal authorisation letter</source>
+        <translation>盖章授权书</translation>
+    </message>
+    <message>
+        <source>Screenshot of the notice</source>
+        <translation>处罚通知截图</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Images and PDFs (*.jpg *.jpeg *.png *.heic *.webp *.pdf);;All files (*)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.heic *.webp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be opened: {error}</source>
+        <translation>无法打开工作区：{error}</translation>
+    </message>
+    <message>
+        <source>Case {id} · {who} · restricted on {date}</source>
+        <translation>案件 {id} · {who} · {date} 受限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>解决途径</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Violation</source>
+        <translation>违规行为</translation>
+    </message>
+    <message>
+        <source>Earlier rule-1 restrictions</source>
+        <translation>此前规则一处罚次数</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>依据条款</translation>
+    </message>
+    <message>
+        <source>The linked WeChat account was unblocked</source>
+        <translation>关联的微信账号已解封</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>待到期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>已按时解封</translation>
+    </message>
+    <message>
+        <source>Rule 2: WeCom should unblock the account within {hours} h after the linked WeChat account is unblocked ({section}). Enter the date the WeChat account was unblocked to see the deadline.</source>
+        <translation>规则二：关联的微信账号解封后 {hours} 小时内，企业微信账号应自动解封（{section}）。填写微信账号的解封时间即可看到截止时间。</translation>
+    </message>
+    <message>
+        <source>No deadline applies to this case.</source>
+        <translation>此案件没有适用的时限。</translation>
+    </message>
+    <message>
+        <source>{kind} · {size} KB · added {date}</source>
+        <translation>{kind} · {size} KB · {date} 添加</translation>
+    </message>
+    <message>
+        <source>No documents yet.</source>
+        <translation>尚无材料。</translation>
+    </message>
+    <message>
+        <source>Undo {action} (Ctrl+Z)</source>
+        <translation>撤销{action}（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Undo the last deletion (Ctrl+Z)</source>
+        <translation>撤销上一次删除（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Case {id}: {status}</source>
+        <translation>案件 {id}：{status}</translation>
+    </message>
+    <message>
+        <source>Attach documents to case {id}</source>
+        <translation>为案件 {id} 添加材料</translation>
+    </message>
+    <message>
+        <source>Could not attach {name}: {error}</source>
+        <translation>无法添加 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>{count} document(s) attached to case {id}.</source>
+        <translation>已为案件 {id} 添加 {count} 份材料。</translation>
+    </message>
+    <message>
+        <source>{document} removed. Undo with Ctrl+Z.</source>
+        <translation>已移除“{document}”。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>Case {id} moved to the trash. Undo with Ctrl+Z.</source>
+        <translation>案件 {id} 已移入回收站。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>No members yet: a member is added when a case is recorded for them.</source>
+        <translation>尚无成员：为成员记录案件时会自动添加。</translation>
+    </message>
+    <message>
+        <source>Violation ledger of {userid}: {count} restriction(s), {rule1} under rule 1.</source>
+        <translation>{userid} 的违规记录：共 {count} 次受限，其中规则一 {rule1} 次。</translation>
+    </message>
+    <message>
+        <source>Not recorded: “{text}” is not a userid (letters, digits and _ . @ - only).</source>
+        <translation>未记录：“{text}”不是有效的成员账号（只能包含字母、数字和 _ . @ -）。</translation>
+    </message>
+    <message>
+        <source>Recorded an earlier restriction of {userid} on {date}.</source>
+        <translation>已补记 {userid} 于 {date} 的受限。</translation>
+    </message>
+    <message>
+        <source>delete case {id}</source>
+        <translation>删除案件 {id}</translation>
+    </message>
+    <message>
+        <source>remove {document}</source>
+        <translation>移除“{document}”</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>状态(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Member:</source>
+        <translation>成员(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>R&amp;ule:</source>
+        <translation>规则(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Select a case to see its diagnosis, timeline, deadlines and documents. Cases are recorded from the result of the Diagnose workspace.</source>
+        <translation>选择一个案件，查看其诊断、进度、时限和材料。案件在“诊断”工作区的结果页记录。</translation>
+    </message>
+    <message>
+        <source>The administrator applied for unblocking in the admin console</source>
+        <translation>管理员已在管理后台申请解封</translation>
+    </message>
+    <message>
+        <source>Unblock &amp;requested</source>
+        <translation>已申请解封(&amp;R)</translation>
+    </message>
+    <message>
+        <source>An appeal was submitted on the page or to customer support</source>
+        <translation>已在页面上或向客服提交申诉</translation>
+    </message>
+    <message>
+        <source>&amp;Appeal submitted</source>
+        <translation>已提交申诉(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The account works again</source>
+        <translation>账号已恢复使用</translation>
+    </message>
+    <message>
+        <source>Re&amp;solved</source>
+        <translation>已解决(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The request or appeal was rejected, or the restriction came back</source>
+        <translation>申请或申诉被驳回，或再次受限</translation>
+    </message>
+    <message>
+        <source>Restricted a&amp;gain</source>
+        <translation>再次受限(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <source>WeChat account &amp;unblocked on:</source>
+        <translation>微信账号解封时间(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Recor&amp;d</source>
+        <translation>记录(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Or drop files here. They are encrypted into the workspace vault.</source>
+        <translation>也可以把文件拖到这里。文件会加密保存在工作区保险库中。</translation>
+    </message>
+    <message>
+        <source>Every change is saved at once.</source>
+        <translation>每项修改都会立即保存。</translation>
+    </message>
+    <message>
+        <source>Move the case to the trash; Ctrl+Z brings it back</source>
+        <translation>将案件移入回收站；按 Ctrl+Z 可恢复</translation>
+    </message>
+    <message>
+        <source>De&amp;lete case</source>
+        <translation>删除案件(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Member ledger</source>
+        <translation>成员违规记录</translation>
+    </message>
+    <message>
+        <source>Record an earlier restriction (from before the app)</source>
+        <translation>补记此前的受限（使用本应用之前）</translation>
+    </message>
+    <message>
+        <source>M&amp;ember:</source>
+        <translation>成员(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Ru&amp;le:</source>
+        <translation>规则(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add to the ledger</source>
+        <translation>记入违规记录(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Each rule-1 restriction raises the next penalty one step (section 2.2); the Diagnose workspace reads this ledger.</source>
+        <translation>每次规则一处罚都会使下一次处罚升高一个阶段（第 2.2 节）；“诊断”工作区会读取这些记录。</translation>
+    </message>
+</context>
+<context>
     <name>ComingLaterPage</name>
     <message>
         <source>Feature</source>
@@ -26,6 +1210,17 @@
     <message>
         <source>Coming in a later version.</source>
         <translation>将在后续版本中提供。</translation>
+    </message>
+</context>
+<context>
+    <name>CropDialog</name>
+    <message>
+        <source>Crop the picture</source>
+        <translation>裁剪图片</translation>
+    </message>
+    <message>
+        <source>Drag a rectangle around the part to keep. Reset keeps the whole picture.</source>
+        <translation>拖出一个矩形框住要保留的部分。“重置”则保留整张图片。</translation>
     </message>
 </context>
 <context>
@@ -73,6 +1268,30 @@
     <message>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Not recorded: “{text}” is not a userid.</source>
+        <translation>未记录：“{text}”不是有效的成员账号（userid）。</translation>
+    </message>
+    <message>
+        <source>Not recorded: the notice text is kept encrypted and the workspace vault is locked.</source>
+        <translation>未记录：通知文本需要加密保存，但工作区保险库尚未解锁。</translation>
+    </message>
+    <message>
+        <source>Not recorded: {error}</source>
+        <translation>未记录：{error}</translation>
+    </message>
+    <message>
+        <source>Recorded as case {id}; see it in the Cases workspace.</source>
+        <translation>已记录为案件 {id}，可在“案件”工作区查看。</translation>
+    </message>
+    <message>
+        <source>&amp;Record as case</source>
+        <translation>记录为案件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Record this restriction as a case, and in the member&apos;s violation ledger (Ctrl+R)</source>
+        <translation>将此次受限记录为案件，并记入成员的违规记录（Ctrl+R）</translation>
     </message>
     <message>
         <source>Which account is restricted?</source>
@@ -351,7 +1570,109 @@
     </message>
 </context>
 <context>
+    <name>DocumentSlot</name>
+    <message>
+        <source>✓ Provided</source>
+        <translation>✓ 已提供</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必需</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Choose a JPEG, PNG, HEIC or PDF file</source>
+        <translation>选择 JPEG、PNG、HEIC 或 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste an image from the clipboard (Ctrl+V)</source>
+        <translation>从剪贴板粘贴图片（Ctrl+V）</translation>
+    </message>
+    <message>
+        <source>Rotate</source>
+        <translation>旋转</translation>
+    </message>
+    <message>
+        <source>Turn the picture 90° clockwise</source>
+        <translation>将图片顺时针旋转 90°</translation>
+    </message>
+    <message>
+        <source>Crop…</source>
+        <translation>裁剪…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring back the document removed last</source>
+        <translation>恢复最近移除的材料</translation>
+    </message>
+    <message>
+        <source>Drop files here, paste with Ctrl+V, or click Add…</source>
+        <translation>拖放文件到这里、按 Ctrl+V 粘贴，或点击“添加…”</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPanel</name>
+    <message>
+        <source>Documents (*.jpg *.jpeg *.png *.heic *.heif *.pdf);;All files (*)</source>
+        <translation>材料文件 (*.jpg *.jpeg *.png *.heic *.heif *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Add a document</source>
+        <translation>添加材料</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no picture or file to paste.</source>
+        <translation>剪贴板中没有可粘贴的图片或文件。</translation>
+    </message>
+    <message>
+        <source>The pasted picture is empty.</source>
+        <translation>粘贴的图片是空的。</translation>
+    </message>
+    <message>
+        <source>This slot holds one document; the other {count} file(s) were not added.</source>
+        <translation>此材料栏只能放一份材料，其余 {count} 个文件未添加。</translation>
+    </message>
+    <message>
+        <source>{name}: only {width}×{height} pixels after editing; text may be unreadable when printed. At least {minimum} pixels on the long side is safer.</source>
+        <translation>{name}：编辑后仅 {width}×{height} 像素，打印后文字可能看不清，建议长边至少 {minimum} 像素。</translation>
+    </message>
+    <message>
+        <source>{name} was removed. Undo brings it back.</source>
+        <translation>已移除 {name}。点击“撤销”可恢复。</translation>
+    </message>
+    <message>
+        <source>{name} is back.</source>
+        <translation>已恢复 {name}。</translation>
+    </message>
+    <message>
+        <source>PDF, {pages} page(s), {size}</source>
+        <translation>PDF，{pages} 页，{size}</translation>
+    </message>
+    <message>
+        <source>{type}, {width}×{height} pixels, {size}</source>
+        <translation>{type}，{width}×{height} 像素，{size}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <source>Workspace &amp;security…</source>
+        <translation>工作区安全(&amp;S)…</translation>
+    </message>
     <message>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
@@ -399,6 +1720,133 @@
     <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>MaskedIdField</name>
+    <message>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show or hide the whole number</source>
+        <translation>显示或隐藏完整号码</translation>
+    </message>
+</context>
+<context>
+    <name>MemberChart</name>
+    <message>
+        <source>Select a member to see the daily figures.</source>
+        <translation>选择一位成员即可查看每日数据。</translation>
+    </message>
+    <message>
+        <source>applications sent</source>
+        <translation>发起申请</translation>
+    </message>
+    <message>
+        <source>new customers</source>
+        <translation>新增客户</translation>
+    </message>
+    <message>
+        <source>deleted or blocked</source>
+        <translation>删除或拉黑</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetail</name>
+    <message>
+        <source>{member} · risk score {score:g}</source>
+        <translation>{member} · 风险分 {score:g}</translation>
+    </message>
+    <message>
+        <source>Earlier restrictions in the ledger:</source>
+        <translation>违规记录中的既往限制：</translation>
+    </message>
+    <message>
+        <source>No earlier restrictions in the ledger.</source>
+        <translation>违规记录中没有既往限制。</translation>
+    </message>
+    <message>
+        <source>rule 1, section {section}</source>
+        <translation>规则一，第 {section} 节</translation>
+    </message>
+    <message>
+        <source>No flags: no pattern of rule 1 (2.1) reaches its threshold.</source>
+        <translation>无标记：没有任何行为达到规则一（2.1）的阈值。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberPicker</name>
+    <message>
+        <source>Optional. Name the member to take their earlier restrictions from the ledger and to record the result as their case.</source>
+        <translation>可选。填写成员后，会从违规记录中读取其此前的处罚次数，并可将结果记录为该成员的案件。</translation>
+    </message>
+    <message>
+        <source>A userid has letters, digits and _ . @ - only (at most 64).</source>
+        <translation>成员账号（userid）只能包含字母、数字和 _ . @ -，最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The ledger has no earlier rule-1 restriction of {userid}: a new member, or one never restricted.</source>
+        <translation>违规记录中没有 {userid} 此前的规则一处罚：新成员，或从未受限。</translation>
+    </message>
+    <message>
+        <source>From the ledger: {userid} was restricted under rule 1 {count} time(s) before (section 2.2).</source>
+        <translation>来自违规记录：{userid} 此前因规则一受限 {count} 次（第 2.2 节）。</translation>
+    </message>
+    <message>
+        <source>You changed the number to {value}.</source>
+        <translation>你已将次数改为 {value}。</translation>
+    </message>
+    <message>
+        <source>Which member?</source>
+        <translation>哪位成员？</translation>
+    </message>
+    <message>
+        <source>Member (&amp;userid):</source>
+        <translation>成员账号(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Choose or type a userid</source>
+        <translation>选择或输入成员账号（userid）</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>New &amp;passphrase:</source>
+        <translation>新口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>再输入一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Too short: at least {count} characters. A few unrelated words make a good passphrase.</source>
+        <translation>太短：至少需要 {count} 个字符。几个互不相关的词就能组成好口令。</translation>
+    </message>
+    <message>
+        <source>Strength: weak. Make it longer: several words are easy to remember and hard to guess.</source>
+        <translation>强度：弱。请加长：几个词组成的口令好记又难猜。</translation>
+    </message>
+    <message>
+        <source>Strength: fair. A few more characters make it strong.</source>
+        <translation>强度：中。再多几个字符就很强了。</translation>
+    </message>
+    <message>
+        <source>Strength: strong.</source>
+        <translation>强度：强。</translation>
+    </message>
+    <message>
+        <source>At least {count} characters.</source>
+        <translation>至少 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
     </message>
 </context>
 <context>
@@ -457,10 +1905,25 @@
     </message>
 </context>
 <context>
+    <name>PackageSettings</name>
+    <message>
+        <source>“{text}”{date} · opacity {opacity} % · {angle}° · density {density}</source>
+        <translation>“{text}”{date} · 不透明度 {opacity}% · 角度 {angle}° · 密度 {density}</translation>
+    </message>
+    <message>
+        <source> + date</source>
+        <translation> + 日期</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Diagnose</source>
         <translation>诊断</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Appeal package</source>
@@ -473,6 +1936,239 @@
     <message>
         <source>Rules</source>
         <translation>规则</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业信息</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTable</name>
+    <message>
+        <source>Open</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>未设日期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+</context>
+<context>
+    <name>ProfilePage</name>
+    <message>
+        <source>Editing…</source>
+        <translation>正在编辑…</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be opened: {error}</source>
+        <translation>无法打开工作区：{error}</translation>
+    </message>
+    <message>
+        <source>The workspace vault is locked: unlock it to see and edit the profile. Identity data is shown masked.</source>
+        <translation>工作区保险库已锁定：解锁后才能查看和编辑企业信息。身份信息以脱敏形式显示。</translation>
+    </message>
+    <message>
+        <source>Set up the workspace vault first: the profile&apos;s identity numbers are kept only encrypted.</source>
+        <translation>请先设置工作区保险库：企业信息中的身份证号码只以加密形式保存。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>解锁(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Set up…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Saved automatically. Last saved {time}.</source>
+        <translation>已自动保存。上次保存于 {time}。</translation>
+    </message>
+    <message>
+        <source>Fill in every field: the profile is saved automatically once it is complete and correct.</source>
+        <translation>请填写所有字段：信息完整且正确后会自动保存。</translation>
+    </message>
+    <message>
+        <source>Not saved yet: {count} field(s) still empty. The profile is saved as soon as every field is filled in.</source>
+        <translation>尚未保存：还有 {count} 个字段为空。所有字段填写后会立即保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: correct the fields marked in red.</source>
+        <translation>未保存：请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Not saved: the workspace vault is locked.</source>
+        <translation>未保存：工作区保险库已锁定。</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>未保存：{error}</translation>
+    </message>
+    <message>
+        <source>Saved {time}. Identity numbers are kept encrypted.</source>
+        <translation>已于 {time} 保存。身份证号码已加密保存。</translation>
+    </message>
+    <message>
+        <source>Enterprise profile</source>
+        <translation>企业信息</translation>
+    </message>
+    <message>
+        <source>What the appeal letters and the appeal package say about the enterprise. Checked as you type and saved automatically; names, identity numbers and the phone number are kept only encrypted in the workspace vault.</source>
+        <translation>申诉函和申诉材料包中使用的企业信息。输入时即时校验并自动保存；姓名、身份证号码和手机号码只以加密形式保存在工作区保险库中。</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Company &amp;name:</source>
+        <translation>企业名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>As on the business licence</source>
+        <translation>与营业执照一致</translation>
+    </message>
+    <message>
+        <source>Unified Social &amp;Credit Code:</source>
+        <translation>统一社会信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>18 characters, e.g. 91110000600037341L</source>
+        <translation>18 位，例如 91110000600037341L</translation>
+    </message>
+    <message>
+        <source>Corp&amp;ID:</source>
+        <translation>企业ID(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Admin console → My Enterprise, e.g. ww0123456789abcdef</source>
+        <translation>管理后台 → 我的企业，例如 ww0123456789abcdef</translation>
+    </message>
+    <message>
+        <source>Legal person</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Resident ID number:</source>
+        <translation>身份证号码(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Show or hide the whole number</source>
+        <translation>显示或隐藏完整号码</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>姓名(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Resident &amp;ID number:</source>
+        <translation>身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Mobile &amp;phone:</source>
+        <translation>手机号码(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>e.g. 13800138000</source>
+        <translation>例如 13800138000</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <source>Attach evidence</source>
+        <translation>添加证明材料</translation>
+    </message>
+    <message>
+        <source>What the rules say: {basis}</source>
+        <translation>规则原文：{basis}</translation>
+    </message>
+    <message>
+        <source>Advice (this app&apos;s suggestion): {advice}</source>
+        <translation>建议（本应用的建议，非企业微信规定）：{advice}</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>Notes: what you checked and what you saw</source>
+        <translation>备注：检查了什么、看到了什么</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>添加证明材料…</translation>
+    </message>
+    <message>
+        <source>Drop files here to attach them; Delete removes the selected file.</source>
+        <translation>将文件拖放到此处即可添加；按 Delete 键删除所选文件。</translation>
+    </message>
+    <message>
+        <source>weight {weight:g}</source>
+        <translation>权重 {weight:g}</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>关键</translation>
     </message>
 </context>
 <context>
@@ -580,6 +2276,326 @@
     <message>
         <source>Frequently asked questions</source>
         <translation>常见问题</translation>
+    </message>
+</context>
+<context>
+    <name>ScanModel</name>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Risk score</source>
+        <translation>风险分</translation>
+    </message>
+    <message>
+        <source>0-100: 20 points per unit of severity for flagged members; below 15 for members without flags</source>
+        <translation>0–100：被标记的成员每单位严重程度计 20 分；未被标记的成员低于 15 分</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Applications/day</source>
+        <translation>日均申请</translation>
+    </message>
+    <message>
+        <source>Friend applications sent per day with data</source>
+        <translation>有数据的每一天平均发起的好友申请数</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>Most applications on a single day</source>
+        <translation>单日最多申请数</translation>
+    </message>
+    <message>
+        <source>Acceptance</source>
+        <translation>通过率</translation>
+    </message>
+    <message>
+        <source>New customers per application</source>
+        <translation>每次申请带来的新增客户数</translation>
+    </message>
+    <message>
+        <source>Deleted/blocked</source>
+        <translation>删除/拉黑率</translation>
+    </message>
+    <message>
+        <source>Customers who deleted or blocked the member, per new customer</source>
+        <translation>删除或拉黑该成员的客户数与新增客户数之比</translation>
+    </message>
+    <message>
+        <source>Messages/chat</source>
+        <translation>每聊天消息数</translation>
+    </message>
+    <message>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <source>Change of daily applications per week, recent weeks weighted most</source>
+        <translation>每日申请数每周的变化，近几周权重最高</translation>
+    </message>
+    <message>
+        <source>Earlier restrictions</source>
+        <translation>既往限制</translation>
+    </message>
+    <message>
+        <source>Restrictions of this member in the workspace&apos;s ledger</source>
+        <translation>工作区违规记录中该成员的限制</translation>
+    </message>
+    <message>
+        <source>malicious adding</source>
+        <translation>恶意添加</translation>
+    </message>
+    <message>
+        <source>harassment</source>
+        <translation>骚扰</translation>
+    </message>
+    <message>
+        <source>still restricted</source>
+        <translation>仍在限制中</translation>
+    </message>
+    <message>
+        <source>unblocked</source>
+        <translation>已解封</translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation>维持处罚</translation>
+    </message>
+    <message>
+        <source>, step {step}</source>
+        <translation>，第 {step} 级</translation>
+    </message>
+</context>
+<context>
+    <name>StatementEditor</name>
+    <message>
+        <source>Regenerate the statement</source>
+        <translation>重新生成申诉说明</translation>
+    </message>
+    <message>
+        <source>Replace your edited statement with a new one from the diagnosis?</source>
+        <translation>要用根据诊断新生成的说明替换您修改过的申诉说明吗？</translation>
+    </message>
+    <message>
+        <source>{count} / {limit} characters: {over} over the upload form&apos;s limit; the kit shortens it at a sentence end.</source>
+        <translation>{count} / {limit} 字：超出上传表单限制 {over} 字，上传包会在句末截断。</translation>
+    </message>
+    <message>
+        <source>{count} / {limit} characters</source>
+        <translation>{count} / {limit} 字</translation>
+    </message>
+    <message>
+        <source>Save the authorisation letter</source>
+        <translation>保存授权委托书</translation>
+    </message>
+    <message>
+        <source>Authorisation letter</source>
+        <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>Letter saved to {path}: print it, sign and seal it, and scan it into its slot.</source>
+        <translation>授权委托书已保存到 {path}：请打印、签字盖章后扫描，放入对应材料栏。</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <source>Saved audits appear here as a trend.</source>
+        <translation>已保存的自查会在此显示为趋势。</translation>
+    </message>
+    <message>
+        <source>overall score</source>
+        <translation>总分</translation>
+    </message>
+</context>
+<context>
+    <name>VaultSetupDialog</name>
+    <message>
+        <source>Protect the workspace</source>
+        <translation>保护工作区</translation>
+    </message>
+    <message>
+        <source>The workspace keeps identity numbers, ID card photos and licences encrypted on this computer. Choose where the key that opens them is kept.</source>
+        <translation>工作区在本机加密保存身份证号码、身份证照片和营业执照。请选择用于解密的密钥保存在哪里。</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keyring ({place})</source>
+        <translation>将密钥保存在系统钥匙串中（{place}）</translation>
+    </message>
+    <message>
+        <source>Recommended: the workspace opens without a passphrase while you are logged in to this computer.</source>
+        <translation>推荐：登录本机期间，打开工作区无需输入口令。</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keyring</source>
+        <translation>将密钥保存在系统钥匙串中</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used here ({reason}), so the key is protected by a passphrase instead.</source>
+        <translation>此处无法使用系统钥匙串（{reason}），因此改用口令保护密钥。</translation>
+    </message>
+    <message>
+        <source>Protect the key with a passphrase</source>
+        <translation>用口令保护密钥</translation>
+    </message>
+    <message>
+        <source>Write the passphrase down somewhere safe: without it the encrypted data cannot be recovered, by anyone.</source>
+        <translation>请把口令记在安全的地方：忘记口令后，任何人都无法恢复加密的数据。</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The vault could not be set up: {error}</source>
+        <translation>无法设置保险库：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>VaultUnlockDialog</name>
+    <message>
+        <source>Unlock the workspace</source>
+        <translation>解锁工作区</translation>
+    </message>
+    <message>
+        <source>Identity numbers and documents in this workspace are encrypted under your passphrase. Enter it to open them.</source>
+        <translation>此工作区中的身份证号码和材料已用你的口令加密。请输入口令以打开。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>口令(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. The workspace stays locked; nothing was changed.</source>
+        <translation>口令错误。工作区保持锁定，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>WatermarkPreviewDialog</name>
+    <message>
+        <source>Purpose watermark</source>
+        <translation>用途水印</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>文字(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Add today&apos;s &amp;date</source>
+        <translation>加上今天的日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Opacity:</source>
+        <translation>不透明度(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Angle:</source>
+        <translation>角度(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>D&amp;ensity:</source>
+        <translation>密度(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>The watermark is drawn into the pixels of the ID images, so it cannot be lifted off in a PDF editor. The originals stay unmarked in the workspace.</source>
+        <translation>水印直接绘制在身份证图片的像素中，无法在 PDF 编辑器里去除。工作区中保存的原件不加水印。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceSecurityDialog</name>
+    <message>
+        <source>Workspace security</source>
+        <translation>工作区安全</translation>
+    </message>
+    <message>
+        <source>Workspace: {root}
+{where}</source>
+        <translation>工作区：{root}
+{where}</translation>
+    </message>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>更改口令</translation>
+    </message>
+    <message>
+        <source>Protect the key with a passphrase instead</source>
+        <translation>改用口令保护密钥</translation>
+    </message>
+    <message>
+        <source>&amp;Change passphrase</source>
+        <translation>更改口令(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Use a &amp;passphrase</source>
+        <translation>使用口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>System keyring</source>
+        <translation>系统钥匙串</translation>
+    </message>
+    <message>
+        <source>Keep the key in {place}: the workspace then opens without a passphrase while you are logged in.</source>
+        <translation>将密钥保存在 {place} 中：登录期间打开工作区无需输入口令。</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot be used here: {reason}.</source>
+        <translation>此处无法使用系统钥匙串：{reason}。</translation>
+    </message>
+    <message>
+        <source>&amp;Move the key to {place}</source>
+        <translation>将密钥移至 {place}(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Move the key to the system keyring</source>
+        <translation>将密钥移至系统钥匙串(&amp;M)</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed. No document had to be re-encrypted.</source>
+        <translation>口令已更改，无需重新加密任何材料。</translation>
+    </message>
+    <message>
+        <source>The key is now protected by your passphrase and was removed from the keyring.</source>
+        <translation>密钥现由你的口令保护，并已从钥匙串中删除。</translation>
+    </message>
+    <message>
+        <source>The key is now kept in {place}.</source>
+        <translation>密钥现保存在 {place} 中。</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceService</name>
+    <message>
+        <source>no system keyring was found</source>
+        <translation>未找到系统钥匙串</translation>
+    </message>
+    <message>
+        <source>The vault key is kept in the system keyring ({place}).</source>
+        <translation>保险库密钥保存在系统钥匙串（{place}）中。</translation>
+    </message>
+    <message>
+        <source>The vault key is protected by a passphrase that only you know.</source>
+        <translation>保险库密钥由只有你知道的口令保护。</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>工作区</translation>
+    </message>
+    <message>
+        <source>The encrypted vault cannot be opened:
+{error}</source>
+        <translation>无法打开加密保险库：
+{error}</translation>
     </message>
 </context>
 </TS>

@@ -31,10 +31,14 @@ class PageEntry:
 PAGES: list[PageEntry] = [
     PageEntry("diagnose", "app.ui.pages.diagnose:DiagnosePage",
               QT_TRANSLATE_NOOP("Pages", "Diagnose"), "diagnose.svg"),
-    PageEntry("appeal", "app.ui.pages.coming_later:AppealPackagePlaceholder",
+    PageEntry("cases", "app.ui.pages.cases:CasesPage",
+              QT_TRANSLATE_NOOP("Pages", "Cases"), "cases.svg"),
+    PageEntry("appeal", "app.ui.pages.appeal:AppealPage",
               QT_TRANSLATE_NOOP("Pages", "Appeal package"), "appeal.svg"),
-    PageEntry("audit", "app.ui.pages.coming_later:SelfAuditPlaceholder",
+    PageEntry("audit", "app.ui.pages.audit:AuditPage",
               QT_TRANSLATE_NOOP("Pages", "Self-audit"), "audit.svg"),
     PageEntry("rules", "app.ui.pages.rules:RulesPage",
               QT_TRANSLATE_NOOP("Pages", "Rules"), "rules.svg"),
+    PageEntry("profile", "app.ui.pages.profile:ProfilePage",
+              QT_TRANSLATE_NOOP("Pages", "Enterprise"), "profile.svg"),
 ]

@@ -19,9 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.rules.contract import Diagnosis, RestrictionReport
+from app.store import cases
+from app.store.errors import StoreError
 from app.ui.context import AppContext
 from app.ui.forms.ui_diagnose import Ui_DiagnosePage
 from app.ui.pages.diagnose_hint import NoticeHint
+from app.ui.pages.diagnose_member import MemberPicker
 from app.ui.widgets.diagnosis_view import DiagnosisView
 
 STEP_TITLES = (
@@ -86,6 +89,20 @@ class DiagnosePage(QWidget):
         self.result_view.citation_shown.connect(
             lambda text: context.hub.status_message.emit(text, 5000))
 
+        # The workspace: which member (their ledger fills priorSpin, 2.2), record as a case.
+        self.recorded_case: str | None = None
+        self.member_picker = MemberPicker(context.store, ui.priorSpin, ui.stepHistoryContent)
+        ui.stepHistoryContentLayout.insertWidget(
+            ui.stepHistoryContentLayout.indexOf(ui.groupPrior), self.member_picker)
+        QWidget.setTabOrder(ui.selfUnblockUnknown, self.member_picker.combo)
+        QWidget.setTabOrder(self.member_picker.combo, ui.priorSpin)
+        self.recordButton = QPushButton(ui.stepResult)
+        self.recordButton.setObjectName("recordButton")
+        ui.resultButtons.insertWidget(ui.resultButtons.indexOf(ui.saveButton) + 1,
+                                      self.recordButton)
+        self.recordButton.clicked.connect(self.record_case)
+        context.store.cases_changed.connect(self.member_picker.reload)
+
         self._hint_timer = QTimer(self, singleShot=True, interval=HINT_DELAY_MS)
         self._hint_timer.timeout.connect(self.update_hint)
         ui.noticeEdit.textChanged.connect(self._hint_timer.start)
@@ -96,12 +113,14 @@ class DiagnosePage(QWidget):
         ui.copyButton.clicked.connect(self.copy_result)
         ui.saveButton.clicked.connect(self.save_result)
         for keys, slot in ((QKeySequence("Ctrl+Shift+C"), self.copy_result),
-                           (QKeySequence(QKeySequence.StandardKey.Save), self.save_result)):
+                           (QKeySequence(QKeySequence.StandardKey.Save), self.save_result),
+                           (QKeySequence("Ctrl+R"), self.record_case)):
             shortcut = QShortcut(keys, self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
         context.hub.language_changed.connect(self.retranslate)
+        self._retranslate_workspace()
         self.start_over()
 
     # Answers --------------------------------------------------------------------------------
@@ -140,6 +159,8 @@ class DiagnosePage(QWidget):
         return self.ui.steps.currentIndex()
 
     def go_to(self, step: int) -> None:
+        if step == HISTORY:
+            self.member_picker.reload()
         self.ui.steps.setCurrentIndex(step)
         self._update_navigation()
         self._focus_step(step)
@@ -165,12 +186,14 @@ class DiagnosePage(QWidget):
         self.set_answer("linked_wechat_banned", None)
         self.set_answer("self_unblock_offered", None)
         self.ui.priorSpin.setValue(0)
+        self.member_picker.clear()
         self.ui.wrongfulCheck.setChecked(False)
         self.ui.noticeEdit.clear()
         self._hint_timer.stop()
         self.update_hint()
         self.diagnosis = None
         self._report = None
+        self.recorded_case = None
         self.result_view.clear()
         self.go_to(RESTRICTION)
 
@@ -243,7 +266,9 @@ class DiagnosePage(QWidget):
             self.result_view.show_error("; ".join(e["msg"] for e in exc.errors()))
             self.ui.copyButton.setEnabled(False)
             self.ui.saveButton.setEnabled(False)
+            self.recordButton.setEnabled(False)
             return
+        self.recorded_case = None
         self._render_result()
 
     def _render_result(self) -> None:
@@ -261,6 +286,7 @@ class DiagnosePage(QWidget):
                                             self.context.lang, checked)
         self.ui.copyButton.setEnabled(self.diagnosis is not None)
         self.ui.saveButton.setEnabled(self.diagnosis is not None)
+        self.recordButton.setEnabled(self.diagnosis is not None and self.recorded_case is None)
 
     def result_text(self) -> str:
         if self.diagnosis is None:
@@ -292,10 +318,46 @@ class DiagnosePage(QWidget):
             return
         self.context.hub.status_message.emit(self.tr("Saved to {path}").format(path=path), 5000)
 
+    def record_case(self) -> None:
+        """Record the diagnosed restriction as a case, and in the member's ledger (issue 3)."""
+        if self.diagnosis is None or self._report is None or self.recorded_case is not None:
+            return
+        status = self.context.hub.status_message
+        userid = self.member_picker.userid()
+        if self.member_picker.combo.currentText().strip() and userid is None:
+            status.emit(self.tr("Not recorded: “{text}” is not a userid.").format(
+                text=self.member_picker.combo.currentText().strip()), 0)
+            return
+        store = self.context.store
+        if self._report.notice_text and not store.ensure_vault(self):
+            status.emit(self.tr("Not recorded: the notice text is kept encrypted and the "
+                                "workspace vault is locked."), 0)
+            return
+        catalogue, lang, diagnose = self.context.catalogue, self.context.lang, \
+            self.context.rules.diagnose
+        try:
+            case = cases.create_case(store.workspace(), self._report, userid=userid,
+                                     diagnoser=lambda report: diagnose(report, catalogue, lang))
+        except StoreError as exc:
+            status.emit(self.tr("Not recorded: {error}").format(error=exc), 0)
+            return
+        self.recorded_case = case.id
+        self.recordButton.setEnabled(False)
+        status.emit(self.tr("Recorded as case {id}; see it in the Cases workspace.").format(
+            id=case.id), 0)
+        store.cases_changed.emit()
+
+    def _retranslate_workspace(self) -> None:
+        self.member_picker.retranslate()
+        self.recordButton.setText(self.tr("&Record as case"))
+        self.recordButton.setToolTip(self.tr(
+            "Record this restriction as a case, and in the member's violation ledger (Ctrl+R)"))
+
     # Language -------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self._retranslate_workspace()
         self._update_navigation()
         self.update_hint()
         if self.current_step() == RESULT or self.diagnosis is not None:

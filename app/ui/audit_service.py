@@ -1,0 +1,201 @@
+"""What the Self-audit page asks of the core and the store; tests pass fakes here.
+
+The core (``app.audit``) and the store (``app.store``) are imported when first used, so opening
+the window costs nothing until the page is shown.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+    from app.audit.checklist import Checklist
+    from app.audit.risk import ScanResult, ScanThresholds
+    from app.store.ledger import ViolationEntry
+    from app.store.workspace import Workspace
+
+SELF_AUDIT_KIND = "self_audit"
+API_KEYRING_SERVICE = "wecom-appeal-api"
+
+
+@dataclass(frozen=True)
+class StoredAudit:
+    id: str
+    created: str
+    payload: dict[str, Any]
+
+
+class AuditArchive(Protocol):
+    """Where audits are kept and where the members' earlier restrictions come from."""
+
+    def list_self_audits(self) -> list[StoredAudit]: ...
+    def save_self_audit(self, payload: dict[str, Any], replaces: str | None = None) -> str: ...
+    def restrictions(self, userids: Iterable[str]) -> dict[str, list[ViolationEntry]]: ...
+
+
+class WorkspaceArchive:
+    """The workspace's ``audits`` table and violation ledger (``app.store``), opened lazily."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
+        self._ws: Workspace | None = None
+
+    @property
+    def workspace(self) -> Workspace:
+        if self._ws is None:
+            from app.store.workspace import Workspace
+
+            self._ws = Workspace.open(self.root)
+        return self._ws
+
+    def list_self_audits(self) -> list[StoredAudit]:
+        from app.store.audits import list_audits
+
+        return [StoredAudit(r.id, r.created.isoformat(timespec="seconds"), r.payload)
+                for r in list_audits(self.workspace, SELF_AUDIT_KIND)]
+
+    def save_self_audit(self, payload: dict[str, Any], replaces: str | None = None) -> str:
+        from app.store.audits import add_audit, delete_audit, get_audit
+        from app.store.errors import NotFound
+
+        created = None
+        if replaces is not None:
+            try:
+                created = get_audit(self.workspace, replaces).created.isoformat()
+            except NotFound:
+                replaces = None
+        # New record first, old one second: a crash in between leaves a duplicate, never a loss.
+        record = add_audit(self.workspace, SELF_AUDIT_KIND, payload, created=created)
+        if replaces is not None:
+            delete_audit(self.workspace, replaces)
+        return record.id
+
+    def restrictions(self, userids: Iterable[str]) -> dict[str, list[ViolationEntry]]:
+        from app.store.ledger import list_members, member_ledger
+
+        known = {m.userid for m in list_members(self.workspace)}
+        return {u: entries for u in userids if u in known
+                and (entries := member_ledger(self.workspace, u))}
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+            self._ws = None
+
+
+class ApiCredentials:
+    """The WeCom CorpID and secret in the system keyring (service ``wecom-appeal-api``).
+
+    Never in QSettings, files or logs. A backend that is not a system store is refused, as the
+    vault refuses it: the secret is then used for this session only."""
+
+    def __init__(self, backend: KeyringBackend | None = None,
+                 service: str = API_KEYRING_SERVICE) -> None:
+        self._backend = backend
+        self.service = service
+
+    @property
+    def backend(self) -> KeyringBackend:
+        if self._backend is None:
+            import keyring
+
+            self._backend = keyring.get_keyring()
+        return self._backend
+
+    def problem(self) -> str | None:
+        """Why the keyring cannot keep the secret, or None when it can."""
+        from app.store.keystore import refusal
+
+        return refusal(self.backend)
+
+    def where(self) -> str:
+        from app.store.keystore import backend_name
+
+        return backend_name(self.backend)
+
+    def load(self) -> tuple[str, str] | None:
+        if self.problem() is not None:
+            return None
+        try:
+            corpid = self.backend.get_password(self.service, "corpid")
+            secret = self.backend.get_password(self.service, "secret")
+        except Exception:  # a locked or unreachable store: ask again, as if nothing was kept
+            return None
+        return (corpid, secret) if corpid and secret else None
+
+    def save(self, corpid: str, secret: str) -> None:
+        self.backend.set_password(self.service, "corpid", corpid)
+        self.backend.set_password(self.service, "secret", secret)
+
+    def forget(self) -> None:
+        import keyring.errors
+
+        for name in ("corpid", "secret"):
+            with contextlib.suppress(keyring.errors.PasswordDeleteError):
+                self.backend.delete_password(self.service, name)
+
+
+def _load_checklist() -> Checklist:
+    from app.audit.checklist import load_checklist
+
+    return load_checklist()
+
+
+def _score(answers: Any, checklist: Checklist) -> Any:
+    from app.audit.scoring import score_audit
+
+    return score_audit(answers, checklist)
+
+
+def _scan(path: str, thresholds: ScanThresholds, progress: Callable[[int, int, Any], None],
+          cancel: Callable[[], bool]) -> ScanResult:
+    from app.audit.risk import scan
+
+    return scan(path, thresholds, progress=progress, cancel=cancel)
+
+
+def _load_thresholds(overrides: dict[str, Any] | None) -> ScanThresholds:
+    from app.audit.risk import load_thresholds
+
+    return load_thresholds(overrides=overrides)
+
+
+def _make_client(corpid: str, secret: str, base_url: str) -> Any:
+    from app.audit.api import WeComClient
+
+    return WeComClient(corpid, secret, base_url)
+
+
+@dataclass
+class AuditService:
+    checklist: Callable[[], Checklist] = _load_checklist
+    score: Callable[[Any, Checklist], Any] = _score
+    scan: Callable[..., ScanResult] = _scan
+    load_thresholds: Callable[[dict[str, Any] | None], ScanThresholds] = _load_thresholds
+    make_client: Callable[[str, str, str], Any] = _make_client
+    archive: AuditArchive = field(default_factory=WorkspaceArchive)
+    credentials: ApiCredentials = field(default_factory=ApiCredentials)
+
+
+def latest_corrective_measures(service: AuditService, lang: str) -> list[str]:
+    """Measures under way or done in the newest saved self-audit, for the appeal statement
+    (issue 5, item 2); empty when no audit is saved or it no longer fits the checklist."""
+    from pydantic import ValidationError
+
+    from app.audit.scoring import AuditAnswers, AuditInputError
+
+    audits = [a for a in service.archive.list_self_audits() if "answers" in a.payload]
+    if not audits:
+        return []
+    try:
+        answers = AuditAnswers.model_validate(audits[-1].payload["answers"])
+        result = service.score(answers, service.checklist())
+    except (ValidationError, AuditInputError):
+        return []
+    return result.corrective_measures(lang)

@@ -1,0 +1,1 @@
+"""Dialogs: vault setup and unlock, workspace security."""

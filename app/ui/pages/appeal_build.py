@@ -1,0 +1,271 @@
+"""Building the PDF bundle and the upload kit on a worker, with progress, Cancel and the result.
+
+The core takes a ``progress(done, total, message)`` callback and a cancel event; a Job carries
+both to the page's progress bar and Cancel button (app.ui.workers).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QRect, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.appeal.fonts import FontNotFoundError
+from app.appeal.images import Cancelled as CoreCancelled
+from app.appeal.intake import IntakeError
+from app.i18n import Lang
+from app.ui.forms.ui_appeal import Ui_AppealPage
+from app.ui.workers import Cancelled, Job, JobRunner, Progress
+
+OpenUrl = Callable[[QUrl], bool]
+# (parent, printer) -> True when the user chose to print
+AskPrint = Callable[[QWidget, Any], bool]
+
+
+def _ask_print(parent: QWidget, printer: Any) -> bool:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
+
+
+def size_text(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{max(1, round(size / 1024))} KB"
+
+
+def describe_error(lang: Callable[[], Lang]) -> Callable[[BaseException], str]:
+    def describe(exc: BaseException) -> str:
+        if isinstance(exc, IntakeError | FontNotFoundError):
+            return exc.message(lang())
+        if isinstance(exc, OSError) and exc.strerror:
+            return f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")
+        return str(exc) or type(exc).__name__
+    return describe
+
+
+def cancellable(work: Callable[[Progress, threading.Event], Any]
+                ) -> Callable[[Progress, threading.Event], Any]:
+    """The core raises its own Cancelled; the Job knows the UI's."""
+    def run(progress: Progress, cancel: threading.Event) -> Any:
+        try:
+            return work(progress, cancel)
+        except CoreCancelled as exc:
+            raise Cancelled() from exc
+    return run
+
+
+@dataclass
+class Built:
+    kind: str  # "bundle" or "kit"
+    path: Path  # the PDF, or the kit's folder
+    summary: str
+
+
+class BuildController(QObject):
+    """Runs one build at a time and shows it in the page's side panel."""
+
+    finished = Signal(object)  # Built
+
+    def __init__(self, ui: Ui_AppealPage, runner: JobRunner, lang: Callable[[], Lang],
+                 page_images: Callable[[str, int], Any] | None, *,
+                 open_url: OpenUrl = QDesktopServices.openUrl, ask_print: AskPrint = _ask_print,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ui = ui
+        self.runner = runner
+        self.lang = lang
+        self.page_images = page_images
+        self._open_url = open_url
+        self._ask_print = ask_print
+        self.job: Job | None = None
+        self.built: Built | None = None
+        self.progress_seen: list[tuple[int, int]] = []
+        ui.cancelButton.clicked.connect(self.cancel)
+        ui.openButton.clicked.connect(self.open_result)
+        ui.folderButton.clicked.connect(self.open_folder)
+        ui.printButton.clicked.connect(self.print_result)
+        self._show_idle()
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def start(self, kind: str, work: Callable[[Progress, threading.Event], Any],
+              summarise: Callable[[Any], Built]) -> None:
+        if self.busy:
+            return
+        ui = self.ui
+        self.job = job = Job(cancellable(work), describe_error(self.lang))
+        self.progress_seen = []
+        self._kind = kind
+        ui.progressBar.setRange(0, 0)  # busy until the first report gives the total
+        ui.progressBar.setValue(0)
+        ui.progressBar.show()
+        ui.progressLabel.setText(self.tr("Starting…"))
+        ui.progressLabel.show()
+        ui.cancelButton.show()
+        ui.cancelButton.setEnabled(True)
+        ui.resultLabel.clear()
+        for button in (ui.buildBundleButton, ui.buildKitButton, ui.openButton, ui.printButton,
+                       ui.folderButton):
+            button.setEnabled(False)
+        job.signals.progress.connect(self._progress)
+        job.signals.finished.connect(lambda result: self._finished(summarise(result)))
+        job.signals.failed.connect(self._failed)
+        job.signals.cancelled.connect(self._cancelled)
+        self.runner.start(job)
+
+    def build_bundle(self, profile: Any, documents: list[Any], path: Path, statement: str,
+                     diagnosis: Any, options: Any) -> None:
+        from app.appeal.bundle import build_bundle
+
+        def work(progress: Progress, cancel: threading.Event) -> Any:
+            return build_bundle(profile, documents, path, statement=statement,
+                                diagnosis=diagnosis, options=options, progress=progress,
+                                cancel=cancel)
+
+        self.start("bundle", work, lambda result: Built("bundle", path,
+                                                        self._bundle_summary(path, result)))
+
+    def build_kit(self, documents: list[Any], statement: str, folder: Path,
+                  options: dict[str, Any]) -> None:
+        from app.appeal.kit import build_kit
+
+        def work(progress: Progress, cancel: threading.Event) -> Any:
+            return build_kit(documents, statement, folder, progress=progress, cancel=cancel,
+                             **options)
+
+        self.start("kit", work, lambda result: Built("kit", folder, self._kit_summary(result)))
+
+    def _bundle_summary(self, path: Path, result: Any) -> str:
+        lines = [self.tr("{name}: {pages} pages, {size}.").format(
+            name=path.name, pages=result.pages, size=size_text(result.size_bytes))]
+        return "\n".join(lines + [n.message(self.lang()) for n in result.notes])
+
+    def _kit_summary(self, result: Any) -> str:
+        total = sum(f.after_bytes for f in result.files)
+        lines = [self.tr("{folder}: {count} files, {size} in all.").format(
+            folder=result.folder.name, count=len(result.files) + 1, size=size_text(total))]
+        lines += [self.tr("{name} is still above the size cap ({size}).").format(
+            name=f.name, size=size_text(f.after_bytes)) for f in result.files if f.over_cap]
+        if result.statement_shortened:
+            lines.append(self.tr("The statement was shortened to {count} characters to fit "
+                                 "the limit; edit it to choose what is left out.").format(
+                count=result.statement_chars))
+        return "\n".join(lines)
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.ui.cancelButton.setEnabled(False)
+            self.ui.progressLabel.setText(self.tr("Cancelling…"))
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress_seen.append((done, total))
+        self.ui.progressBar.setRange(0, max(total, 1))
+        self.ui.progressBar.setValue(done)
+        if self.job is not None and not self.job.cancel_event.is_set():
+            self.ui.progressLabel.setText(message)
+
+    def _done(self) -> None:
+        self.job = None
+        self.ui.cancelButton.hide()
+        self.ui.buildBundleButton.setEnabled(True)
+        self.ui.buildKitButton.setEnabled(True)
+
+    def _finished(self, built: Built) -> None:
+        self._done()
+        self.built = built
+        self.ui.progressBar.setValue(self.ui.progressBar.maximum())
+        self.ui.progressLabel.setText(self.tr("Done."))
+        self.ui.resultLabel.setText(built.summary)
+        self._show_result_buttons()
+        self.finished.emit(built)
+
+    def _failed(self, message: str) -> None:
+        self._done()
+        self.ui.progressBar.hide()
+        self.ui.progressLabel.hide()
+        self.ui.resultLabel.setText(self.tr("The build failed: {message}").format(
+            message=message))
+        self._show_result_buttons()
+
+    def _cancelled(self) -> None:
+        self._done()
+        self.ui.progressBar.hide()
+        self.ui.progressLabel.hide()
+        self.ui.resultLabel.setText(
+            self.tr("Cancelled; no bundle was written.") if self._kind == "bundle"
+            else self.tr("Cancelled; the kit folder may hold some of the files."))
+        self._show_result_buttons()
+
+    def _show_idle(self) -> None:
+        for widget in (self.ui.progressBar, self.ui.progressLabel, self.ui.cancelButton):
+            widget.hide()
+        self._show_result_buttons()
+
+    def _show_result_buttons(self) -> None:
+        built = self.built
+        self.ui.openButton.setEnabled(built is not None)
+        self.ui.folderButton.setEnabled(built is not None)
+        self.ui.printButton.setEnabled(built is not None and built.kind == "bundle")
+
+    # Using the result ------------------------------------------------------------------------
+
+    def open_result(self) -> None:
+        if self.built is not None:
+            self._open_url(QUrl.fromLocalFile(str(self.built.path)))
+
+    def open_folder(self) -> None:
+        if self.built is not None:
+            path = self.built.path
+            self._open_url(QUrl.fromLocalFile(str(path if path.is_dir() else path.parent)))
+
+    def print_result(self) -> None:
+        if self.built is None or self.built.kind != "bundle":
+            return
+        parent = self.ui.printButton.window()
+        if self.page_images is None:
+            answer = QMessageBox.information(
+                parent, self.tr("Print the bundle"),
+                self.tr("This app cannot draw the pages of a PDF itself, so the bundle is "
+                        "printed from your PDF viewer: it opens there, and its Print command "
+                        "(Ctrl+P) prints it."),
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Open)
+            if answer == QMessageBox.StandardButton.Open:
+                self.open_result()
+            return
+        self.print_pages(parent)
+
+    def print_pages(self, parent: QWidget) -> bool:
+        """Qt's print dialog, then each page drawn as an image fitted to the paper."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        assert self.built is not None and self.page_images is not None
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.built.path.name)
+        if not self._ask_print(parent, printer):
+            return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            dpi = min(printer.resolution(), 300)
+            for number, image in enumerate(self.page_images(str(self.built.path), dpi)):
+                if number:
+                    printer.newPage()
+                page = painter.viewport()
+                size = image.size().scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                target = QRect(page.x() + (page.width() - size.width()) // 2,
+                               page.y() + (page.height() - size.height()) // 2,
+                               size.width(), size.height())
+                painter.drawImage(target, image)
+        finally:
+            painter.end()
+        return True

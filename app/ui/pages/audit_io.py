@@ -1,0 +1,96 @@
+"""File dialogs and report exports shared by the two Self-audit tabs (injected in tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QWidget
+
+from app.i18n import Lang
+from app.ui.workers import Job, JobRunner
+
+# (parent, caption, suggested path, filter) -> chosen path or "".
+AskSavePath = Callable[[QWidget, str, str, str], str]
+# (parent, caption, filter) -> chosen paths, empty when cancelled.
+AskOpenPaths = Callable[[QWidget, str, str], list[str]]
+# (parent, question) -> yes?
+Confirm = Callable[[QWidget, str], bool]
+
+
+def ask_save_path(parent: QWidget, caption: str, suggested: str, filters: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
+    return path
+
+
+def ask_open_paths(parent: QWidget, caption: str, filters: str) -> list[str]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, caption, "", filters)
+    return paths
+
+
+def confirm(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, parent.window().windowTitle(), question)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def documents_folder() -> Path:
+    return Path(QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def suggested_name(stem: str, suffix: str) -> str:
+    return str(documents_folder() / f"{stem}-{dt.date.today():%Y%m%d}.{suffix}")
+
+
+EXPORT_FILTERS = {
+    "pdf": "PDF (*.pdf)",
+    "csv": "CSV (*.csv)",
+    "json": "JSON (*.json)",
+}
+
+
+def describe_error(lang: Lang) -> Callable[[BaseException], str]:
+    """The core's bilingual message when it has one (``exc.message``), else the text."""
+
+    def describe(exc: BaseException) -> str:
+        message = getattr(exc, "message", None)
+        if callable(message):
+            return message(lang)
+        if isinstance(exc, OSError) and exc.strerror:
+            return f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")
+        return str(exc) or type(exc).__name__
+
+    return describe
+
+
+def run_export(runner: JobRunner, write: Callable[[], Any], path: str, lang: Lang,
+               bar: QProgressBar, label: QLabel, done: Callable[[str], None]) -> Job:
+    """Write a report on a worker; the bar runs while it does, the label says how it ended."""
+
+    def work(progress, _cancel):
+        progress(0, 0, "")
+        write()
+        progress(1, 1, "")
+        return path
+
+    job = Job(work, describe_error(lang))
+    bar.setRange(0, 0)
+    bar.setVisible(True)
+    label.setText(QCoreApplication.translate("AuditExport", "Writing {path}…").format(path=path))
+
+    def finish(text: str) -> None:
+        bar.setRange(0, 1)
+        bar.setValue(1)
+        bar.setVisible(False)
+        label.setText(text)
+
+    job.signals.progress.connect(lambda d, t, _m: (bar.setRange(0, t), bar.setValue(d)))
+    job.signals.finished.connect(lambda p: (finish(QCoreApplication.translate(
+        "AuditExport", "Saved to {path}").format(path=p)), done(p)))
+    job.signals.failed.connect(lambda msg: finish(QCoreApplication.translate(
+        "AuditExport", "Could not write the report: {error}").format(error=msg)))
+    runner.start(job)
+    return job

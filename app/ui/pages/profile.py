@@ -1,0 +1,295 @@
+"""The Enterprise workspace: the profile the appeal letters and package use, checked as you type
+(Unified Social Credit Code, resident ID numbers with their check digit and birth date, phone),
+identity numbers masked unless edited, saved automatically into the store (identity data only
+as vault ciphertext)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pydantic import ValidationError
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QHideEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from app.appeal import checks
+from app.i18n import LocalText
+from app.store import profile as profile_store
+from app.store.errors import StoreError
+from app.ui.context import AppContext
+from app.ui.forms.ui_profile import Ui_ProfilePage
+from app.ui.widgets.masked_id import MaskedIdField
+
+SAVE_DELAY_MS = 800
+PAGE_STYLE = ('QLabel[hint="true"] { color: #555; } '
+              'QLabel[error="true"] { color: #b00020; } '
+              'QLabel[warning="true"] { color: #9a5b00; }')
+CORP_ID = re.compile(r"^[A-Za-z0-9]{4,64}$")  # what the store accepts
+WECOM_CORP_ID = re.compile(r"^ww[0-9a-f]{16}$")  # what WeCom issues
+FIELDS = ("company_name", "credit_code", "corp_id", "legal_person.name",
+          "legal_person.id_number", "administrator.name", "administrator.id_number",
+          "administrator.phone")
+
+
+class ProfilePage(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.store = context.store
+        self.ui = ui = Ui_ProfilePage()
+        ui.setupUi(self)
+        self.setStyleSheet(PAGE_STYLE)
+        font = QFont(ui.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        ui.title.setFont(font)
+        self.legal_id = MaskedIdField(ui.legalIdEdit, ui.legalIdReveal)
+        self.admin_id = MaskedIdField(ui.adminIdEdit, ui.adminIdReveal)
+        self.edits: dict[str, QLineEdit] = {
+            "company_name": ui.companyNameEdit, "credit_code": ui.creditCodeEdit,
+            "corp_id": ui.corpIdEdit, "legal_person.name": ui.legalNameEdit,
+            "legal_person.id_number": ui.legalIdEdit, "administrator.name": ui.adminNameEdit,
+            "administrator.id_number": ui.adminIdEdit, "administrator.phone": ui.adminPhoneEdit}
+        self.errors: dict[str, QLabel] = {
+            "credit_code": ui.creditCodeError, "corp_id": ui.corpIdError,
+            "legal_person.id_number": ui.legalIdError,
+            "administrator.id_number": ui.adminIdError, "administrator.phone": ui.adminPhoneError}
+        self._loading = False
+        self._saved: dict[str, str] | None = None
+        self._first_show = True
+        self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.save)
+        for key, edit in self.edits.items():
+            if key.endswith("id_number"):
+                continue
+            edit.textEdited.connect(lambda _text, key=key: self._edited(key))
+            edit.editingFinished.connect(lambda key=key: self.check(key, final=True))
+        for key, field in (("legal_person.id_number", self.legal_id),
+                           ("administrator.id_number", self.admin_id)):
+            field.edited.connect(lambda _text, key=key: self._edited(key))
+            field.edit.editingFinished.connect(lambda key=key: self.check(key, final=True))
+        ui.unlockButton.clicked.connect(self.unlock)
+        self._align_labels()
+        self.store.vault_changed.connect(self.load)
+        context.hub.language_changed.connect(self.retranslate)
+        self.load()
+
+    # Values and checks --------------------------------------------------------------------
+
+    def value(self, key: str) -> str:
+        if key == "legal_person.id_number":
+            return self.legal_id.value().strip()
+        if key == "administrator.id_number":
+            return self.admin_id.value().strip()
+        return self.edits[key].text().strip()
+
+    def values(self) -> dict[str, str]:
+        return {key: self.value(key) for key in FIELDS}
+
+    def problems(self, key: str) -> list[checks.Problem]:
+        value = self.value(key)
+        if not value:
+            return []
+        if key == "credit_code":
+            return checks.check_credit_code(value)
+        if key.endswith("id_number"):
+            return checks.check_resident_id(value, key)
+        if key == "administrator.phone":
+            return checks.check_phone(value)
+        if key == "corp_id":
+            if not CORP_ID.match(value):
+                return [checks.Problem(field=key, message=LocalText(
+                    en="A CorpID has 4 to 64 letters and digits, e.g. ww0123456789abcdef.",
+                    zh_CN="企业ID 应为 4 到 64 位字母或数字，例如 ww0123456789abcdef。"))]
+            if not WECOM_CORP_ID.match(value):
+                return [checks.Problem(field=key, severity="warning", message=LocalText(
+                    en="A WeCom CorpID usually is 'ww' and 16 hexadecimal characters; copy it "
+                       "from the admin console (My Enterprise).",
+                    zh_CN="企业ID 通常为 ww 加 16 位十六进制字符，请从管理后台“我的企业”复制。"))]
+        return []
+
+    def check(self, key: str, *, final: bool = False) -> bool:
+        """Show the field's problem next to it; True when it has no error."""
+        label = self.errors.get(key)
+        if label is None:
+            return True
+        found = self.problems(key)
+        value = self.value(key)
+        full = len(value) >= 18 or key in ("corp_id", "administrator.phone")
+        # While typing, "too short" is not an error yet: wait for 18 characters or leaving.
+        typing = not final and not full and self.edits[key].hasFocus()
+        shown = [] if typing else found
+        errors = [p for p in shown if p.severity == "error"]
+        label.setText("\n".join(p.message(self.context.lang) for p in shown))
+        label.setProperty("error", bool(errors))
+        label.setProperty("warning", bool(shown) and not errors)
+        label.setStyle(label.style())  # re-apply the stylesheet for the new property
+        label.setVisible(bool(shown))
+        return not any(p.severity == "error" for p in found)
+
+    def _edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self.check(key)
+        self.save_timer.start()
+        self._set_state(self.tr("Editing…"))
+
+    # Loading and saving -------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Fill the form from the store: in full when the vault is unlocked, masked otherwise."""
+        self._loading = True
+        try:
+            ws = self.store.workspace()
+            unlocked = self.store.is_unlocked
+            full = profile_store.load_profile(ws) if unlocked else None
+            view = None if unlocked else profile_store.profile_view(ws)
+        except StoreError as exc:
+            self._set_state(self.tr("The workspace cannot be opened: {error}").format(error=exc))
+            self._loading = False
+            return
+        if full is not None:
+            data = full.model_dump()
+            self._fill({"company_name": data["company_name"], "credit_code": data["credit_code"],
+                        "corp_id": data["corp_id"], "legal_person.name": full.legal_person.name,
+                        "legal_person.id_number": full.legal_person.id_number,
+                        "administrator.name": full.administrator.name,
+                        "administrator.id_number": full.administrator.id_number,
+                        "administrator.phone": full.administrator.phone}, masked=False)
+            self._saved = self.values()
+        elif view is not None:
+            admin = view.administrator
+            self._fill({"company_name": view.company_name, "credit_code": view.credit_code,
+                        "corp_id": view.corp_id, "legal_person.name": view.legal_person.name,
+                        "legal_person.id_number": view.legal_person.id_number,
+                        "administrator.name": admin.name if admin else "",
+                        "administrator.id_number": admin.id_number if admin else "",
+                        "administrator.phone": admin.phone if admin else ""}, masked=True)
+        self._loading = False
+        for key in self.errors:
+            self.check(key, final=True)
+        self._update_lock(unlocked, has_profile=full is not None or view is not None)
+
+    def _fill(self, values: dict[str, str], *, masked: bool) -> None:
+        for key, text in values.items():
+            field = {"legal_person.id_number": self.legal_id,
+                     "administrator.id_number": self.admin_id}.get(key)
+            if field is None:
+                self.edits[key].setText(text)
+            elif masked:
+                field.set_masked_only(text)
+            else:
+                field.set_value(text)
+
+    def _update_lock(self, unlocked: bool, *, has_profile: bool) -> None:
+        ui = self.ui
+        for group in (ui.enterpriseGroup, ui.legalPersonGroup, ui.adminGroup):
+            group.setEnabled(unlocked)
+        ui.lockedBanner.setVisible(not unlocked)
+        has_vault = self.store.workspace().has_vault
+        ui.lockedLabel.setText(
+            self.tr("The workspace vault is locked: unlock it to see and edit the profile. "
+                    "Identity data is shown masked.") if has_vault else
+            self.tr("Set up the workspace vault first: the profile's identity numbers are kept "
+                    "only encrypted."))
+        ui.unlockButton.setText(self.tr("&Unlock…") if has_vault else self.tr("&Set up…"))
+        if unlocked:
+            self._set_state(self.tr("Saved automatically. Last saved {time}.").format(
+                time=self._saved_time()) if has_profile else self.tr(
+                "Fill in every field: the profile is saved automatically once it is complete "
+                "and correct."))
+
+    def _saved_time(self) -> str:
+        view = profile_store.profile_view(self.store.workspace())
+        if view is None:
+            return ""
+        at = dt.datetime.fromisoformat(view.updated).astimezone()
+        return at.strftime("%Y-%m-%d %H:%M")
+
+    def _set_state(self, text: str) -> None:
+        self.ui.saveState.setText(text)
+
+    def unlock(self) -> None:
+        if self.store.ensure_vault(self):
+            self.load()
+
+    def save(self) -> bool:
+        """Save when every field is filled in and correct; say why not otherwise."""
+        self.save_timer.stop()
+        values = self.values()
+        if values == self._saved:
+            return True
+        missing = [k for k, v in values.items() if not v]
+        if missing:
+            self._set_state(self.tr("Not saved yet: {count} field(s) still empty. The profile "
+                                    "is saved as soon as every field is filled in.").format(
+                count=len(missing)))
+            return False
+        if not all(self.check(key, final=True) for key in self.errors):
+            self._set_state(self.tr("Not saved: correct the fields marked in red."))
+            return False
+        if not self.store.ensure_vault(self):
+            self._set_state(self.tr("Not saved: the workspace vault is locked."))
+            return False
+        try:
+            profile = profile_store.Profile.model_validate({
+                "company_name": values["company_name"], "credit_code": values["credit_code"],
+                "corp_id": values["corp_id"],
+                "legal_person": {"name": values["legal_person.name"],
+                                 "id_number": values["legal_person.id_number"]},
+                "administrator": {"name": values["administrator.name"],
+                                  "id_number": values["administrator.id_number"],
+                                  "phone": values["administrator.phone"]}})
+            profile_store.save_profile(self.store.workspace(), profile)
+        except ValidationError as exc:
+            self._set_state(self.tr("Not saved: {error}").format(
+                error="; ".join(e["msg"] for e in exc.errors())))
+            return False
+        except StoreError as exc:
+            self._set_state(self.tr("Not saved: {error}").format(error=exc))
+            return False
+        self._saved = values
+        self._set_state(self.tr("Saved {time}. Identity numbers are kept encrypted.").format(
+            time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.store.profile_changed.emit()
+        return True
+
+    def flush(self) -> None:
+        if self.save_timer.isActive():
+            self.save()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:
+            # First opening: set up the vault (first run) or unlock it, once the page shows;
+            # vault_changed then loads the profile in full.
+            self._first_show = False
+            QTimer.singleShot(0, lambda: self.store.ensure_vault(self))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()  # leaving the page saves what is pending
+        super().hideEvent(event)
+
+    # Language -----------------------------------------------------------------------------
+
+    def _align_labels(self) -> None:
+        """One label column for the three groups, as wide as the widest label."""
+        ui = self.ui
+        labels = [ui.companyNameLabel, ui.creditCodeLabel, ui.corpIdLabel, ui.legalNameLabel,
+                  ui.legalIdLabel, ui.adminNameLabel, ui.adminIdLabel, ui.adminPhoneLabel]
+        for label in labels:
+            label.setMinimumWidth(0)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
+
+    def retranslate(self) -> None:
+        self.ui.retranslateUi(self)
+        self._align_labels()
+        self.legal_id.retranslate()
+        self.admin_id.retranslate()
+        for key in self.errors:
+            self.check(key, final=True)
+        self._update_lock(self.store.is_unlocked, has_profile=self._saved is not None)
+

@@ -1,0 +1,170 @@
+"""The workspace as the GUI sees it: opened when a page first needs it, vault set up or unlocked
+through dialogs, and signals so pages refresh when another page changes the store.
+
+The SQLite connection belongs to the main thread; only the scrypt work of unlocking or setting
+up a passphrase vault (no database access) runs on a worker.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.store import vault as vault_mod
+from app.store.errors import StoreError
+from app.store.keystore import KeyringStatus, KeyringStore
+from app.store.vault import KeyringKek
+from app.store.workspace import Workspace
+from app.ui.workers import JobRunner, ThreadPoolRunner
+
+log = logging.getLogger(__name__)
+
+# (parent, service) -> True when the vault is ready afterwards.
+AskVault = Callable[[QWidget | None, "WorkspaceService"], bool]
+
+# Where each keyring backend keeps secrets, in the user's words (the module of the backend).
+_KEYRING_PLACES = (
+    ("keyring.backends.SecretService", "Secret Service / GNOME Keyring"),
+    ("keyring.backends.libsecret", "Secret Service / GNOME Keyring"),
+    ("keyring.backends.macOS", "macOS Keychain"),
+    ("keyring.backends.Windows", "Windows Credential Locker"),
+    ("keyring.backends.kwallet", "KDE Wallet"),
+)
+
+
+def keyring_place(backend: object) -> str:
+    module = type(backend).__module__
+    for prefix, place in _KEYRING_PLACES:
+        if module.startswith(prefix):
+            return place
+    return str(getattr(backend, "name", None) or type(backend).__name__)
+
+
+def keyring_problem(status: KeyringStatus) -> str:
+    """Why the keyring cannot be used, translated where the reason is the common one."""
+    if status.reason.startswith("no system keyring is available"):
+        return QCoreApplication.translate("WorkspaceService", "no system keyring was found")
+    return status.reason
+
+
+def _ask_setup(parent: QWidget | None, service: WorkspaceService) -> bool:
+    from app.ui.dialogs.vault_setup import VaultSetupDialog
+
+    return bool(VaultSetupDialog(service, parent).exec())
+
+
+def _ask_unlock(parent: QWidget | None, service: WorkspaceService) -> bool:
+    from app.ui.dialogs.vault_unlock import VaultUnlockDialog
+
+    return bool(VaultUnlockDialog(service, parent).exec())
+
+
+class WorkspaceService(QObject):
+    """One workspace for the whole window; tests pass a root, a fake keyring and fast scrypt."""
+
+    cases_changed = Signal()
+    profile_changed = Signal()
+    vault_changed = Signal()
+
+    def __init__(self, root: Path | None = None, keyring_store: KeyringStore | None = None, *,
+                 scrypt_n: int = vault_mod.SCRYPT_N, runner: JobRunner | None = None,
+                 ask_setup: AskVault = _ask_setup, ask_unlock: AskVault = _ask_unlock,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.root = root
+        self.keyring_store = keyring_store
+        self.scrypt_n = scrypt_n
+        self.runner = runner or ThreadPoolRunner()
+        self._ask_setup = ask_setup
+        self._ask_unlock = ask_unlock
+        self._ws: Workspace | None = None
+        self._keyring_status: KeyringStatus | None = None
+
+    # Opening ----------------------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._ws is not None
+
+    def workspace(self) -> Workspace:
+        """The open workspace, opened (created, upgraded) on first use; StoreError otherwise."""
+        if self._ws is None:
+            self._ws = Workspace.open(self.root, keyring_store=self.keyring_store)
+            self.keyring_store = self._ws.keyring
+        return self._ws
+
+    def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+            self._ws = None
+
+    # Keyring ----------------------------------------------------------------------------------
+
+    def keyring_status(self, refresh: bool = False) -> KeyringStatus:
+        if self._keyring_status is None or refresh:
+            self._keyring_status = self.workspace().keyring.status()
+        return self._keyring_status
+
+    def keyring_place(self) -> str:
+        return keyring_place(self.workspace().keyring.backend)
+
+    def key_place(self) -> str:
+        """A sentence saying where the key of the existing vault lives."""
+        ws = self.workspace()
+        kek = vault_mod.read_header(ws.root).kek
+        if isinstance(kek, KeyringKek):
+            return QCoreApplication.translate(
+                "WorkspaceService", "The vault key is kept in the system keyring ({place})."
+            ).format(place=self.keyring_place())
+        return QCoreApplication.translate(
+            "WorkspaceService", "The vault key is protected by a passphrase that only you know.")
+
+    def uses_passphrase(self) -> bool:
+        return not isinstance(vault_mod.read_header(self.workspace().root).kek, KeyringKek)
+
+    # Vault ------------------------------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._ws is not None and self._ws.is_unlocked
+
+    def ensure_vault(self, parent: QWidget | None = None) -> bool:
+        """Set up or unlock the vault, asking the user; True when it is unlocked afterwards."""
+        try:
+            ws = self.workspace()
+            if ws.is_unlocked:
+                return True
+            if not ws.has_vault:
+                ready = self._ask_setup(parent, self)
+            elif self.uses_passphrase():
+                ready = self._ask_unlock(parent, self)
+            else:
+                ws.unlock()
+                ready = True
+        except StoreError as exc:
+            log.warning("the vault is not available: %s", exc)
+            QMessageBox.warning(parent, QCoreApplication.translate(
+                "WorkspaceService", "Workspace"), QCoreApplication.translate(
+                "WorkspaceService", "The encrypted vault cannot be opened:\n{error}").format(
+                error=exc))
+            return False
+        if ready and ws.is_unlocked:
+            self.vault_changed.emit()
+            return True
+        return False
+
+    def unlock_with(self, passphrase: str) -> None:
+        """Scrypt work, no database access: callable from a worker thread."""
+        self.workspace().unlock(passphrase)
+
+    def create_vault(self, passphrase: str | None) -> None:
+        """Set up the vault under ``passphrase``, or in the keyring when it is None."""
+        ws = self.workspace()
+        if passphrase is None:
+            ws.create_vault()
+        else:
+            ws.create_vault(passphrase, scrypt_n=self.scrypt_n)

@@ -1,0 +1,185 @@
+"""Building from the Appeal page: progress reaches the bar, Cancel stops, the results open."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import QTimer
+
+from app.ui.pages.appeal import AppealPage
+from app.ui.workers import ThreadPoolRunner
+
+from .helpers import drop, file_mime, make_pdf, make_picture, sample_profile
+
+REQUIRED = ("business_license", "legal_person_id_front", "legal_person_id_back",
+            "legal_person_holding_id", "seal_authorization_letter")
+
+
+def fill(page: AppealPage, tmp_path, kinds=REQUIRED) -> None:
+    for kind in kinds:
+        drop(page.documents.slots[kind], file_mime(make_picture(tmp_path / f"{kind}.jpg")))
+
+
+def bar_values(page: AppealPage) -> list[int]:
+    seen: list[int] = []
+    page.ui.progressBar.valueChanged.connect(seen.append)
+    return seen
+
+
+def test_build_bundle_reports_progress_and_writes_the_pdf(page, answers, tmp_path):
+    fill(page, tmp_path)
+    drop(page.documents.slots["evidence"], file_mime(make_pdf(tmp_path / "chat.pdf", 2)))
+    answers.save_pdf = str(tmp_path / "out" / "appeal.pdf")
+    (tmp_path / "out").mkdir()
+    seen = bar_values(page)
+    page.ui.buildBundleButton.click()
+
+    assert not any(a.startswith("confirm") for a in answers.asked), "complete: no question"
+    total = page.ui.progressBar.maximum()
+    assert total > 5 and seen[-1] == total
+    assert len(set(seen)) >= 5 and seen == sorted(seen), "the bar moves step by step"
+    assert page.builder.progress_seen[-1] == (total, total)
+    reader = PdfReader(answers.save_pdf)
+    titles = [o.title for o in reader.outline]
+    assert "Business licence" not in titles, "the package is Chinese by default"
+    assert "营业执照" in titles and "其他证明材料" in titles
+    assert len(reader.pages) >= 8
+    text = page.ui.resultLabel.text()
+    assert "appeal.pdf" in text and f"{len(reader.pages)} pages" in text and "KB" in text
+    assert page.ui.openButton.isEnabled() and page.ui.printButton.isEnabled()
+    page.ui.openButton.click()
+    assert answers.opened == [answers.save_pdf]
+    assert not page.ui.cancelButton.isVisible()
+    assert page.ui.buildBundleButton.isEnabled()
+
+
+def test_building_an_incomplete_package_asks_first(page, answers, tmp_path):
+    fill(page, tmp_path, kinds=("business_license",))
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    answers.confirm = False
+    page.ui.buildBundleButton.click()
+    question = next(a for a in answers.asked if a.startswith("confirm"))
+    assert "Legal person's ID card (photo side)" in question
+    assert "save" not in answers.asked and not (tmp_path / "appeal.pdf").exists()
+    answers.confirm = True
+    page.ui.buildBundleButton.click()
+    assert (tmp_path / "appeal.pdf").exists()
+
+
+def test_cancel_stops_the_build_and_writes_nothing(page, answers, tmp_path):
+    fill(page, tmp_path)
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    seen = bar_values(page)
+
+    def cancel_midway(value: int) -> None:
+        if value == 2:
+            assert page.ui.cancelButton.isVisible() and page.ui.cancelButton.isEnabled()
+            page.ui.cancelButton.click()
+
+    page.ui.progressBar.valueChanged.connect(cancel_midway)
+    page.ui.buildBundleButton.click()
+    assert 2 in seen and max(seen) < page.ui.progressBar.maximum()
+    assert "Cancelled" in page.ui.resultLabel.text()
+    assert not (tmp_path / "appeal.pdf").exists()
+    assert not list(tmp_path.glob(".appeal.pdf*")), "no partial file is left"
+    assert not page.ui.cancelButton.isVisible() and page.ui.buildBundleButton.isEnabled()
+    assert not page.ui.openButton.isEnabled()
+
+
+def test_the_build_runs_in_the_background(make_page, answers, qtbot, tmp_path):
+    page = make_page(runner=ThreadPoolRunner())
+    page.set_profile(sample_profile())
+    fill(page, tmp_path)
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    ticks = []
+    timer = QTimer(page, interval=5)
+    timer.timeout.connect(lambda: ticks.append(page.builder.busy))
+    timer.start()
+    page.ui.buildBundleButton.click()
+    assert page.builder.busy and page.ui.cancelButton.isVisible()
+    assert not page.ui.buildBundleButton.isEnabled(), "one build at a time"
+    qtbot.waitUntil(lambda: not page.builder.busy, timeout=60000)
+    timer.stop()
+    assert True in ticks, "the event loop kept running while the bundle was built"
+    assert page.builder.progress_seen[-1][0] == page.builder.progress_seen[-1][1]
+    assert PdfReader(answers.save_pdf).pages
+
+
+def test_build_kit_honours_the_size_cap_and_the_character_limit(page, answers, tmp_path):
+    fill(page, tmp_path)
+    page.ui.sizeCapSpin.setValue(100)
+    page.ui.charLimitSpin.setValue(200)
+    assert "over the upload form's limit" in page.ui.charCounter.text()
+    assert page.ui.charCounter.property("over") is True
+    answers.folder = str(tmp_path)
+    page.ui.buildKitButton.click()
+    kit = next(p for p in tmp_path.iterdir() if p.is_dir() and p.name.startswith("wecom"))
+    files = sorted(p.name for p in kit.iterdir())
+    assert files[0].startswith("01_") and len(files) == 6
+    assert all(p.stat().st_size <= 100 * 1024 for p in kit.glob("*.jpg"))
+    statement = next(kit.glob("*.txt")).read_text(encoding="utf-8")
+    assert len(statement.strip()) <= 200
+    assert "shortened" in page.ui.resultLabel.text()
+    assert not page.ui.printButton.isEnabled(), "a folder is opened, not printed"
+
+
+def test_print_draws_every_page_through_the_print_dialog(make_page, answers, context,
+                                                          tmp_path):
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
+
+    drawn: list[str] = []
+
+    def page_images(path: str, dpi: int):  # what a PDF renderer in the core would give
+        for number in range(3):
+            drawn.append(f"{path}:{number}")
+            image = QImage(400, 566, QImage.Format.Format_RGB32)
+            image.fill(0xFFFFFF)
+            yield image
+
+    def ask_print(parent, printer) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        return True
+
+    context.appeal.page_images = page_images
+    page = make_page(ask_print=ask_print)
+    page.set_profile(sample_profile())
+    fill(page, tmp_path)
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    page.ui.buildBundleButton.click()
+    page.ui.printButton.click()
+    assert len(drawn) == 3
+    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 3
+
+
+def test_without_a_renderer_print_explains_and_opens_the_viewer(page, answers, tmp_path,
+                                                                 qtbot):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    fill(page, tmp_path)
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    page.ui.buildBundleButton.click()
+    seen = []
+
+    def answer_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            box.button(QMessageBox.StandardButton.Open).click()
+
+    QTimer.singleShot(50, answer_box)
+    page.ui.printButton.click()
+    assert seen and "PDF viewer" in seen[0]
+    assert answers.opened == [answers.save_pdf]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_statement_is_prefilled_and_counted(page, lang):
+    page.ui.languageCombo.setCurrentIndex(page.ui.languageCombo.findData(lang))
+    text = page.ui.statementEdit.toPlainText()
+    assert "深圳市示例科技有限公司" in text
+    assert ("申诉" in text) == (lang == "zh_CN")
+    assert f"{len(text.strip())} / 800" in page.ui.charCounter.text()
+    page.ui.statementEdit.setPlainText("短")
+    assert page.ui.charCounter.text().startswith("1 / 800")

@@ -1,0 +1,193 @@
+"""The Appeal page with the workspace, the Diagnose page, the letter and the watermark."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+
+from app.appeal.watermark import WatermarkSpec
+from app.rules.contract import RestrictionReport
+from app.store.cases import create_case, engine_diagnoser
+from app.store.documents import list_documents
+from app.store.profile import Profile as StoredProfile
+from app.store.profile import save_profile
+from app.ui.dialogs.watermark_preview import WatermarkPreviewDialog
+from app.ui.pages.appeal import AppealPage
+from app.ui.pages.diagnose import DiagnosePage
+
+from .helpers import drop, file_mime, make_picture, sample_profile
+
+ENTERPRISE = RestrictionReport(account="enterprise", scope="account", duration="unknown",
+                               believes_wrongful=True)
+
+
+def choose(page: AppealPage, data) -> None:
+    combo = page.ui.caseCombo
+    index = combo.findData(data)
+    assert index >= 0, f"{data} is not offered"
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def test_documents_of_a_saved_case_are_kept_in_the_vault(store, make_page, tmp_path):
+    ws = store.workspace()
+    store.ensure_vault(None)
+    stored = StoredProfile.model_validate(sample_profile().model_dump(exclude_none=True))
+    save_profile(ws, stored)
+    case = create_case(ws, ENTERPRISE, diagnoser=engine_diagnoser("en"),
+                       restricted_on=dt.date(2026, 11, 2))
+
+    page = make_page()
+    choose(page, f"case:{case.id}")
+    assert page.documents.store.persistent
+    assert "kept encrypted in the workspace" in page.ui.storageNote.text()
+    assert "深圳市示例科技有限公司" in page.ui.profileSummary.text()
+    assert "110105********002X" in page.ui.profileSummary.text(), "ID numbers are masked"
+    assert "11010519491231002X" not in page.ui.profileSummary.text()
+    assert page.documents.missing()[0] == "business_license"
+    drop(page.documents.slots["business_license"],
+         file_mime(make_picture(tmp_path / "licence.jpg")))
+    page.documents.rotate("business_license")
+    page.ui.statementEdit.setPlainText("我们的申诉说明")
+    page.statement_editor.save()
+    assert [d.kind for d in list_documents(ws, case.id)] == ["business_license"]
+
+    again = make_page()
+    choose(again, f"case:{case.id}")
+    entries = again.documents.states["business_license"].entries
+    assert [e.stored.filename for e in entries] == ["licence.jpg"]
+    assert entries[0].edits.rotate == 90
+    assert again.ui.statementEdit.toPlainText() == "我们的申诉说明"
+    again.documents.slots["business_license"].remove_button.click()
+    assert list_documents(ws, case.id) == []
+    again.documents.undo("business_license")
+    assert len(list_documents(ws, case.id)) == 1
+
+
+def test_without_a_case_documents_stay_in_the_session(page):
+    assert not page.documents.store.persistent
+    assert "this session only" in page.ui.storageNote.text()
+
+
+def test_the_diagnose_result_is_offered(window, qtbot):
+    diagnose = window.show_page("diagnose")
+    assert isinstance(diagnose, DiagnosePage)
+    for question, value in (("account", "enterprise"), ("scope", "account"),
+                            ("duration", "unknown")):
+        diagnose.set_answer(question, value)
+    diagnose.next_step()
+    diagnose.next_step()
+    diagnose.ui.wrongfulCheck.setChecked(True)
+    diagnose.next_step()
+    assert diagnose.diagnosis.appeal_route == "enterprise_appeal"
+
+    page = window.show_page("appeal")
+    assert isinstance(page, AppealPage)
+    assert page.ui.caseCombo.currentData() == "diagnose"
+    assert page.target.source == "diagnose"
+    assert "business_license" in page.documents.missing()
+    qtbot.mouseClick(page.ui.diagnoseButton, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "diagnose"
+    window.show_page("appeal")
+    page.ui.editProfileButton.click()
+    assert window.current_key() in ("profile", "cases")
+
+
+def test_profile_problems_are_shown_inline(page):
+    broken = sample_profile().model_copy(update={"credit_code": "91440300MA5DC12340"})
+    page.set_profile(broken)
+    assert "check character" in page.ui.profileProblems.text()
+    assert page.ui.profileProblems.isVisible()
+    assert any("profile has errors" in page.ui.completenessList.item(i).text()
+               for i in range(page.ui.completenessList.count()))
+
+
+def test_the_letter_is_generated_and_opened(page, answers, tmp_path):
+    answers.save_pdf = str(tmp_path / "letter.pdf")
+    page.ui.letterButton.click()
+    assert PdfReader(answers.save_pdf).pages
+    assert answers.opened == [answers.save_pdf]
+    assert page.ui.openLetterButton.isEnabled()
+
+
+def test_watermark_preview_follows_the_settings(qtbot, tmp_path):
+    from PIL import Image
+
+    picture = Image.open(make_picture(tmp_path / "front.jpg", (1200, 760))).convert("RGB")
+    dialog = WatermarkPreviewDialog(WatermarkSpec(), picture, "en")
+    qtbot.addWidget(dialog)
+    before = dialog.preview_image
+    assert dialog.ui.textEdit.text() == "仅供企业微信申诉使用，他用无效"
+    dialog.ui.opacitySlider.setValue(90)
+    dialog.ui.angleSpin.setValue(-45)
+    dialog.ui.densitySlider.setValue(20)
+    dialog.ui.textEdit.setText("仅供测试")
+    qtbot.waitUntil(lambda: dialog.preview_image != before, timeout=3000)
+    spec = dialog.spec()
+    assert (spec.opacity, spec.angle, spec.density, spec.text) == (0.9, -45, 2.0, "仅供测试")
+    assert spec.date == dt.date.today()
+    dialog.ui.dateCheck.setChecked(False)
+    assert dialog.spec().date is None
+
+
+def test_watermark_settings_are_remembered(make_page, context):
+    page = make_page()
+    page.package.set_watermark(WatermarkSpec(text="仅供测试", opacity=0.5))
+    page.ui.sizeCapSpin.setValue(512)
+    again = make_page()
+    spec = again.package.watermark()
+    assert spec.text == "仅供测试" and spec.opacity == 0.5
+    assert again.ui.sizeCapSpin.value() == 512
+    assert "仅供测试" in again.ui.watermarkSummary.text()
+    again.ui.watermarkCheck.setChecked(False)
+    assert again.package.watermark() is None
+
+
+def test_switching_to_chinese_retranslates_the_page(window, tmp_path):
+    page = window.show_page("appeal")
+    assert isinstance(page, AppealPage)
+    drop(page.documents.slots["legal_person_id_back"],
+         file_mime(make_picture(tmp_path / "small.jpg", (640, 400))))
+    window.ui.actionChinese.trigger()
+    slot = page.documents.slots["legal_person_id_back"]
+    assert slot.title.text() == "法定代表人身份证（国徽面）"
+    assert slot.add_button.text() == "添加…"
+    assert "像素" in slot.message.text(), "the core's warning follows the language"
+    assert page.ui.buildBundleButton.text().startswith("生成 PDF 材料包")
+    assert page.ui.caseCombo.currentText() == "不关联案件：手动选择申诉途径"
+    items = [page.ui.completenessList.item(i).text()
+             for i in range(page.ui.completenessList.count())]
+    assert "✗ 缺少：营业执照" in items
+
+
+def test_a_locked_workspace_keeps_documents_in_the_session(store, make_page, context, tmp_path):
+    from ..store_fakes import Asked, make_store_service
+
+    ws = store.workspace()
+    store.ensure_vault(None)
+    case = create_case(ws, ENTERPRISE, diagnoser=engine_diagnoser("en"))
+    store.close()
+    context.store = locked = make_store_service(store.root, asked=Asked(passphrase=None))
+    try:
+        page = make_page()
+        choose(page, f"case:{case.id}")
+        assert locked.asked.unlock == 1, "choosing the case asks for the passphrase"
+        assert not page.documents.store.persistent
+        assert "workspace is locked" in page.ui.storageNote.text()
+        assert "business_license" in page.documents.missing(), "the case's route still counts"
+    finally:
+        locked.close()
+
+
+def test_a_profile_json_file_can_be_loaded(make_page, tmp_path):
+    path = tmp_path / "profile.json"
+    path.write_text(sample_profile().model_dump_json(), encoding="utf-8")
+    page = make_page(ask_profile_file=lambda parent, caption, suggested: str(path))
+    assert page.profile is None and not page.ui.letterButton.isEnabled()
+    assert not page.ui.buildBundleButton.isEnabled(), "no bundle without a profile"
+    page.ui.loadProfileButton.click()
+    assert page.profile == sample_profile()
+    assert "深圳市示例科技有限公司" in page.ui.statementEdit.toPlainText()
+    assert page.ui.letterButton.isEnabled() and page.ui.buildBundleButton.isEnabled()

@@ -1,0 +1,165 @@
+"""The Enterprise page: checks as you type, masked identity numbers, automatic saving into the
+store (identity data only as vault ciphertext), and the saved values after a restart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from app.store.profile import load_profile, profile_view
+from app.store.workspace import Workspace
+from app.ui.context import AppContext
+from app.ui.pages.profile import ProfilePage
+
+from .store_fakes import (
+    ADMIN_ID_NUMBER,
+    CREDIT_CODE,
+    ID_NUMBER,
+    PASSPHRASE,
+    Asked,
+    make_store_service,
+)
+
+VALUES = {
+    "company_name": "北京示例科技有限公司",
+    "credit_code": CREDIT_CODE,
+    "corp_id": "ww0123456789abcdef",
+    "legal_person.name": "王小明",
+    "legal_person.id_number": ID_NUMBER,
+    "administrator.name": "李四",
+    "administrator.id_number": ADMIN_ID_NUMBER,
+    "administrator.phone": "13800138000",
+}
+
+
+@pytest.fixture
+def page(window, store, qtbot) -> ProfilePage:
+    page = window.show_page("profile")
+    assert isinstance(page, ProfilePage)
+    qtbot.waitUntil(lambda: page.ui.enterpriseGroup.isEnabled(), timeout=2000)  # vault set up
+    return page
+
+
+def type_into(qtbot, edit: QLineEdit, text: str) -> None:
+    """Focus the field and type, as a user does (Chinese is pasted: QTest types Latin only)."""
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=1000)
+    edit.selectAll()
+    if text.isascii():
+        qtbot.keyClicks(edit, text)
+    else:
+        edit.insert(text)
+        edit.textEdited.emit(edit.text())
+
+
+def fill(page: ProfilePage, qtbot, values: dict[str, str]) -> None:
+    for key, text in values.items():
+        type_into(qtbot, page.edits[key], text)
+    page.ui.companyNameEdit.setFocus()  # leave the last field
+
+
+def test_first_opening_sets_up_the_vault_and_says_what_is_missing(page, store):
+    assert store.asked.setup == 1 and store.is_unlocked
+    assert page.ui.enterpriseGroup.isEnabled() and not page.ui.lockedBanner.isVisible()
+    assert "Fill in every field" in page.ui.saveState.text()
+
+
+def test_invalid_credit_code_is_shown_next_to_the_field(page, qtbot):
+    type_into(qtbot, page.ui.creditCodeEdit, "91110000600037341A")
+    assert page.ui.creditCodeError.isVisible()
+    assert "fails its check character" in page.ui.creditCodeError.text()
+    assert page.ui.creditCodeError.property("error") is True
+    type_into(qtbot, page.ui.creditCodeEdit, "9111000060003")  # still typing: not an error yet
+    assert not page.ui.creditCodeError.isVisible()
+    page.ui.corpIdEdit.setFocus()
+    qtbot.waitUntil(lambda: page.ui.creditCodeError.isVisible(), timeout=1000)
+    assert "must have 18 characters" in page.ui.creditCodeError.text()
+    type_into(qtbot, page.ui.creditCodeEdit, CREDIT_CODE)
+    assert not page.ui.creditCodeError.isVisible()
+
+
+@pytest.mark.parametrize(("number", "message"), [
+    ("110105194912310021", "fails its check digit"),
+    ("110105194913310021", "impossible birth date"),
+])
+def test_invalid_id_number_is_shown_next_to_the_field(page, qtbot, number, message):
+    type_into(qtbot, page.ui.legalIdEdit, number)
+    assert page.ui.legalIdError.isVisible()
+    assert message in page.ui.legalIdError.text()
+    assert number not in page.ui.legalIdError.text()  # messages show numbers masked only
+
+
+def test_invalid_fields_are_not_saved(page, qtbot, store):
+    fill(page, qtbot, {**VALUES, "legal_person.id_number": "110105194912310021"})
+    page.flush()
+    assert "correct the fields marked in red" in page.ui.saveState.text()
+    assert profile_view(store.workspace()) is None
+
+
+def test_valid_profile_is_saved_automatically_and_ids_only_encrypted(page, qtbot, store):
+    fill(page, qtbot, VALUES)
+    qtbot.waitUntil(lambda: "Saved" in page.ui.saveState.text(), timeout=3000)
+    with Workspace.open(store.root, keyring_store=store.keyring_store) as ws:
+        ws.unlock(PASSPHRASE)
+        saved = load_profile(ws)
+    assert saved is not None
+    assert saved.credit_code == CREDIT_CODE
+    assert saved.legal_person.id_number == ID_NUMBER
+    assert saved.administrator.phone == "13800138000"
+    for path in store.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert ID_NUMBER.encode() not in data and ADMIN_ID_NUMBER.encode() not in data
+
+
+def test_id_numbers_are_masked_unless_edited_or_revealed(page, qtbot):
+    type_into(qtbot, page.ui.legalIdEdit, ID_NUMBER)
+    assert page.ui.legalIdEdit.text() == ID_NUMBER  # being edited
+    page.ui.companyNameEdit.setFocus()
+    qtbot.waitUntil(lambda: not page.ui.legalIdEdit.hasFocus(), timeout=1000)
+    assert page.ui.legalIdEdit.text() == "110105********002X"
+    assert page.ui.legalIdEdit.isReadOnly()
+    qtbot.mouseClick(page.ui.legalIdReveal, Qt.MouseButton.LeftButton)
+    assert page.ui.legalIdEdit.text() == ID_NUMBER
+    assert page.ui.legalIdReveal.text() == "Hide"
+    qtbot.mouseClick(page.ui.legalIdReveal, Qt.MouseButton.LeftButton)
+    assert page.ui.legalIdEdit.text() == "110105********002X"
+    assert page.value("legal_person.id_number") == ID_NUMBER
+
+
+def test_reopening_shows_the_saved_values(page, qtbot, store, catalogue, settings, tmp_path):
+    fill(page, qtbot, VALUES)
+    assert page.save()
+    store.close()
+
+    again = make_store_service(store.root, store.keyring_store.backend)
+    again.keyring_store = store.keyring_store
+    reopened = ProfilePage(AppContext(catalogue=catalogue, settings=settings, store=again))
+    qtbot.addWidget(reopened)
+    reopened.show()
+    # A passphrase vault: the unlock dialog was asked for.
+    qtbot.waitUntil(lambda: again.asked.unlock == 1, timeout=2000)
+    for key in ("company_name", "credit_code", "corp_id", "legal_person.name",
+                "administrator.name", "administrator.phone"):
+        assert reopened.edits[key].text() == VALUES[key]
+    assert reopened.ui.legalIdEdit.text() == "110105********002X"
+    assert reopened.ui.adminIdEdit.text() == "110105********0020"
+    assert reopened.value("administrator.id_number") == ADMIN_ID_NUMBER
+    again.close()
+
+
+def test_locked_vault_shows_masked_values_read_only(page, qtbot, store, catalogue, settings):
+    fill(page, qtbot, VALUES)
+    assert page.save()
+    store.close()
+    locked = make_store_service(store.root, asked=Asked(passphrase=None))
+    view = ProfilePage(AppContext(catalogue=catalogue, settings=settings, store=locked))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: locked.asked.unlock == 1, timeout=2000)  # asked, and refused
+    assert view.ui.lockedBanner.isVisible()
+    assert not view.ui.legalPersonGroup.isEnabled()
+    assert view.ui.legalIdEdit.text() == "1101**********002X"
+    assert view.ui.legalNameEdit.text() == "王**"
+    locked.close()
