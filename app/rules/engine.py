@@ -144,9 +144,13 @@ def _interop_points_to_rule1(report: RestrictionReport, found: _Reasoning) -> bo
         found.says("category.unknown")
         found.says("rule.r1_by_self_unblock")
         return True
-    if report.duration in ("temporary", "permanent") or report.linked_wechat_banned is False:
+    if report.duration in ("temporary", "permanent"):
         found.says("category.unknown")
         found.says("rule.r1_by_elimination")
+        return True
+    if report.linked_wechat_banned is False:
+        found.says("category.unknown")
+        found.says("rule.r1_wechat_not_blocked")
         return True
     return False
 

@@ -260,3 +260,9 @@ def test_a_stated_duration_is_never_overridden_by_the_notice():
             notice_text="永久封禁")
     assert d.step == 1
     assert not any(s.id.startswith("duration.") for s in d.explanation)
+
+
+def test_interop_block_with_the_wechat_account_fine_is_rule1_by_elimination():
+    d = run(account="member", scope="interop", duration="unknown", linked_wechat_banned=False)
+    assert d.rule == "R1" and d.step == 1
+    assert "rule.r1_wechat_not_blocked" in ids(d.explanation)
