@@ -47,6 +47,9 @@ _T = {
     "accounts": LocalText(en="Accounts concerned: {accounts}.", zh_CN="涉及账号：{accounts}。"),
     "notice": LocalText(en="The notice read: “{text}”", zh_CN="限制通知内容为：“{text}”"),
     "happened": LocalText(en="1. What happened", zh_CN="一、情况说明"),
+    "happened_blank": LocalText(
+        en="(Write here when which account was restricted, how, and what the notice said.)",
+        zh_CN="（请在此写明：何时、哪个账号受到了何种限制，以及通知原文。）"),
     "rule": LocalText(en="Under WeCom's published rules this corresponds to {what} "
                          "(sections {sections}).",
                       zh_CN="根据企业微信公布的违规处罚规则，本次限制对应{what}"
@@ -118,6 +121,8 @@ def build_statement(profile: Profile, diagnosis: Diagnosis, *, lang: Lang = "zh_
     if what and diagnosis.citations:
         happened.append(t["rule"].format(what=what, sections=", ".join(diagnosis.citations)))
     happened += [s.text for s in diagnosis.explanation]
+    if len(happened) == 1:  # a route chosen by hand: leave the user a visible gap to fill
+        happened.append(t["happened_blank"])
 
     measures = list(corrective_measures or [m(lang) for m in _DEFAULT_MEASURES])
     numbered = [f"({i}) {m}" if lang == "en" else f"（{i}）{m}"
