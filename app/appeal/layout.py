@@ -92,15 +92,23 @@ def numbered_canvas(*, title: str, header: str, lang: Lang, font: str,
             self._doc.info = TitleOnlyInfo()
             self.setTitle(title)
             self._page_states: list[dict] = []
+            self._page_bookmarks: list[tuple[str, dict]] = []
+
+        def bookmarkPage(self, key: str, **where) -> None:  # type: ignore[override]
+            # Pages are emitted only in save(); a bookmark made now would point at page 1.
+            self._page_bookmarks.append((key, where))
 
         def showPage(self) -> None:
             self._page_states.append(dict(self.__dict__))
+            self._page_bookmarks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._page_states)
             for state in self._page_states:
                 self.__dict__.update(state)
+                for key, where in state["_page_bookmarks"]:
+                    Canvas.bookmarkPage(self, key, **where)
                 self._furniture(total)
                 Canvas.showPage(self)
             if first_label:

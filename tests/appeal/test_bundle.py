@@ -48,6 +48,9 @@ def test_structure(case_dir, cjk_font, tmp_path):
                       "法定代表人手持身份证照片", "授权委托书（盖章）", "其他证明材料"]
     assert [(d.first_page, d.page_count) for d in result.documents] == [
         (3, 1), (4, 1), (5, 1), (6, 1), (7, 1), (8, 2)]
+    # Each bookmark opens its own document's first page, as the contents page says.
+    assert [reader.get_destination_page_number(entry) + 1 for entry in reader.outline] == [
+        d.first_page for d in result.documents]
     assert reader.page_labels == ["封面", "2", "3", "4", "5", "6", "7", "8", "9"]
     for number, page in enumerate(reader.pages, 1):
         assert f"第 {number} 页 / 共 9 页" in page.extract_text()
