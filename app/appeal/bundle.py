@@ -230,9 +230,6 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
 
     with tempfile.TemporaryDirectory(prefix="wecom-appeal-") as tmp, \
             ThreadPoolExecutor(max_workers=options.workers) as pool:
-        # The font before the photos: overlapping its pure-Python parsing with the decoding
-        # gained nothing measurable (bench/bundle/README.md) and risks GIL waits in the workers.
-        styles = build_styles(font)
         jobs = itertools.count()
 
         def prepare(doc: PackageDocument, src: SourceDocument, box_h: float) -> Future:
@@ -254,6 +251,13 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
                 box_h = (content_h - 12 * mm) / 2 if len(entry.documents) == 2 else content_h
                 pictures[number] = [prepare(d, s, box_h) for d, s in
                                     zip(entry.documents, entry.sources, strict=True)]
+        # The font is parsed (once per process) while the workers decode: Pillow releases the
+        # GIL while it decodes, so the two overlap instead of one core waiting for the other.
+        try:
+            styles = build_styles(font)
+        except BaseException:
+            pool.shutdown(cancel_futures=True)  # no point decoding for a bundle not built
+            raise
         story: list = _cover(profile, diagnosis, entries, styles, lang, today)
         story += [PageBreak(), Paragraph(escape(_T["toc"](lang)), styles.heading),
                   _contents(styles), PageBreak(),

@@ -7,12 +7,14 @@ their tables rather than by file extension.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import struct
 import subprocess
 import sys
 import zlib
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -118,6 +120,10 @@ def _bundled_candidates() -> list[Path]:
 
 
 def system_candidates() -> list[Path]:
+    return [*_known_candidates(), *_fontconfig_candidates()]
+
+
+def _known_candidates() -> list[Path]:
     paths: list[Path] = _bundled_candidates()
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
@@ -126,7 +132,6 @@ def system_candidates() -> list[Path]:
     elif sys.platform == "darwin":
         paths += [Path(p) for p in _MACOS]
     paths += [Path(p) for p in _LINUX]
-    paths += _fontconfig_candidates()
     return paths
 
 
@@ -158,10 +163,15 @@ def find_cjk_font(override: str | os.PathLike[str] | None = None) -> CJKFont:
     return _find_system_font()
 
 
+def _lazy(make: Callable[[], list[Path]]) -> Iterator[Path]:
+    yield from make()
+
+
 @cache
 def _find_system_font() -> CJKFont:
     seen: set[Path] = set()
-    for path in system_candidates():
+    # The well-known paths first; fontconfig (a subprocess) only when none of them is there.
+    for path in itertools.chain(_known_candidates(), _lazy(_fontconfig_candidates)):
         if path in seen:
             continue
         seen.add(path)
@@ -180,10 +190,23 @@ def _find_system_font() -> CJKFont:
 def register_pdf_font(font: CJKFont) -> str:
     """Register ``font`` with reportlab once and return its name for styles and canvases."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     key = f"{font.path}#{font.subfont_index}".encode()
     name = f"{PDF_FONT_NAME}-{zlib.crc32(key):08x}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.subfont_index))
+        pdfmetrics.registerFont(_load_ttfont(name, font))
     return name
+
+
+def _load_ttfont(name: str, font: CJKFont):  # type: ignore[no-untyped-def]
+    """reportlab's TTFont with its per-glyph tables read in bulk (app/appeal/_ttf.py): half the
+    parse time of a CJK font. Should that ever fail where reportlab's own parser would not (say
+    after a reportlab upgrade), reportlab's parser decides."""
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        from app.appeal._ttf import FastTTFont
+
+        return FastTTFont(name, str(font.path), subfontIndex=font.subfont_index)
+    except Exception:
+        return TTFont(name, str(font.path), subfontIndex=font.subfont_index)
