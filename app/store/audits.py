@@ -35,6 +35,20 @@ def add_audit(ws: Workspace, kind: str, payload: dict[str, Any], *,
     return record
 
 
+def update_audit(ws: Workspace, audit_id: str, payload: dict[str, Any]) -> AuditRecord:
+    """Replace the payload of a kept audit in place, in one transaction: same id, same kind and
+    creation time (the history keeps its order); NotFound when there is no such audit."""
+    with transaction(ws.conn) as c:
+        row = c.execute("SELECT * FROM audits WHERE id = ?", (audit_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no audit {audit_id}")
+        record = AuditRecord(id=audit_id, created=row["created"], kind=row["kind"],
+                             payload=payload)
+        c.execute("UPDATE audits SET payload = ? WHERE id = ?",
+                  (json.dumps(record.payload, ensure_ascii=False), audit_id))
+    return record
+
+
 def _record(row: object) -> AuditRecord:
     r = dict(row)  # type: ignore[call-overload]
     return AuditRecord(id=r["id"], created=r["created"], kind=r["kind"],

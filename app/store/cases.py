@@ -269,16 +269,24 @@ def purge_trash(ws: Workspace, older_than: dt.timedelta = dt.timedelta(0)) -> in
                   (cutoff,))
         cases = c.execute("DELETE FROM cases WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
                           (cutoff,)).rowcount
+        # Self-audit evidence removed from its answer (app.store.audit_evidence).
+        blobs += [r[0] for r in c.execute(
+            "SELECT blob_id FROM audit_evidence WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+            (cutoff,))]
+        c.execute("DELETE FROM audit_evidence WHERE deleted_at IS NOT NULL AND deleted_at <= ?",
+                  (cutoff,))
     for blob_id in blobs:  # after the commit: a crash here leaves only unreferenced ciphertext
         blob_path(ws.root, blob_id).unlink(missing_ok=True)
     return cases + len(blobs)
 
 
 def sweep_orphan_blobs(ws: Workspace, min_age_seconds: float = 3600) -> int:
-    """Delete blob files no document refers to (left by a crash between file and row)."""
+    """Delete blob files no case document or audit evidence refers to (left by a crash
+    between file and row)."""
     from app.store.paths import BLOB_DIR_NAME
 
-    referenced = {r[0] for r in ws.conn.execute("SELECT blob_id FROM documents")}
+    referenced = {r[0] for r in ws.conn.execute(
+        "SELECT blob_id FROM documents UNION SELECT blob_id FROM audit_evidence")}
     removed = 0
     for path in (ws.root / BLOB_DIR_NAME).glob("??/*"):
         if path.name in referenced or time.time() - path.stat().st_mtime < min_age_seconds:

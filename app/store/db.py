@@ -106,10 +106,34 @@ def _v2_documents_and_trash(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _v3_profile_draft_and_audit_evidence(conn: sqlite3.Connection) -> None:
+    """The half-filled profile form (one vault ciphertext of all its fields) and self-audit
+    evidence files (bytes in the vault, the original file name as vault ciphertext)."""
+    statements = [
+        """CREATE TABLE profile_draft (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            fields_enc BLOB NOT NULL,
+            updated TEXT NOT NULL)""",
+        """CREATE TABLE audit_evidence (
+            id TEXT PRIMARY KEY,
+            question_id TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            filename_enc BLOB NOT NULL,
+            blob_id TEXT NOT NULL UNIQUE,
+            added TEXT NOT NULL,
+            deleted_at TEXT)""",
+        "CREATE INDEX audit_evidence_question ON audit_evidence(question_id)",
+    ]
+    for sql in statements:
+        conn.execute(sql)
+
+
 # Append only: a released step never changes; user_version N means steps 1..N have run.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial,
     _v2_documents_and_trash,
+    _v3_profile_draft_and_audit_evidence,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -6,8 +6,11 @@ are kept beside them for lists and forms while the vault is locked.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 import sqlite3
+from collections.abc import Mapping
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from stdnum.cn import ric, uscc
@@ -124,8 +127,10 @@ class ProfileView(BaseModel):
 
 
 def save_profile(ws: Workspace, profile: Profile) -> ProfileView:
+    """Save a complete, checked profile; the draft it came from is no longer needed."""
     with transaction(ws.conn) as c:
         write_profile(c, ws.vault, profile)
+        c.execute("DELETE FROM profile_draft")
     view = profile_view(ws)
     assert view is not None
     return view
@@ -188,3 +193,79 @@ def load_profile(ws: Workspace) -> Profile | None:
             "id_number": v.decrypt_text(admin["id_number_enc"],
                                         f"administrator:{aid}:id_number"),
             "phone": v.decrypt_text(admin["phone_enc"], f"administrator:{aid}:phone")}})
+
+
+# The draft: the profile form as typed, saved on every edit ------------------------------------
+
+# The form's fields, in the form's order: dotted keys of Profile.
+DRAFT_FIELDS: tuple[str, ...] = (
+    "company_name", "credit_code", "corp_id", "legal_person.name", "legal_person.id_number",
+    "administrator.name", "administrator.id_number", "administrator.phone")
+MAX_DRAFT_FIELD = 1000
+_DRAFT_CONTEXT = "profile:draft"
+
+
+class ProfileDraft(BaseModel):
+    """What the user typed so far: any subset of DRAFT_FIELDS, values possibly invalid."""
+
+    fields: dict[str, str] = Field(repr=False)
+    updated: str
+
+
+def profile_fields(profile: Profile) -> dict[str, str]:
+    """The profile as the form's fields (DRAFT_FIELDS)."""
+    lp, admin = profile.legal_person, profile.administrator
+    return {"company_name": profile.company_name, "credit_code": profile.credit_code,
+            "corp_id": profile.corp_id, "legal_person.name": lp.name,
+            "legal_person.id_number": lp.id_number, "administrator.name": admin.name,
+            "administrator.id_number": admin.id_number, "administrator.phone": admin.phone}
+
+
+def save_profile_draft(ws: Workspace, fields: Mapping[str, str]) -> ProfileDraft:
+    """Keep the half-filled form, every field in one vault ciphertext (names and identity
+    numbers included); replaces the previous draft. Unknown keys are refused."""
+    unknown = sorted(set(fields) - set(DRAFT_FIELDS))
+    if unknown:
+        raise ValueError(f"not profile fields: {', '.join(unknown)}")
+    kept = {key: str(fields[key])[:MAX_DRAFT_FIELD] for key in DRAFT_FIELDS if key in fields}
+    sealed = ws.vault.encrypt_text(json.dumps(kept, ensure_ascii=False), _DRAFT_CONTEXT)
+    updated = now()
+    with transaction(ws.conn) as c:
+        c.execute("INSERT OR REPLACE INTO profile_draft (id, fields_enc, updated) "
+                  "VALUES (1, ?, ?)", (sealed, updated))
+    return ProfileDraft(fields=kept, updated=updated)
+
+
+def has_profile_draft(ws: Workspace) -> bool:
+    """Whether a draft is kept (readable without the vault)."""
+    return ws.conn.execute("SELECT 1 FROM profile_draft WHERE id = 1").fetchone() is not None
+
+
+def load_profile_draft(ws: Workspace) -> ProfileDraft | None:
+    """The saved draft, whatever its age (needs the unlocked vault)."""
+    row = ws.conn.execute("SELECT fields_enc, updated FROM profile_draft WHERE id = 1").fetchone()
+    if row is None:
+        return None
+    fields = json.loads(ws.vault.decrypt_text(row["fields_enc"], _DRAFT_CONTEXT))
+    return ProfileDraft(fields={k: v for k, v in fields.items()
+                                if k in DRAFT_FIELDS and isinstance(v, str)},
+                        updated=row["updated"])
+
+
+def current_draft(ws: Workspace) -> ProfileDraft | None:
+    """The draft the form should show: kept, and not older than the saved profile (a profile
+    saved later, e.g. by an import or on another connection, wins)."""
+    draft = load_profile_draft(ws)
+    if draft is None:
+        return None
+    row = ws.conn.execute("SELECT updated FROM profile WHERE id = 1").fetchone()
+    if row is not None and (dt.datetime.fromisoformat(draft.updated)
+                            < dt.datetime.fromisoformat(row["updated"])):
+        return None
+    return draft
+
+
+def clear_profile_draft(ws: Workspace) -> bool:
+    """Forget the draft; True when there was one."""
+    with transaction(ws.conn) as c:
+        return c.execute("DELETE FROM profile_draft").rowcount > 0

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
+from app.store.audit_evidence import read_evidence
 from app.store.cases import CaseEvent, CaseStatus, get_case
 from app.store.db import SCHEMA_VERSION, now, transaction
 from app.store.documents import DocumentKind, read_document
@@ -76,6 +77,18 @@ class AuditOut(BaseModel):
     payload: dict[str, Any]
 
 
+class EvidenceOut(BaseModel):
+    """A self-audit evidence file (app.store.audit_evidence); its bytes beside it (.bin)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[0-9a-f]{32}$")
+    question_id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,100}$")
+    media_type: str
+    added: str
+    filename: str
+
+
 class ImportSummary(BaseModel):
     kind: Literal["workspace", "case"]
     cases_added: list[str]
@@ -83,6 +96,7 @@ class ImportSummary(BaseModel):
     documents_added: int
     violations_added: int
     audits_added: int
+    evidence_added: int = 0
     profile: Literal["imported", "kept_existing", "not_in_archive"]
 
 
@@ -151,6 +165,14 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
                            payload=json.loads(r["payload"]))
                   for r in ws.conn.execute("SELECT * FROM audits ORDER BY created, rowid")]
         entries["audits.json"] = _dump(audits)
+        # The audits' evidence files (their answers refer to them as vault:<id>).
+        for r in ws.conn.execute("SELECT id FROM audit_evidence WHERE deleted_at IS NULL "
+                                 "ORDER BY added, rowid").fetchall():
+            info, filename, data = read_evidence(ws, r["id"])
+            entries[f"audit_evidence/{info.id}.json"] = _dump(EvidenceOut(
+                id=info.id, question_id=info.question_id, media_type=info.media_type,
+                added=info.added, filename=filename))
+            entries[f"audit_evidence/{info.id}.bin"] = data
     else:
         case_ids = [case_id]
         userid = get_case(ws, case_id).userid
@@ -224,6 +246,12 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                               if "audits.json" in entries else [])
     profile: Profile | None = (_parse(entries, "profile.json", Profile)
                                if "profile.json" in entries else None)
+    evidence: list[EvidenceOut] = [
+        _parse(entries, name, EvidenceOut) for name in sorted(entries)
+        if name.startswith("audit_evidence/") and name.endswith(".json")]
+    if any(f"audit_evidence/{e.id}.json" not in entries
+           or f"audit_evidence/{e.id}.bin" not in entries for e in evidence):
+        raise ArchiveError("an audit evidence file in the archive is misnamed or has no bytes")
     vault = ws.unlock()
 
     present = {r[0] for r in ws.conn.execute("SELECT id FROM cases")}
@@ -231,7 +259,10 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
     new_ids = {c.id for c in new_cases}
     known_docs = {r[0] for r in ws.conn.execute("SELECT id FROM documents")}
     new_docs = [d for d in docs if d.case_id in new_ids and d.id not in known_docs]
+    known_evidence = {r[0] for r in ws.conn.execute("SELECT id FROM audit_evidence")}
+    new_evidence = [e for e in evidence if e.id not in known_evidence]
     blobs: dict[str, str] = {}
+    evidence_blobs: dict[str, str] = {}
     try:
         for done, doc in enumerate(new_docs):
             _step(progress, cancel, done, len(new_docs) + 1, f"document {done + 1}")
@@ -239,6 +270,10 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
             if data is None:
                 raise ArchiveError(f"the archive has no bytes for document {doc.id}")
             blobs[doc.id] = vault.put_blob(data, f"document:{doc.id}")
+        for e in new_evidence:
+            _step(progress, cancel, len(new_docs), len(new_docs) + 1, "audit evidence")
+            evidence_blobs[e.id] = vault.put_blob(entries[f"audit_evidence/{e.id}.bin"],
+                                                  f"audit_evidence:{e.id}")
         _step(progress, cancel, len(new_docs), len(new_docs) + 1, "recording")
         with transaction(ws.conn) as c:
             profile_state = "not_in_archive"
@@ -298,8 +333,16 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                     "VALUES (?, ?, ?, ?)",
                     (a.id, a.created, a.kind, json.dumps(a.payload, ensure_ascii=False))
                 ).rowcount
+            for e in new_evidence:
+                c.execute(
+                    "INSERT INTO audit_evidence (id, question_id, media_type, size, "
+                    "filename_enc, blob_id, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (e.id, e.question_id, e.media_type,
+                     len(entries[f"audit_evidence/{e.id}.bin"]),
+                     vault.encrypt_text(e.filename, f"audit_evidence:{e.id}:filename"),
+                     evidence_blobs[e.id], e.added))
     except BaseException:
-        for blob_id in blobs.values():
+        for blob_id in [*blobs.values(), *evidence_blobs.values()]:
             vault.delete_blob(blob_id)
         raise
     if progress is not None:
@@ -308,4 +351,4 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
         kind=manifest.kind, cases_added=sorted(new_ids),
         cases_already_present=sorted(c.id for c in cases if c.id in present),
         documents_added=len(new_docs), violations_added=added_violations,
-        audits_added=added_audits, profile=profile_state)
+        audits_added=added_audits, evidence_added=len(new_evidence), profile=profile_state)

@@ -87,6 +87,10 @@ def test_each_migration_step_is_its_own_transaction(tmp_path: Path) -> None:
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "documents" not in tables
     conn.close()
+    conn = connect(tmp_path / DB_NAME, target=2)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "documents" in tables and "profile_draft" not in tables
+    conn.close()
     conn = connect(tmp_path / DB_NAME)
     assert schema_version(conn) == SCHEMA_VERSION
     conn.close()
@@ -117,3 +121,43 @@ def test_failed_transaction_leaves_the_connection_usable(ws) -> None:
     with transaction(ws.conn) as c:
         c.execute("INSERT INTO audits (id, created, kind, payload) VALUES ('a', 'x', 'k', '{}')")
     assert ws.conn.execute("SELECT count(*) FROM audits").fetchone()[0] == 1
+
+
+def test_v2_workspace_opens_and_gains_drafts_and_audit_evidence(tmp_path: Path,
+                                                                 keyring_store) -> None:
+    """A workspace as version 2 left it (profile, case with a document, audit) opens in this
+    version, keeps its data, and what version 3 added works on it."""
+    from app.store import audit_evidence, audits
+    from app.store import profile as profile_store
+    from app.store.db import transaction
+
+    from .fakes import profile_dict
+
+    root = tmp_path / "v2"
+    root.mkdir()
+    ws = Workspace(root, connect(root / DB_NAME, target=2), keyring_store)
+    ws.create_vault(PASSPHRASE, scrypt_n=FAST_SCRYPT_N)
+    assert schema_version(ws.conn) == 2
+    with transaction(ws.conn) as c:  # save_profile of version 2: no draft table to clear
+        profile_store.write_profile(c, ws.vault, profile_store.Profile.model_validate(
+            profile_dict()))
+    case = cases.create_case(ws, cases.RestrictionReport.model_validate_json(V1_REPORT),
+                             diagnoser=fake_diagnosis, userid="alice")
+    doc = documents.add_document(ws, case.id, "evidence", png_bytes(), "shot.png")
+    old_audit = audits.add_audit(ws, "self_audit", {"answers": {}})
+    ws.close()
+
+    with Workspace.open(root, keyring_store=keyring_store) as ws:
+        assert schema_version(ws.conn) == SCHEMA_VERSION
+        ws.unlock(PASSPHRASE)
+        assert profile_store.load_profile(ws) == profile_store.Profile.model_validate(
+            profile_dict())
+        assert documents.read_document(ws, doc.id)[1:] == ("shot.png", png_bytes())
+        assert profile_store.current_draft(ws) is None
+        profile_store.save_profile_draft(ws, {"corp_id": "ww01"})
+        draft = profile_store.current_draft(ws)
+        assert draft is not None and draft.fields == {"corp_id": "ww01"}
+        info = audit_evidence.add_evidence(ws, "no_plugins", b"%PDF-1.4", "policy.pdf")
+        audits.update_audit(ws, old_audit.id, {"answers": {"no_plugins": info.ref}})
+        assert cases.sweep_orphan_blobs(ws, min_age_seconds=0) == 0
+        assert audit_evidence.read_evidence(ws, info.id)[2] == b"%PDF-1.4"

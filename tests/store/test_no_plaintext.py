@@ -73,3 +73,45 @@ def test_no_plaintext_anywhere_in_the_workspace(tmp_path: Path) -> None:
         assert "1101**********002X" in shown and "王**" in shown
     finally:
         reader.close()
+
+
+def test_no_plaintext_from_a_profile_draft_or_audit_evidence(tmp_path: Path,
+                                                             keyring_store) -> None:
+    """A half-filled profile form (kept as a draft on every edit) and self-audit evidence go
+    through the vault too: nothing of them is readable in the workspace folder."""
+    from app.store import audit_evidence, cases
+    from app.store.profile import save_profile_draft
+    from app.store.workspace import Workspace
+
+    from .conftest import FAST_SCRYPT_N
+    from .fakes import PASSPHRASE
+
+    home = tmp_path / "home"
+    image = png_bytes(seed=99, size=32)
+    evidence_name = f"{LEGAL_NAME}-身份证-{ID_NUMBER}.png"
+    with Workspace.open(home, keyring_store=keyring_store) as ws:
+        ws.create_vault(PASSPHRASE, scrypt_n=FAST_SCRYPT_N)
+        reader = sqlite3.connect(home / DB_NAME)  # keeps the -wal and -shm files in place
+        reader.execute("SELECT count(*) FROM profile_draft").fetchone()
+        try:
+            # An invalid, partial form: the admin's number is half typed, the phone is there.
+            save_profile_draft(ws, {"legal_person.name": LEGAL_NAME,
+                                    "legal_person.id_number": ID_NUMBER,
+                                    "administrator.id_number": ADMIN_ID_NUMBER,
+                                    "administrator.phone": "13800138000",
+                                    "credit_code": "not a code"})
+            kept = audit_evidence.add_evidence(ws, "no_plugins", image, evidence_name)
+            trashed = audit_evidence.add_evidence(ws, "no_plugins", image, evidence_name)
+            audit_evidence.remove_evidence(ws, trashed.id)
+            assert cases.sweep_orphan_blobs(ws, min_age_seconds=0) == 0
+            files = [p for p in home.rglob("*") if p.is_file()]
+            assert (home / f"{DB_NAME}-wal").stat().st_size > 0
+            assert len([p for p in files if p.parent.parent.name == "blobs"]) == 2
+            found = [f"{what} in {path.relative_to(tmp_path)}" for path in files
+                     for what, needle in _needles().items() if needle in path.read_bytes()]
+            assert found == []
+            assert all(LEGAL_NAME not in p.name and ID_NUMBER not in p.name for p in files)
+            # The data is there, just not in plaintext.
+            assert audit_evidence.read_evidence(ws, kept.id)[1:] == (evidence_name, image)
+        finally:
+            reader.close()
