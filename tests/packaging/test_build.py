@@ -136,6 +136,10 @@ def test_folder_holds_the_data_of_libraries(frozen_app: Path):
     # python-stdnum's registries (resident ID regions) and reportlab's fonts.
     assert (internal / "stdnum" / "cn" / "loc.dat").is_file()
     assert list((internal / "reportlab" / "fonts").glob("*.afm"))
+    # pdfium, which draws the pages for printing and previews, and the version file it reads.
+    assert [p for p in (internal / "pypdfium2_raw").iterdir()
+            if p.name.startswith(("libpdfium.", "pdfium.")) and p.stat().st_size > 1_000_000]
+    assert (internal / "pypdfium2_raw" / "version.json").is_file()
 
 
 def test_archive_holds_every_keyring_backend(frozen_app: Path, executable: Path):
@@ -152,6 +156,7 @@ def test_archive_holds_every_keyring_backend(frozen_app: Path, executable: Path)
         "app.rules.commands", "app.store.commands", "app.ui.main", "app.ui.main_window",
         "cryptography.hazmat.primitives.ciphers.aead", "pydantic", "pypdf", "openpyxl",
         "duckdb", "pillow_heif", "stdnum.cn.ric", "stdnum.cn.uscc", "platformdirs",
+        "pypdfium2", "pypdfium2_raw", "app.appeal.render",
     }
     if sys.platform.startswith("linux"):
         expected |= {"secretstorage", "secretstorage.collection", "jeepney",

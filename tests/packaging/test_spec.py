@@ -29,3 +29,10 @@ def test_spec_uses_the_app_id_and_existing_icons():
 
 def test_spec_compiles():
     compile(SPEC.read_text(encoding="utf-8"), str(SPEC), "exec")
+
+
+def test_spec_collects_the_pdf_renderer_library():
+    """pypdfium2 loads libpdfium with ctypes: nothing imports it, so the spec names it."""
+    spec = SPEC.read_text(encoding="utf-8")
+    assert 'collect_dynamic_libs("pypdfium2_raw")' in spec
+    assert "binaries=binaries" in spec
