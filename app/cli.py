@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from app import __version__
 from app.cliutil import InputError
+from app.i18n import system_lang
 
 # Each module registers its own subcommands; keeps this file a dispatcher.
 COMMAND_MODULES = (
@@ -54,10 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except InputError as exc:
-        print(f"wecom-appeal: {exc}", file=sys.stderr)
+        lang = getattr(args, "lang", None) or system_lang()
+        print(f"wecom-appeal: {exc.message(lang)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `wecom-appeal scan … | head`: the reader left; say nothing more, as Unix tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from app.cliutil import InputError, read_json_model
 from app.i18n import LANGS, Lang
+from app.labels import label, text
 
 if TYPE_CHECKING:
     from app.appeal.checks import Problem
@@ -55,13 +56,14 @@ def _font(path: str | None, lang: Lang):
     try:
         return find_cjk_font(path)
     except FontNotFoundError as exc:
-        raise InputError(exc.message(lang)) from exc
+        raise InputError(exc.message) from exc
 
 
 def _report_problems(problems: list[Problem], lang: Lang) -> bool:
     """Print profile problems on stderr; True when one of them is an error."""
     for problem in problems:
-        print(f"{problem.severity}: {problem.field}: {problem.message(lang)}", file=sys.stderr)
+        print(label("problem_line", lang, severity=label(f"severity_{problem.severity}", lang),
+                    field=problem.field, message=problem.message(lang)), file=sys.stderr)
     return any(p.severity == "error" for p in problems)
 
 
@@ -71,7 +73,7 @@ def run_letter(args: argparse.Namespace) -> int:
     from app.appeal.profile import Profile
 
     if args.valid_days is not None and args.valid_days < 1:
-        raise InputError(f"--valid-days {args.valid_days}: must be at least 1")
+        raise InputError(text("letter_valid_days", days=args.valid_days))
     profile = read_json_model(args.profile, Profile)
     font = _font(args.font, args.lang)
     validity = {"valid_days": args.valid_days} if args.valid_days else {}
@@ -91,7 +93,7 @@ def run_bundle(args: argparse.Namespace) -> int:
 
     lang: Lang = args.lang
     if not 72 <= args.dpi <= 600:
-        raise InputError(f"--dpi {args.dpi}: choose between 72 and 600")
+        raise InputError(text("bundle_dpi", dpi=args.dpi))
     case, profile = load_case(args.case)
     diagnosis = case.diagnosis
     if diagnosis is None:
@@ -101,7 +103,7 @@ def run_bundle(args: argparse.Namespace) -> int:
         try:
             diagnosis = diagnose(case.report, load_catalogue(), lang)
         except CatalogueError as exc:
-            raise InputError(f"rule catalogue is damaged: {exc}") from exc
+            raise InputError(text("err_catalogue", error=exc)) from exc
     statement = case.statement or build_statement(
         profile, diagnosis, lang=lang, report=case.report, accounts=case.accounts,
         restricted_on=case.restricted_on, corrective_measures=case.corrective_measures)
@@ -124,27 +126,28 @@ def run_bundle(args: argparse.Namespace) -> int:
                             size_cap=args.kit_cap_kb * 1024, char_limit=args.kit_chars,
                             watermark=watermark, watermark_all=args.watermark_all, font=font)
     except IntakeError as exc:
-        raise InputError(exc.message(lang)) from exc
+        raise InputError(exc.message) from exc
 
-    print(f"{args.output}: {result.pages} pages, {result.size_bytes / 1024:.0f} KB")
+    print(label("bundle_written", lang, path=args.output, pages=result.pages,
+                kb=f"{result.size_bytes / 1024:.0f}"))
     for placed in result.documents:
-        print(f"  p.{placed.first_page:>3}  {placed.title}")
+        print(label("bundle_placed", lang, page=placed.first_page, title=placed.title))
     for note in result.notes:
-        print(f"note: {note.message(lang)}", file=sys.stderr)
+        print(label("note", lang, message=note.message(lang)), file=sys.stderr)
     if kit is not None:
-        print(f"{kit.folder}" + (f" and {kit.zip_path}" if kit.zip_path else ""))
+        print(label("kit_and_zip", lang, folder=kit.folder, zip=kit.zip_path) if kit.zip_path
+              else label("kit_written", lang, folder=kit.folder))
         for f in kit.files:
-            flag = "  OVER THE CAP" if f.over_cap else ""
-            print(f"  {f.name}: {f.before_bytes / 1024:.0f} KB -> {f.after_bytes / 1024:.0f} KB"
-                  f"{flag}")
+            print(label("kit_file", lang, name=f.name, before=f"{f.before_bytes / 1024:.0f}",
+                        after=f"{f.after_bytes / 1024:.0f}",
+                        flag=label("kit_over_cap", lang) if f.over_cap else ""))
         if kit.statement_shortened:
-            print(f"note: the statement was shortened to {kit.statement_chars} characters "
-                  f"for {kit.statement_file}; edit it to fit --kit-chars", file=sys.stderr)
+            shortened = label("kit_shortened", lang, chars=kit.statement_chars,
+                              file=kit.statement_file)
+            print(label("note", lang, message=shortened), file=sys.stderr)
     problems = _report_problems(check_profile(profile), lang)
     if result.missing:
-        heading = "缺少申诉途径所需材料：" if lang == "zh_CN" else \
-            "incomplete: the appeal route still needs:"
-        print(heading, file=sys.stderr)
+        print(label("bundle_missing", lang), file=sys.stderr)
         for slot in result.missing:
             print(f"  - {slot}: {SLOT_TITLES[slot](lang)}", file=sys.stderr)
     return 1 if result.missing or problems or (kit and any(f.over_cap for f in kit.files)) else 0

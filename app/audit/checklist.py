@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.i18n import LocalText
+from app.labels import text as local_text
 
 Answer = Literal["yes", "partly", "no", "not_applicable"]
 ANSWERS: tuple[Answer, ...] = ("yes", "partly", "no", "not_applicable")
@@ -23,6 +24,10 @@ CHECKLIST_FILE = "checklist.toml"
 
 class ChecklistError(Exception):
     """The checklist data is malformed; the message names the file and the field."""
+
+    def __init__(self, message: LocalText) -> None:
+        super().__init__(message.en)
+        self.message = message
 
 
 class _Item(BaseModel):
@@ -191,13 +196,14 @@ def parse_checklist(text: str, source: str = CHECKLIST_FILE) -> Checklist:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ChecklistError(f"{source}: not valid TOML: {exc}") from exc
+        raise ChecklistError(local_text("err_not_toml", source=source, error=exc)) from exc
     try:
         return Checklist.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{source}: field {_field_path(err['loc']) or '(root)'}: {err['msg']}"
-                 for err in exc.errors()]
-        raise ChecklistError("\n".join(lines)) from exc
+        lines = [local_text("checklist_field", source=source, msg=err["msg"],
+                      field=_field_path(err["loc"]) or "(root)") for err in exc.errors()]
+        raise ChecklistError(LocalText(en="\n".join(t.en for t in lines),
+                                       zh_CN="\n".join(t.zh_CN for t in lines))) from exc
 
 
 def load_checklist_from(folder: Traversable) -> Checklist:
@@ -205,7 +211,8 @@ def load_checklist_from(folder: Traversable) -> Checklist:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ChecklistError(f"{CHECKLIST_FILE}: file is missing from {folder}") from exc
+        raise ChecklistError(local_text("checklist_missing", file=CHECKLIST_FILE,
+                                        folder=folder)) from exc
     return parse_checklist(text, CHECKLIST_FILE)
 
 

@@ -8,8 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cliutil import InputError, read_json_model
+from app.cliutil import InputError, pad, read_json_model
 from app.i18n import LANGS, Lang, LocalText, system_lang
+from app.labels import label, text
 
 TABLE_ROWS = 30
 
@@ -46,9 +47,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     scan.set_defaults(func=run_scan)
 
 
-def _message(exc: Exception) -> str:
+def _message(exc: Exception) -> str | LocalText:
+    """The exception's bilingual message when it has one (printed in the command's language)."""
     message = getattr(exc, "message", None)
-    return message.en if isinstance(message, LocalText) else str(exc)
+    return message if isinstance(message, LocalText) else str(exc)
 
 
 def _lang(args: argparse.Namespace) -> Lang:
@@ -62,7 +64,7 @@ def run_audit(args: argparse.Namespace) -> int:
         print(json.dumps(answers_json_schema(), ensure_ascii=False, indent=2))
         return 0
     if not args.answers:
-        raise InputError("audit: ANSWERS.json is required (or --schema)")
+        raise InputError(text("audit_needs_answers"))
     lang = _lang(args)
     checklist = _checklist(args.checklist)
     answers = read_json_model(args.answers, AuditAnswers)
@@ -71,7 +73,8 @@ def run_audit(args: argparse.Namespace) -> int:
                     for p in args.previous]
         result = score_audit(answers, checklist, previous=previous)
     except AuditInputError as exc:
-        raise InputError(f"{args.answers}: {exc}") from exc
+        raise InputError(LocalText(en=f"{args.answers}: {exc.message.en}",
+                                   zh_CN=f"{args.answers}：{exc.message.zh_CN}")) from exc
     _write_audit_outputs(result, args, lang, checklist)
     if args.json:
         from app.audit.exports import audit_json
@@ -80,8 +83,7 @@ def run_audit(args: argparse.Namespace) -> int:
     else:
         print("\n".join(result.explain(lang)))
         if result.unanswered:
-            label = LocalText(en="Unanswered: ", zh_CN="未回答：")(lang)
-            print(label + ", ".join(result.unanswered))
+            print(label("audit_unanswered", lang) + ", ".join(result.unanswered))
     return 1 if result.findings or result.unanswered else 0
 
 
@@ -95,7 +97,7 @@ def _checklist(path: str | None) -> Any:
     try:
         return parse_checklist(text, source)
     except ChecklistError as exc:
-        raise InputError(str(exc)) from exc
+        raise InputError(exc.message) from exc
 
 
 def _write_audit_outputs(result: Any, args: argparse.Namespace, lang: Lang,
@@ -109,7 +111,8 @@ def _write_audit_outputs(result: Any, args: argparse.Namespace, lang: Lang,
         except ReportFontError as exc:
             raise InputError(_message(exc)) from exc
         except OSError as exc:
-            raise InputError(f"{args.output}: cannot write ({exc.strerror})") from exc
+            raise InputError(text("err_cannot_write", path=args.output,
+                                  reason=exc.strerror)) from exc
     if args.csv:
         from app.audit.exports import audit_csv
 
@@ -125,13 +128,18 @@ def run_scan(args: argparse.Namespace) -> int:
         thresholds = load_thresholds(args.thresholds)
         result = scan(args.data, thresholds)
     except (BehaviourFileError, ThresholdsError) as exc:
-        raise InputError(_message(exc) if lang == "en" or not hasattr(exc, "message")
-                         else exc.message(lang)) from exc
+        raise InputError(_message(exc)) from exc
     try:
         if result.data.rows_kept == 0:
-            first = "; ".join(f"line {r.line}: {r.reason(lang)}"
-                              for r in result.data.rows_rejected[:3])
-            raise InputError(f"{args.data}: no usable rows" + (f" ({first})" if first else ""))
+            rejected = result.data.rows_rejected[:3]
+            first = LocalText(**{lg: "; ".join(label("scan_line", lg, line=r.line,
+                                                     reason=r.reason(lg)) for r in rejected)
+                                 for lg in ("en", "zh_CN")})
+            message = text("scan_no_rows", source=args.data)
+            if rejected:
+                message = LocalText(en=f"{message.en} ({first.en})",
+                                    zh_CN=f"{message.zh_CN}（{first.zh_CN}）")
+            raise InputError(message)
         _write_scan_outputs(result, args, lang)
         if args.json:
             json.dump(result.as_json(lang), sys.stdout, ensure_ascii=False)
@@ -163,26 +171,27 @@ def _pct(x: float | None) -> str:
 
 
 def _print_table(result: Any, lang: Lang) -> None:
+    from app.audit.checklist import load_checklist
+
     data = result.data
-    t = lambda en, zh: LocalText(en=en, zh_CN=zh)(lang)  # noqa: E731
-    print(t(f"{data.source}: {data.rows_read} rows read, {data.rows_kept} kept, "
-            f"{data.rows_rejected_count} rejected; {len(result.members)} members, "
-            f"{len(result.flagged)} flagged",
-            f"{data.source}：读取 {data.rows_read} 行，保留 {data.rows_kept} 行，拒绝 "
-            f"{data.rows_rejected_count} 行；成员 {len(result.members)} 位，标记 "
-            f"{len(result.flagged)} 位"))
+    names = {sc.id: sc.title(lang) for sc in load_checklist().scenarios}
+    print(label("scan_summary", lang, source=data.source, read=data.rows_read,
+                kept=data.rows_kept, rejected=data.rows_rejected_count,
+                members=len(result.members), flagged=len(result.flagged)))
     for r in data.rows_rejected[:10]:
-        print(t(f"  line {r.line}: ", f"  第 {r.line} 行：") + r.reason(lang))
+        print(label("scan_rejected_line", lang, line=r.line) + r.reason(lang))
     if data.rows_rejected_count > 10:
-        print(t(f"  … {data.rows_rejected_count - 10} more rejected lines",
-                f"  ……另有 {data.rows_rejected_count - 10} 行被拒绝"))
+        print(label("scan_more_rejected", lang, count=data.rows_rejected_count - 10))
     print()
-    header = ("userid", "risk", "appl/day", "accepted", "del/block", "msg/chat", "flags")
-    print(f"{header[0]:<16} {header[1]:>6} {header[2]:>9} {header[3]:>9} {header[4]:>10} "
-          f"{header[5]:>9}  {header[6]}")
+    h = [label(f"scan_col_{key}", lang) for key in
+         ("member", "risk", "applications", "accepted", "negative", "messages", "flags")]
+    print(f"{pad(h[0], 16)} {pad(h[1], 6, '>')} {pad(h[2], 9, '>')} {pad(h[3], 9, '>')} "
+          f"{pad(h[4], 10, '>')} {pad(h[5], 9, '>')}  {h[6]}")
     for m in result.members[:max(TABLE_ROWS, len(result.flagged))]:
         x = m.metrics
-        flags = ",".join(sorted({f.category for f in m.flags})) or "-"
+        flags = (",".join(sorted({f.category for f in m.flags})) if lang == "en"
+                 else "、".join(sorted({names.get(f.category, f.category) for f in m.flags})))
+        flags = flags or "-"
         print(f"{m.userid:<16} {m.risk_score:>6g} {x.applications_per_day:>9g} "
               f"{_pct(x.acceptance_rate):>9} {_pct(x.negative_feedback_rate):>10} "
               f"{'-' if x.messages_per_chat is None else x.messages_per_chat:>9}  {flags}")
@@ -190,4 +199,6 @@ def _print_table(result: Any, lang: Lang) -> None:
         print()
         for m in result.flagged:
             for f in m.flags:
-                print(f"{m.userid} [{f.rule} {f.category} §{f.citation}] {f.reason(lang)}")
+                print(label("scan_flag", lang, userid=m.userid, rule=f.rule,
+                            category=names.get(f.category, f.category), citation=f.citation,
+                            reason=f.reason(lang)))

@@ -25,6 +25,7 @@ from app.audit.pdfkit import (
 from app.audit.risk import ScanResult
 from app.audit.scoring import AuditResult, answer_word
 from app.i18n import Lang, LocalText
+from app.labels import label
 
 TOP_MEMBERS_CHARTED = 8
 TOP_MEMBERS_LISTED = 40
@@ -33,6 +34,15 @@ REJECTS_LISTED = 60
 
 def _t(lang: Lang, en: str, zh: str) -> str:
     return LocalText(en=en, zh_CN=zh)(lang)
+
+
+def _threshold_name(group: str, key: str, lang: Lang) -> str:
+    """The setting's name from resources/text/report.toml, with its key for the TOML file."""
+    try:
+        name = label(f"threshold_{group}_{key}", lang)
+    except KeyError:
+        return f"{group}.{key}"
+    return f"{name} ({group}.{key})"
 
 
 def _disclaimer(lang: Lang) -> str:
@@ -225,8 +235,9 @@ def scan_report_pdf(result: ScanResult, out: str | Path, lang: Lang) -> Path:
                      s.small))
     rows = [[_t(lang, "Setting", "设置"), _t(lang, "Value", "值")]]
     for group, values in result.thresholds.model_dump().items():
-        rows += [[f"{group}.{key}", f"{value:g}"] for key, value in values.items()]
-    story.append(table(rows, [90 * mm, 40 * mm], s))
+        rows += [[_threshold_name(group, key, lang), f"{value:g}"]
+                 for key, value in values.items()]
+    story.append(table(rows, [134 * mm, 40 * mm], s))
 
     if data.rows_rejected:
         story.append(s.p(_t(lang, "Rejected rows", "被拒绝的行"), s.h1))

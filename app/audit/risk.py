@@ -25,6 +25,7 @@ from app.audit.behaviour import (
     import_behaviour,
 )
 from app.i18n import Lang, LocalText
+from app.labels import text
 
 THRESHOLDS_FILE = "thresholds.toml"
 SEVERITY_CAP = 3.0
@@ -32,6 +33,10 @@ SEVERITY_CAP = 3.0
 
 class ThresholdsError(ValueError):
     """A thresholds file is malformed; the message names the file and the field."""
+
+    def __init__(self, message: LocalText) -> None:
+        super().__init__(message.en)
+        self.message = message
 
 
 class _Section(BaseModel):
@@ -88,18 +93,19 @@ def load_thresholds(path: str | Path | None = None,
         try:
             user = tomllib.loads(Path(path).read_text(encoding="utf-8"))
         except FileNotFoundError as exc:
-            raise ThresholdsError(f"{source}: no such file") from exc
+            raise ThresholdsError(text("err_no_file", path=source)) from exc
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ThresholdsError(f"{source}: not valid TOML: {exc}") from exc
+            raise ThresholdsError(text("err_not_toml", source=source, error=exc)) from exc
         data = _merge(data, user)
     if overrides:
         data = _merge(data, overrides)
     try:
         return ScanThresholds.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{source}: field '{'.'.join(str(p) for p in err['loc'])}': {err['msg']}"
-                 for err in exc.errors()]
-        raise ThresholdsError("\n".join(lines)) from exc
+        lines = [text("err_source_field", source=source, msg=err["msg"],
+                      field=".".join(str(p) for p in err["loc"])) for err in exc.errors()]
+        raise ThresholdsError(LocalText(en="\n".join(t.en for t in lines),
+                                        zh_CN="\n".join(t.zh_CN for t in lines))) from exc
 
 
 class RiskFlag(BaseModel):

@@ -15,12 +15,17 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.audit.checklist import Answer, Checklist, Question, load_checklist
 from app.i18n import Lang, LocalText
+from app.labels import text as local_text
 
 PlanStatus = Literal["open", "in_progress", "done"]
 
 
 class AuditInputError(ValueError):
     """The answers do not fit the checklist; the message names the field."""
+
+    def __init__(self, message: LocalText) -> None:
+        super().__init__(message.en)
+        self.message = message
 
 
 # --- ANSWERS.json -------------------------------------------------------------------------------
@@ -211,12 +216,14 @@ def _check_references(answers: AuditAnswers, checklist: Checklist) -> None:
     known = {q.id for q in checklist.questions}
     for i, entry in enumerate(answers.answers):
         if entry.question not in known:
-            raise AuditInputError(f"field 'answers.{i}.question': unknown question "
-                                  f"{entry.question!r}")
+            raise AuditInputError(local_text("audit_unknown_question",
+                                             field=f"answers.{i}.question",
+                                             question=repr(entry.question)))
     for i, item in enumerate(answers.remediation):
         if item.question not in known:
-            raise AuditInputError(f"field 'remediation.{i}.question': unknown question "
-                                  f"{item.question!r}")
+            raise AuditInputError(local_text("audit_unknown_question",
+                                             field=f"remediation.{i}.question",
+                                             question=repr(item.question)))
 
 
 def _finding(q: Question, entry: AnswerEntry, value: float) -> Finding:
@@ -282,8 +289,7 @@ def score_audit(answers: AuditAnswers, checklist: Checklist | None = None,
             score=round(100 * earned / possible, 1) if possible else None,
             answered=answered, not_applicable=na, unanswered=unanswered, findings=lost))
     if not total_possible:
-        raise AuditInputError("field 'answers': no question is answered with yes, partly or no; "
-                              "there is nothing to score")
+        raise AuditInputError(local_text("audit_nothing_to_score"))
 
     overall = round(100 * total_earned / total_possible, 1)
     risk = checklist.risk

@@ -7,6 +7,7 @@ import json
 
 from app.cliutil import InputError, read_json_model
 from app.i18n import LANGS, system_lang
+from app.labels import text
 from app.rules.catalogue import CatalogueError, load_catalogue
 from app.rules.contract import Diagnosis, RestrictionReport
 
@@ -40,7 +41,7 @@ def _catalogue():
     try:
         return load_catalogue()
     except CatalogueError as exc:
-        raise InputError(f"rule catalogue is damaged: {exc}") from exc
+        raise InputError(text("err_catalogue", error=exc)) from exc
 
 
 def run_diagnose(args: argparse.Namespace) -> int:

@@ -8,6 +8,14 @@ from app.rules.catalogue import Catalogue
 from app.rules.contract import Diagnosis, Sentence
 
 
+def _sep(lang: Lang) -> str:
+    return "：" if lang == "zh_CN" else ": "
+
+
+def _end(lang: Lang) -> str:
+    return "：" if lang == "zh_CN" else ":"
+
+
 def _cite(sentence: Sentence, lang: Lang) -> str:
     refs = ", ".join(label("section_ref", lang, section=c) for c in sentence.citations)
     return f"{sentence.text} [{refs}]"
@@ -26,18 +34,20 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
     documents = [d.title(lang) for d in catalogue.documents if d.id in diagnosis.documents]
 
     lines = [label("diagnosis_title", lang), ""]
-    lines.append(f"{label('rule', lang)}: {rule}")
+    lines.append(f"{label('rule', lang)}{_sep(lang)}{rule}")
     if diagnosis.step is not None:
-        lines.append(f"{label('step', lang)}: {label('step_value', lang, step=diagnosis.step)}")
-    lines.append(f"{label('category', lang)}: {category}")
-    lines.append(f"{label('route', lang)}: {route.title(lang)}")
+        step = label("step_value", lang, step=diagnosis.step)
+        lines.append(f"{label('step', lang)}{_sep(lang)}{step}")
+    lines.append(f"{label('category', lang)}{_sep(lang)}{category}")
+    lines.append(f"{label('route', lang)}{_sep(lang)}{route.title(lang)}")
     if diagnosis.alternative_routes:
         alternatives = ", ".join(catalogue.route(r).title(lang)
                                  for r in diagnosis.alternative_routes)
-        lines.append(f"{label('alternatives', lang)}: {alternatives}")
-    lines.append(f"{label('documents', lang)}: "
+        lines.append(f"{label('alternatives', lang)}{_sep(lang)}{alternatives}")
+    lines.append(f"{label('documents', lang)}{_sep(lang)}"
                  + ("; ".join(documents) if documents else label("none", lang)))
-    lines.append(f"{label('certainty', lang)}: {label('certainty_' + diagnosis.certainty, lang)}")
+    certainty = label("certainty_" + diagnosis.certainty, lang)
+    lines.append(f"{label('certainty', lang)}{_sep(lang)}{certainty}")
     if diagnosis.aggravated:
         lines.append(label("aggravated", lang))
     sections = [
@@ -48,11 +58,11 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
     ]
     for key, sentences in sections:
         if sentences:
-            lines += ["", f"{label(key, lang)}:", *_bullets(list(sentences), lang)]
+            lines += ["", f"{label(key, lang)}{_end(lang)}", *_bullets(list(sentences), lang)]
     if route.how(lang):
-        lines += ["", f"{route.title(lang)}:", f"  {route.how(lang)}"]
+        lines += ["", f"{route.title(lang)}{_end(lang)}", f"  {route.how(lang)}"]
     refs = ", ".join(label("section_ref", lang, section=c) for c in diagnosis.citations)
-    lines += ["", f"{label('citations', lang)}: {refs}", _source_line(catalogue, lang)]
+    lines += ["", f"{label('citations', lang)}{_sep(lang)}{refs}", _source_line(catalogue, lang)]
     return "\n".join(lines) + "\n"
 
 
@@ -70,25 +80,25 @@ def render_catalogue(catalogue: Catalogue, lang: Lang) -> str:
         lines.append(f"  {rule.summary(lang)}")
         violations = [v for v in catalogue.violations if v.rule == rule.id]
         if violations:
-            lines.append(f"  {label('violations', lang)} ({violations[0].section}):")
+            lines.append(f"  {label('violations', lang)} ({violations[0].section}){_end(lang)}")
             for v in violations:
-                lines.append(f"    - [{v.id}] {v.title(lang)}: {v.description(lang)}")
+                lines.append(f"    - [{v.id}] {v.title(lang)}{_sep(lang)}{v.description(lang)}")
         if rule.ladder:
-            lines.append(f"  {label('ladder', lang)} ({rule.ladder[0].section}):")
+            lines.append(f"  {label('ladder', lang)} ({rule.ladder[0].section}){_end(lang)}")
             lines += [f"    {s.step}. {s.text(lang)}" for s in rule.ladder]
-        lines.append(f"  {label('measures', lang)}:")
+        lines.append(f"  {label('measures', lang)}{_end(lang)}")
         for m in rule.measures:
             suffix = f" ({label('aggravated_measure', lang)})" if m.aggravated else ""
             lines.append(f"    - {m.text(lang)}{suffix} [{m.section}]")
         lines.append("")
-    lines.append(f"{label('routes', lang)}:")
+    lines.append(f"{label('routes', lang)}{_end(lang)}")
     for route in catalogue.routes:
         docs = [d.title(lang) for d in catalogue.documents if d.id in route.documents]
         lines.append(f"  - [{route.id}] {route.title(lang)} [{', '.join(route.sections)}]")
         lines.append(f"      {route.how(lang)}")
         if docs:
-            lines.append(f"      {label('documents', lang)}: {'; '.join(docs)}")
-    lines += ["", f"{label('faq', lang)}:"]
+            lines.append(f"      {label('documents', lang)}{_sep(lang)}{'; '.join(docs)}")
+    lines += ["", f"{label('faq', lang)}{_end(lang)}"]
     for faq in catalogue.faq:
         lines.append(f"  {faq.section} {faq.question(lang)}")
         lines += [f"      {paragraph(lang)}" for paragraph in faq.answer]

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from app.cliutil import InputError, read_json_model
-from app.i18n import LANGS, Lang, system_lang
-from app.rules.catalogue import CatalogueError
+from app.cliutil import InputError, pad, read_json_model
+from app.i18n import Lang, system_lang
+from app.labels import label, text
+from app.rules.catalogue import Catalogue, CatalogueError
 from app.rules.contract import RestrictionReport
 from app.store import cases, documents
 from app.store.cases import CASE_STATUSES
@@ -23,6 +24,8 @@ from app.store.documents import DOCUMENT_KINDS
 from app.store.errors import StoreError
 from app.store.profile import Profile, profile_view, save_profile
 from app.store.vault_commands import (
+    add_lang,
+    lang_of,
     open_workspace,
     register_transfer_and_vault,
     store_errors,
@@ -34,16 +37,37 @@ from app.store.workspace import Workspace
 def _parse_time(value: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO date and time: {value!r} "
-                                         "(e.g. 2026-11-25T09:30)") from exc
+    except ValueError as exc:  # argparse reports it before --lang is known: the system's
+        raise argparse.ArgumentTypeError(label("err_not_datetime", system_lang(),
+                                               value=repr(value))) from exc
 
 
 def _parse_date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"not an ISO date: {value!r} (e.g. 2026-11-25)") from exc
+        raise argparse.ArgumentTypeError(label("err_not_date", system_lang(),
+                                               value=repr(value))) from exc
+
+
+def _catalogue() -> Catalogue | None:
+    """The rule catalogue for titles; without it the ids are shown."""
+    from app.rules.catalogue import load_catalogue
+
+    try:
+        return load_catalogue()
+    except CatalogueError:
+        return None
+
+
+def _field(key: str, value: object, lang: Lang) -> str:
+    """'Company:        value', the values lined up (wide characters count twice)."""
+    colon = "：" if lang == "zh_CN" else ":"
+    return pad(label(key, lang) + colon, 16 if lang == "en" else 20) + str(value)
+
+
+def _status(status: str, lang: Lang) -> str:
+    return label("status_shown", lang, id=status, name=label(f"status_{status}", lang))
 
 
 def _print_json(value: object, adapter: TypeAdapter | None = None) -> None:
@@ -58,11 +82,11 @@ def _print_json(value: object, adapter: TypeAdapter | None = None) -> None:
 @store_errors
 def cmd_profile_set(args: argparse.Namespace) -> int:
     profile = read_json_model(args.file, Profile)
+    lang = lang_of(args)
     with open_workspace() as ws:
-        unlock(ws)
+        unlock(ws, lang)
         view = save_profile(ws, profile)
-    print(f"Profile saved: {view.company_name} ({view.credit_code}); identity numbers are "
-          "encrypted.")
+    print(label("profile_saved", lang, company=view.company_name, code=view.credit_code))
     return 0
 
 
@@ -71,18 +95,20 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
         view = profile_view(ws)
     if view is None:
-        raise InputError("no profile yet: run 'wecom-appeal profile set PROFILE.json'")
+        raise InputError(text("profile_none"))
     if args.json:
         _print_json(view)
         return 0
-    print(f"Company:        {view.company_name}")
-    print(f"Credit code:    {view.credit_code}")
-    print(f"CorpID:         {view.corp_id}")
-    print(f"Legal person:   {view.legal_person.name}  {view.legal_person.id_number}")
+    lang = lang_of(args)
+    print(_field("profile_company", view.company_name, lang))
+    print(_field("profile_credit_code", view.credit_code, lang))
+    print(_field("profile_corp_id", view.corp_id, lang))
+    print(_field("profile_legal_person",
+                 f"{view.legal_person.name}  {view.legal_person.id_number}", lang))
     if view.administrator:
         a = view.administrator
-        print(f"Administrator:  {a.name}  {a.id_number}  {a.phone}")
-    print(f"Updated:        {view.updated}")
+        print(_field("profile_administrator", f"{a.name}  {a.id_number}  {a.phone}", lang))
+    print(_field("profile_updated", view.updated, lang))
     return 0
 
 
@@ -91,14 +117,14 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
 @store_errors
 def cmd_case_new(args: argparse.Namespace) -> int:
     report = read_json_model(args.file, RestrictionReport)
-    lang: Lang = args.lang or system_lang()
+    lang = lang_of(args)
     with open_workspace() as ws:
         if report.notice_text:  # the only part of a case that is encrypted
-            unlock(ws)
+            unlock(ws, lang)
         try:
             diagnoser = cases.engine_diagnoser(lang)
         except CatalogueError as exc:
-            raise InputError(f"rule catalogue is damaged: {exc}") from exc
+            raise InputError(text("err_catalogue", error=exc)) from exc
         detail = cases.create_case(ws, report, diagnoser=diagnoser, userid=args.member,
                                    restricted_on=args.date)
     print(detail.id)
@@ -113,13 +139,17 @@ def cmd_case_list(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(found, TypeAdapter(list[cases.CaseSummary]))
         return 0
+    lang = lang_of(args)
+    catalogue = _catalogue()
+    routes = {r.id: r.title(lang) for r in catalogue.routes} if catalogue else {}
     if not found:
-        print("No cases.")
+        print(label("case_none", lang))
     for c in found:
-        rule = f"{c.rule or '?'}" + (f" step {c.step}" if c.step else "")
-        trash = "  (in trash)" if c.in_trash else ""
-        print(f"{c.id}  {c.restricted_on}  {c.status:<17} {c.userid or c.account:<16} "
-              f"{rule:<10} {c.appeal_route}{trash}")
+        rule = f"{c.rule or '?'}" + (label("case_step", lang, step=c.step) if c.step else "")
+        trash = label("case_in_trash", lang) if c.in_trash else ""
+        status = c.status if lang == "en" else label(f"status_{c.status}", lang)
+        print(f"{c.id}  {c.restricted_on}  {pad(status, 17)} {pad(c.userid or c.account, 16)} "
+              f"{pad(rule, 10)} {routes.get(c.appeal_route, c.appeal_route)}{trash}")
     return 0
 
 
@@ -137,37 +167,80 @@ def cmd_case_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(detail)
         return 0
-    _print_case(detail)
+    _print_case(detail, lang_of(args))
     return 0
 
 
-def _print_case(d: cases.CaseDetail) -> None:
-    lang = d.diagnosis.lang
+def _titled(title: str | None, item_id: str) -> str:
+    return f"{title} ({item_id})" if title and title != item_id else item_id
+
+
+def _explanation(d: cases.CaseDetail, catalogue: Catalogue | None, lang: Lang) -> list:
+    """The reasons in ``lang``: the stored ones, or the same diagnosis made again in ``lang``."""
     dg = d.diagnosis
-    print(f"Case {d.id}: {d.status}" + ("  (in trash)" if d.in_trash else ""))
-    print(f"  Restricted on {d.restricted_on}; {d.report.account} account, scope "
-          f"{d.report.scope}, duration {d.report.duration}"
-          + (f"; member {d.userid}" if d.userid else ""))
-    rule = dg.rule or "undecided"
-    print(f"  Rule {rule}" + (f", step {dg.step}" if dg.step else "")
-          + (f", category {dg.category}" if dg.category else "")
-          + f"; route {dg.appeal_route}; certainty {dg.certainty}")
+    if dg.lang == lang or catalogue is None or d.notice_locked:
+        return list(dg.explanation)
+    from app.rules.engine import diagnose
+
+    try:
+        again = diagnose(d.report, catalogue, lang)
+    except Exception:  # the stored reasons are still right, only in the other language
+        return list(dg.explanation)
+    same = (again.rule, again.step, again.category, again.appeal_route) == (
+        dg.rule, dg.step, dg.category, dg.appeal_route)
+    return list(again.explanation if same else dg.explanation)
+
+
+def _print_case(d: cases.CaseDetail, lang: Lang) -> None:
+    dg = d.diagnosis
+    catalogue = _catalogue()
+
+    def title(kind: str, item_id: str) -> str:
+        try:
+            found = getattr(catalogue, kind)(item_id) if catalogue else None
+        except (KeyError, StopIteration, ValueError):
+            found = None
+        return _titled(found.title(lang) if found else None, item_id)
+
+    in_trash = label("case_in_trash", lang) if d.in_trash else ""
+    print(label("case_heading", lang, id=d.id, status=_status(d.status, lang)) + in_trash)
+    print(label("case_restricted", lang, date=d.restricted_on,
+                account=label(f"account_{d.report.account}", lang),
+                scope=label(f"scope_{d.report.scope}", lang),
+                duration=label(f"duration_{d.report.duration}", lang))
+          + (label("case_member", lang, userid=d.userid) if d.userid else ""))
+    colon = "：" if lang == "zh_CN" else ": "
+    print(f"  {label('rule', lang)}{colon}"
+          + (title("rule", dg.rule) if dg.rule else label("rule_unknown", lang)))
+    if dg.step:
+        print(f"  {label('step', lang)}{colon}{label('step_value', lang, step=dg.step)}")
+    if dg.category:
+        print(f"  {label('category', lang)}{colon}{title('violation', dg.category)}")
+    print(f"  {label('route', lang)}{colon}{title('route', dg.appeal_route)}")
+    print(f"  {label('certainty', lang)}{colon}{label('certainty_' + dg.certainty, lang)}")
     if dg.documents:
-        print(f"  Documents the route needs: {', '.join(dg.documents)}")
-    for s in dg.explanation:
+        names = {doc.id: doc.title(lang) for doc in catalogue.documents} if catalogue else {}
+        print(f"  {label('documents', lang)}{colon}"
+              + "; ".join(_titled(names.get(kind), kind) for kind in dg.documents))
+    for s in _explanation(d, catalogue, lang):
         print(f"  - {s.text} [{', '.join(s.citations)}]")
     if d.notice_locked:
-        print("  Notice text: (encrypted; unlock the vault to see it)")
-    print("  Timeline:")
+        print(label("case_notice_locked", lang))
+    print(label("case_timeline", lang))
     for e in d.timeline:
-        what = e.value if e.kind == "status" else "WeChat account unblocked"
+        what = (_status(e.value, lang) if e.kind == "status" and e.value
+                else label("case_wechat_unblocked_event", lang))
         print(f"    {e.at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC  {what}")
     for dl in d.deadlines:
-        print(f"  Deadline ({dl.state}): {dl.text(lang)} [{', '.join(dl.citations)}]")
+        print(label("case_deadline", lang, state=label(f"deadline_{dl.state}", lang),
+                    text=dl.text(lang), citations=", ".join(dl.citations)))
     if d.documents:
-        print("  Documents:")
+        names = {doc.id: doc.title(lang) for doc in catalogue.documents} if catalogue else {}
+        print(label("case_documents", lang))
         for doc in d.documents:
-            print(f"    {doc.id[:12]}  {doc.kind:<26} {doc.media_type:<16} {doc.size} bytes")
+            kind = names.get(doc.kind, doc.kind)
+            print(f"    {doc.id[:12]}  {pad(kind, 26)} {pad(doc.media_type, 16)} "
+                  + label("case_size", lang, size=doc.size))
 
 
 @store_errors
@@ -175,7 +248,8 @@ def cmd_case_status(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
         detail = cases.set_status(ws, _resolve(ws, args.id), args.status, at=args.at,
                                   outcome=args.outcome)
-    print(f"Case {detail.id}: {detail.status}")
+    lang = lang_of(args)
+    print(label("case_heading", lang, id=detail.id, status=_status(detail.status, lang)))
     return 0
 
 
@@ -183,11 +257,11 @@ def cmd_case_status(args: argparse.Namespace) -> int:
 def cmd_case_wechat_unblocked(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
         detail = cases.record_wechat_unblocked(ws, _resolve(ws, args.id), at=args.at)
-    lang = detail.diagnosis.lang
+    lang = lang_of(args)
     for dl in detail.deadlines:
         print(f"{dl.text(lang)} [{', '.join(dl.citations)}]")
     if not detail.deadlines:
-        print(f"Case {detail.id}: recorded (this case does not wait for the WeChat account).")
+        print(label("case_status_recorded", lang, id=detail.id))
     return 0
 
 
@@ -196,7 +270,7 @@ def cmd_case_delete(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
         case_id = _resolve(ws, args.id)
         cases.trash_case(ws, case_id)
-    print(f"Case {case_id} moved to the trash; 'wecom-appeal case restore {case_id}' undoes it.")
+    print(label("case_trashed", lang_of(args), id=case_id))
     return 0
 
 
@@ -205,7 +279,7 @@ def cmd_case_restore(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
         case_id = _resolve(ws, args.id, include_trashed=True)
         cases.restore_case(ws, case_id)
-    print(f"Case {case_id} restored.")
+    print(label("case_restored", lang_of(args), id=case_id))
     return 0
 
 
@@ -217,67 +291,75 @@ def cmd_doc_add(args: argparse.Namespace) -> int:
     try:
         data = path.read_bytes()
     except FileNotFoundError as exc:
-        raise InputError(f"{path}: no such file") from exc
+        raise InputError(text("err_no_file", path=path)) from exc
     except IsADirectoryError as exc:
-        raise InputError(f"{path}: is a folder, not a file") from exc
+        raise InputError(text("err_is_folder", path=path)) from exc
+    lang = lang_of(args)
     with open_workspace() as ws:
-        unlock(ws)
+        unlock(ws, lang)
         info = documents.add_document(ws, _resolve(ws, args.case_id), args.kind, data,
                                       path.name)
-    print(f"{info.id}  {info.kind}  {info.media_type}  {info.size} bytes (encrypted)")
+    catalogue = _catalogue()
+    names = {doc.id: doc.title(lang) for doc in catalogue.documents} if catalogue else {}
+    print(label("doc_added", lang, id=info.id, kind=names.get(info.kind, info.kind),
+                media_type=info.media_type, size=info.size))
     return 0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("profile", help="the enterprise profile")
     ps = p.add_subparsers(dest="profile_command", metavar="ACTION", required=True)
-    q = ps.add_parser("set", help="save the profile from PROFILE.json (identity data encrypted)")
+    q = add_lang(ps.add_parser("set",
+                               help="save the profile from PROFILE.json (identity data encrypted)"))
     q.add_argument("file", metavar="PROFILE.json")
     q.set_defaults(func=cmd_profile_set)
-    q = ps.add_parser("show", help="show the profile, identity data masked")
+    q = add_lang(ps.add_parser("show", help="show the profile, identity data masked"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_profile_show)
 
     p = sub.add_parser("case", help="restriction cases: new, list, show, status")
     cs = p.add_subparsers(dest="case_command", metavar="ACTION", required=True)
-    q = cs.add_parser("new", help="diagnose REPORT.json and record the case; prints its id")
+    q = add_lang(cs.add_parser("new",
+                               help="diagnose REPORT.json and record the case; prints its id"))
     q.add_argument("file", metavar="REPORT.json")
     q.add_argument("--member", metavar="USERID", help="the restricted member's WeCom userid")
     q.add_argument("--date", type=_parse_date, help="day of the restriction (default today)")
-    q.add_argument("--lang", choices=LANGS)
     q.set_defaults(func=cmd_case_new)
-    q = cs.add_parser("list", help="list cases, newest first")
+    q = add_lang(cs.add_parser("list", help="list cases, newest first"))
     q.add_argument("--json", action="store_true")
     q.add_argument("--status", choices=CASE_STATUSES)
     q.add_argument("--member", metavar="USERID")
     q.add_argument("--rule", choices=("R1", "R2", "R3"))
     q.add_argument("--trash", action="store_true", help="include cases in the trash")
     q.set_defaults(func=cmd_case_list)
-    q = cs.add_parser("show", help="a case with its diagnosis, timeline and deadlines")
+    q = add_lang(cs.add_parser("show", help="a case with its diagnosis, timeline and deadlines"))
     q.add_argument("id")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_case_show)
-    q = cs.add_parser("status", help="move a case along its timeline")
+    q = add_lang(cs.add_parser("status", help="move a case along its timeline"))
     q.add_argument("id")
     q.add_argument("status", choices=CASE_STATUSES)
     q.add_argument("--at", type=_parse_time, help="when (default now; local time if no zone)")
     q.add_argument("--outcome", choices=("unblocked", "upheld"),
                    help="with 'resolved': lifted, or the restriction stands")
     q.set_defaults(func=cmd_case_status)
-    q = cs.add_parser("wechat-unblocked", help="the linked WeChat account was unblocked (3.2)")
+    q = add_lang(cs.add_parser("wechat-unblocked",
+                               help="the linked WeChat account was unblocked (3.2)"))
     q.add_argument("id")
     q.add_argument("--at", type=_parse_time, help="when (default now; local time if no zone)")
     q.set_defaults(func=cmd_case_wechat_unblocked)
-    q = cs.add_parser("delete", help="move a case to the trash (undo with 'case restore')")
+    q = add_lang(cs.add_parser("delete",
+                               help="move a case to the trash (undo with 'case restore')"))
     q.add_argument("id")
     q.set_defaults(func=cmd_case_delete)
-    q = cs.add_parser("restore", help="take a case back out of the trash")
+    q = add_lang(cs.add_parser("restore", help="take a case back out of the trash"))
     q.add_argument("id")
     q.set_defaults(func=cmd_case_restore)
 
     p = sub.add_parser("doc", help="case documents, encrypted in the vault")
     ds = p.add_subparsers(dest="doc_command", metavar="ACTION", required=True)
-    q = ds.add_parser("add", help="encrypt FILE into the vault as a document of the case")
+    q = add_lang(ds.add_parser("add",
+                               help="encrypt FILE into the vault as a document of the case"))
     q.add_argument("case_id", metavar="CASE_ID")
     q.add_argument("kind", metavar="KIND", choices=DOCUMENT_KINDS,
                    help=f"one of: {', '.join(DOCUMENT_KINDS)}")

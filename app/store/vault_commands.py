@@ -6,21 +6,47 @@ import argparse
 import functools
 import getpass
 import os
+import re
 import sqlite3
+import string
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cliutil import InputError
+from app.cliutil import InputError, pad
+from app.i18n import LANGS, Lang, LocalText, system_lang
+from app.labels import all_labels, label, text
 from app.store import transfer
 from app.store.cases import resolve_case_id
 from app.store.errors import StoreError
-from app.store.vault import KeyringKek, ScryptKek, read_header
+from app.store.vault import KeyringKek, ScryptKek, Vault, read_header
 from app.store.workspace import PASSPHRASE_ENV, Workspace
 
 ARCHIVE_PASSPHRASE_ENV = "WECOM_APPEAL_ARCHIVE_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "WECOM_APPEAL_NEW_PASSPHRASE"
 Command = Callable[[argparse.Namespace], int]
+
+
+@functools.cache
+def _store_messages() -> list[tuple[re.Pattern[str], LocalText]]:
+    """The ``storeerr_`` labels as patterns over the store's English messages, longest first."""
+    found = []
+    for key, local in all_labels().items():
+        if not key.startswith("storeerr_") or key == "storeerr_fallback":
+            continue
+        pattern = "".join(re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+                          for literal, name, _, _ in string.Formatter().parse(local.en))
+        found.append((re.compile(pattern, re.S), local))
+    return sorted(found, key=lambda item: -len(item[1].en))
+
+
+def store_message(message: str) -> LocalText:
+    """A workspace error message in both languages (unknown ones keep their English words)."""
+    for pattern, local in _store_messages():
+        match = pattern.fullmatch(message)
+        if match:
+            return LocalText(en=message, zh_CN=local.zh_CN.format(**match.groupdict()))
+    return LocalText(en=message, zh_CN=label("storeerr_fallback", "zh_CN", message=message))
 
 
 def store_errors(func: Command) -> Command:
@@ -30,10 +56,28 @@ def store_errors(func: Command) -> Command:
         try:
             return func(args)
         except StoreError as exc:
-            raise InputError(str(exc)) from exc
+            raise InputError(store_message(str(exc))) from exc
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, ...
-            raise InputError(f"the workspace database cannot be written: {exc}") from exc
+            raise InputError(text("err_database", error=exc)) from exc
     return wrapper
+
+
+def add_lang(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    parser.add_argument("--lang", choices=LANGS, default=None,
+                        help="language of the text (default: the system's)")
+    return parser
+
+
+def lang_of(args: argparse.Namespace) -> Lang:
+    return getattr(args, "lang", None) or system_lang()
+
+
+def key_location(vault: Vault, lang: Lang) -> str:
+    kek = vault.header.kek
+    if isinstance(kek, KeyringKek):
+        return label("vault_key_keyring", lang, backend=kek.backend, service=kek.service,
+                     entry=kek.entry)
+    return label("vault_key_passphrase", lang)
 
 
 def open_workspace() -> Workspace:
@@ -44,24 +88,25 @@ def _interactive() -> bool:
     return sys.stdin.isatty() and not os.environ.get(PASSPHRASE_ENV)
 
 
-def _ask_new_passphrase() -> str:
-    first = getpass.getpass("New vault passphrase: ")
-    if getpass.getpass("Again: ") != first:
-        raise InputError("the two passphrases differ")
+def _ask_new_passphrase(lang: Lang) -> str:
+    first = getpass.getpass(label("prompt_new_vault_passphrase", lang))
+    if getpass.getpass(label("prompt_again", lang)) != first:
+        raise InputError(text("passphrases_differ"))
     return first
 
 
-def unlock(ws: Workspace) -> None:
+def unlock(ws: Workspace, lang: Lang | None = None) -> None:
     """Unlock the vault, setting one up on first use (keyring, else the passphrase variable).
 
     At a terminal without ``WECOM_APPEAL_PASSPHRASE`` a passphrase vault asks for it.
     """
+    lang = lang or system_lang()
     if ws.has_vault and _interactive() and isinstance(read_header(ws.root).kek, ScryptKek):
-        ws.unlock(getpass.getpass("Vault passphrase: "))
+        ws.unlock(getpass.getpass(label("prompt_vault_passphrase", lang)))
         return
-    _, created = ws.unlock_or_create()
+    vault, created = ws.unlock_or_create()
     if created:
-        print(f"Vault set up in {ws.root}; its key is kept in {ws.vault.key_location}.",
+        print(label("vault_set_up", lang, root=ws.root, location=key_location(vault, lang)),
               file=sys.stderr)
 
 
@@ -71,46 +116,51 @@ def print_json(value: object) -> None:
 
 # export / import ----------------------------------------------------------------------------
 
-def _archive_passphrase(confirm: bool) -> str:
+def _archive_passphrase(confirm: bool, lang: Lang) -> str:
     for var in (ARCHIVE_PASSPHRASE_ENV, PASSPHRASE_ENV):
         if os.environ.get(var):
             return os.environ[var]
     if not sys.stdin.isatty():
-        raise InputError(f"no archive passphrase: set {ARCHIVE_PASSPHRASE_ENV} (or "
-                         f"{PASSPHRASE_ENV})")
-    first = getpass.getpass("Archive passphrase: ")
-    if confirm and getpass.getpass("Again: ") != first:
-        raise InputError("the two passphrases differ")
+        raise InputError(text("archive_no_passphrase", var=ARCHIVE_PASSPHRASE_ENV,
+                              fallback=PASSPHRASE_ENV))
+    first = getpass.getpass(label("prompt_archive_passphrase", lang))
+    if confirm and getpass.getpass(label("prompt_again", lang)) != first:
+        raise InputError(text("passphrases_differ"))
     return first
 
 
 @store_errors
 def cmd_export(args: argparse.Namespace) -> int:
-    passphrase = _archive_passphrase(confirm=True)
+    lang = lang_of(args)
+    passphrase = _archive_passphrase(confirm=True, lang=lang)
     if len(passphrase) < 8:
-        raise InputError("the archive passphrase must have at least 8 characters")
+        raise InputError(text("archive_passphrase_short"))
     with open_workspace() as ws:
-        unlock(ws)
+        unlock(ws, lang)
         case_id = resolve_case_id(ws, args.case) if args.case else None
         manifest = transfer.export_archive(ws, Path(args.out), passphrase, case_id=case_id)
-    print(f"Exported {manifest.kind} ({len(manifest.cases)} case(s)) to {args.out}, encrypted.")
+    print(label("exported", lang, kind=label(f"export_kind_{manifest.kind}", lang),
+                count=len(manifest.cases), path=args.out))
     return 0
 
 
 @store_errors
 def cmd_import(args: argparse.Namespace) -> int:
-    passphrase = _archive_passphrase(confirm=False)
+    lang = lang_of(args)
+    passphrase = _archive_passphrase(confirm=False, lang=lang)
     with open_workspace() as ws:
-        unlock(ws)
+        unlock(ws, lang)
         summary = transfer.import_archive(ws, Path(args.file), passphrase)
     if args.json:
         print_json(summary)
         return 0
-    print(f"Imported {len(summary.cases_added)} case(s), {summary.documents_added} document(s), "
-          f"{summary.violations_added} ledger entries, {summary.audits_added} audit(s); "
-          f"profile: {summary.profile.replace('_', ' ')}.")
+    print(label("imported", lang, cases=len(summary.cases_added),
+                documents=summary.documents_added, violations=summary.violations_added,
+                audits=summary.audits_added,
+                profile=label(f"import_profile_{summary.profile}", lang)))
     if summary.cases_already_present:
-        print(f"Already here, left unchanged: {', '.join(summary.cases_already_present)}")
+        print(label("import_already_present", lang,
+                    ids=", ".join(summary.cases_already_present)))
     return 0
 
 
@@ -118,52 +168,62 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 @store_errors
 def cmd_vault_init(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
     with open_workspace() as ws:
         if ws.has_vault:
-            raise InputError(f"{ws.root} already has a vault ('wecom-appeal vault status')")
+            raise InputError(text("vault_exists", root=ws.root))
         if args.passphrase_from_env:
             passphrase = os.environ.get(PASSPHRASE_ENV)
             if not passphrase:
-                raise InputError(f"--passphrase-from-env: {PASSPHRASE_ENV} is not set")
+                raise InputError(text("vault_env_not_set", var=PASSPHRASE_ENV))
             vault = ws.create_vault(passphrase)
         else:
             status = ws.keyring.status()
             if not status.usable and _interactive():
-                print(f"No usable keyring ({status.reason}): the vault key will be protected "
-                      "by a passphrase.", file=sys.stderr)
-                vault = ws.create_vault(_ask_new_passphrase())
+                print(label("vault_no_keyring_ask", lang, reason=status.reason), file=sys.stderr)
+                vault = ws.create_vault(_ask_new_passphrase(lang))
             elif not status.usable:
-                raise InputError(f"cannot keep the key in a keyring: {status.reason}. Use a "
-                                 f"passphrase: set {PASSPHRASE_ENV} and run 'wecom-appeal "
-                                 "vault init --passphrase-from-env'")
+                raise InputError(text("vault_no_keyring", reason=status.reason,
+                                      var=PASSPHRASE_ENV))
             else:
                 vault = ws.create_vault()
-        print(f"Vault set up in {ws.root}; its key is kept in {vault.key_location}.")
+        print(label("vault_set_up", lang, root=ws.root, location=key_location(vault, lang)))
     return 0
+
+
+def _status_line(key: str, value: str, lang: Lang) -> str:
+    """'Vault:     value', the values lined up (wide characters count twice)."""
+    colon = "：" if lang == "zh_CN" else ":"
+    return pad(label(key, lang) + colon, 11 if lang == "en" else 10) + value
 
 
 @store_errors
 def cmd_vault_status(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
     with open_workspace() as ws:
-        print(f"Workspace: {ws.root}")
+        print(_status_line("vault_workspace", str(ws.root), lang))
         status = ws.keyring.status()
-        print(f"Keyring:   {status.backend}: "
-              + ("usable" if status.usable else f"not usable ({status.reason})"))
+        keyring = (label("vault_keyring_usable", lang, backend=status.backend) if status.usable
+                   else label("vault_keyring_unusable", lang, backend=status.backend,
+                              reason=status.reason))
+        print(_status_line("vault_keyring", keyring, lang))
         if not ws.has_vault:
-            print("Vault:     not set up ('wecom-appeal vault init')")
+            print(_status_line("vault_vault", label("vault_not_set_up", lang), lang))
             return 0
         header = read_header(ws.root)
         if isinstance(header.kek, KeyringKek):
-            print(f"Vault:     key in the keyring {header.kek.backend}, entry "
-                  f"'{header.kek.service}/{header.kek.entry}'")
+            where = label("vault_in_keyring", lang, backend=header.kek.backend,
+                          service=header.kek.service, entry=header.kek.entry)
         else:
-            print(f"Vault:     key under a passphrase (scrypt N={header.kek.n}, "
-                  f"r={header.kek.r}, p={header.kek.p})")
+            where = label("vault_under_passphrase", lang, n=header.kek.n, r=header.kek.r,
+                          p=header.kek.p)
+        print(_status_line("vault_vault", where, lang))
         try:
             ws.unlock()
-            print("State:     unlocks")
+            print(_status_line("vault_state", label("vault_unlocks", lang), lang))
         except StoreError as exc:
-            print(f"State:     locked: {exc}")
+            error = store_message(str(exc))(lang)
+            print(_status_line("vault_state", label("vault_locked", lang, error=error), lang))
             return 1
     return 0
 
@@ -171,6 +231,7 @@ def cmd_vault_status(args: argparse.Namespace) -> int:
 @store_errors
 def cmd_vault_rewrap(args: argparse.Namespace) -> int:
     """Re-wrap the data key only: no document is re-encrypted."""
+    lang = lang_of(args)
     with open_workspace() as ws:
         vault = ws.unlock()
         if args.to == "keyring":
@@ -178,32 +239,34 @@ def cmd_vault_rewrap(args: argparse.Namespace) -> int:
         else:
             passphrase = os.environ.get(NEW_PASSPHRASE_ENV)
             if not passphrase:
-                raise InputError(f"--to passphrase: set {NEW_PASSPHRASE_ENV} to the new "
-                                 "passphrase")
+                raise InputError(text("vault_new_passphrase_env", var=NEW_PASSPHRASE_ENV))
             vault.move_to_passphrase(passphrase, ws.keyring)
-        print(f"The vault key is now kept in {vault.key_location}.")
+        print(label("vault_rewrapped", lang, location=key_location(vault, lang)))
     return 0
 
 
 def register_transfer_and_vault(sub: argparse._SubParsersAction) -> None:
-    q = sub.add_parser("export", help="write the workspace or one case to an encrypted archive")
+    q = add_lang(sub.add_parser("export",
+                                help="write the workspace or one case to an encrypted archive"))
     q.add_argument("out", metavar="OUT")
     q.add_argument("--case", metavar="ID")
     q.set_defaults(func=cmd_export)
-    q = sub.add_parser("import", help="merge an encrypted archive into the workspace")
+    q = add_lang(sub.add_parser("import", help="merge an encrypted archive into the workspace"))
     q.add_argument("file", metavar="IN")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_import)
 
     p = sub.add_parser("vault", help="the encrypted vault: set up, status, re-wrap")
     vs = p.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
-    q = vs.add_parser("init", help="set up the vault (keyring, or a passphrase)")
+    q = add_lang(vs.add_parser("init", help="set up the vault (keyring, or a passphrase)"))
     q.add_argument("--passphrase-from-env", action="store_true",
                    help=f"protect the key with the passphrase in {PASSPHRASE_ENV}")
     q.set_defaults(func=cmd_vault_init)
-    q = vs.add_parser("status", help="where the key is kept, and whether the vault unlocks")
+    q = add_lang(vs.add_parser("status",
+                               help="where the key is kept, and whether the vault unlocks"))
     q.set_defaults(func=cmd_vault_status)
-    q = vs.add_parser("rewrap", help="change the passphrase, or move the key to the keyring")
+    q = add_lang(vs.add_parser("rewrap",
+                               help="change the passphrase, or move the key to the keyring"))
     q.add_argument("--to", choices=("passphrase", "keyring"), required=True,
                    help=f"'passphrase': the new one from {NEW_PASSPHRASE_ENV}")
     q.set_defaults(func=cmd_vault_rewrap)
