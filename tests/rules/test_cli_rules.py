@@ -83,3 +83,15 @@ def test_schema_exports_both_contract_models():
     assert set(schemas["output"]["properties"]) >= {
         "rule", "step", "category", "appeal_route", "documents", "citations", "explanation",
         "next_violation"}
+
+
+def test_a_reader_that_leaves_early_gets_no_traceback():
+    # `wecom-appeal rules --json | head`: more output than a pipe holds, reader closes early.
+    proc = subprocess.Popen([sys.executable, "-m", "app", "rules", "--json"], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
