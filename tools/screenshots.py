@@ -1,6 +1,7 @@
 """Screenshots of every page, in Chinese and English, under offscreen Qt.
 
     python tools/screenshots.py [--out out/screenshots] [--lang zh_CN --lang en] [--stretch 1.4]
+                                [--theme light|dark|system]
 
 Walks the Diagnose flow to its result (a member's first rule-1 violation and an enterprise
 appeal), answers and saves two self-audits and scans a generated behaviour file (with the
@@ -21,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from keyring.backends.fail import Keyring as FailKeyring  # noqa: E402
-from PySide6.QtCore import QObject, QSettings, QTranslator  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from app.i18n import LANGS, Lang  # noqa: E402
@@ -30,12 +31,13 @@ from app.store.keystore import KeyringStore  # noqa: E402
 from app.ui.audit_service import ApiCredentials, AuditService, WorkspaceArchive  # noqa: E402
 from app.ui.context import AppContext  # noqa: E402
 from app.ui.fonts import ensure_cjk_font  # noqa: E402
-from app.ui.language import UiLanguage  # noqa: E402
+from app.ui.language import StretchTranslator, UiLanguage  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.pages.audit import AuditPage  # noqa: E402
 from app.ui.pages.diagnose import DiagnosePage  # noqa: E402
 from app.ui.pages.rules import RulesPage  # noqa: E402
 from app.ui.store_service import WorkspaceService  # noqa: E402
+from app.ui.theme import MODES, SETTINGS_KEY, Theme  # noqa: E402
 from app.ui.workers import SynchronousRunner  # noqa: E402
 
 SIZE = (1100, 720)
@@ -55,31 +57,6 @@ NOTICE = {
 SEARCH = {"zh_CN": "骚扰", "en": "harass"}
 
 
-class StretchTranslator(QTranslator):
-    """Lengthens every UI string by a factor (as Vorta's TRANS_SCALE), so tight layouts show."""
-
-    def __init__(self, factor: float, inner: list[QTranslator], parent: QObject) -> None:
-        super().__init__(parent)
-        self.factor = factor
-        self.inner = inner
-
-    def isEmpty(self) -> bool:
-        return False
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str:
-        text = source
-        for translator in self.inner:
-            found = translator.translate(context, source, disambiguation, n)
-            if found:
-                text = found
-                break
-        if not text or text.startswith("<") or text == "Ctrl+Q":
-            return text
-        extra = int(len(text) * (self.factor - 1))
-        return text + (" " + "~" * (extra - 1) if extra > 1 else "")
-
-
 def settle(app: QApplication) -> None:
     for _ in range(3):
         app.processEvents()
@@ -92,11 +69,13 @@ def shoot(app: QApplication, widget: QWidget, path: Path) -> Path:
     return path
 
 
-def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path) -> list[Path]:
+def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path,
+         suffix: str = "") -> list[Path]:
     shots: list[Path] = []
 
     def snap(name: str, widget: QWidget | None = None) -> None:
-        shots.append(shoot(app, widget or window, out / f"{lang}-{len(shots) + 1:02d}-{name}.png"))
+        shots.append(shoot(app, widget or window,
+                           out / f"{lang}-{len(shots) + 1:02d}-{name}{suffix}.png"))
 
     diagnose = window.show_page("diagnose")
     assert isinstance(diagnose, DiagnosePage)
@@ -188,6 +167,7 @@ def walk_audit(app: QApplication, window: MainWindow, snap) -> None:
     from PySide6.QtCore import QDate
 
     from app.store.ledger import add_past_violation
+    from app.ui.audit_service import EvidenceItem
     from app.ui.pages.audit_thresholds import AuditThresholdsDialog
 
     page = window.show_page("audit")
@@ -208,7 +188,9 @@ def walk_audit(app: QApplication, window: MainWindow, snap) -> None:
         checklist.cards[qid].radios[("partly", "no", "yes", "yes", "not_applicable",
                                      "yes")[n % 6]].click()
     checklist.cards[ids[0]].note.setText(note)
-    checklist.cards[ids[0]].add_evidence(["/home/admin/evidence/marketing-policy.pdf"])
+    # Listed as the vault lists it (by file name); the sample needs no file behind it.
+    checklist.cards[ids[0]].add_evidence([EvidenceItem("vault:" + "0" * 32,
+                                                       "marketing-policy.pdf")])
     checklist.save_audit()
     checklist.ui.workTabs.setCurrentIndex(0)
     snap("audit-checklist")
@@ -444,6 +426,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", choices=LANGS)
     parser.add_argument("--stretch", type=float, default=1.0,
                         help="lengthen every UI string by this factor, e.g. 1.4")
+    parser.add_argument("--theme", choices=MODES, default="light",
+                        help="the colour scheme (file names get a -dark suffix for dark)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -460,6 +444,8 @@ def main(argv: list[str] | None = None) -> int:
                 stretch = StretchTranslator(args.stretch, list(language.translators), app)
                 app.installTranslator(stretch)
             settings = QSettings(str(Path(tmp) / f"{lang}.ini"), QSettings.Format.IniFormat)
+            settings.setValue(SETTINGS_KEY, args.theme)
+            theme = Theme(app, settings)
             # The self-audit keeps its audits in a workspace of its own, never the user's.
             # The keyring is a failing one: screenshots never read the user's secrets.
             audit = AuditService(archive=WorkspaceArchive(Path(tmp) / f"workspace-{lang}"),
@@ -470,10 +456,11 @@ def main(argv: list[str] | None = None) -> int:
                                      ask_setup=lambda parent, service: False)
             window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang,
                                            audit=audit, store=store),
-                                install_language=language.install)
+                                install_language=language.install, theme=theme)
             window.resize(*SIZE)
             window.show()
-            walk(app, window, lang, args.out)
+            walk(app, window, lang, args.out, suffix="-dark" if theme.wanted_scheme() == "dark"
+                 else "")
             window.close()
             window.deleteLater()
             audit.archive.close()

@@ -6,7 +6,10 @@ the window costs nothing until the page is shown.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
     from app.audit.risk import ScanResult, ScanThresholds
     from app.store.ledger import ViolationEntry
     from app.store.workspace import Workspace
+    from app.ui.store_service import WorkspaceService
 
 SELF_AUDIT_KIND = "self_audit"
 API_KEYRING_SERVICE = "wecom-appeal-api"
@@ -61,20 +65,16 @@ class WorkspaceArchive:
                 for r in list_audits(self.workspace, SELF_AUDIT_KIND)]
 
     def save_self_audit(self, payload: dict[str, Any], replaces: str | None = None) -> str:
-        from app.store.audits import add_audit, delete_audit, get_audit
+        """Keep a new audit, or update ``replaces`` in place (one transaction, same id)."""
+        from app.store.audits import add_audit, update_audit
         from app.store.errors import NotFound
 
-        created = None
         if replaces is not None:
             try:
-                created = get_audit(self.workspace, replaces).created.isoformat()
-            except NotFound:
-                replaces = None
-        # New record first, old one second: a crash in between leaves a duplicate, never a loss.
-        record = add_audit(self.workspace, SELF_AUDIT_KIND, payload, created=created)
-        if replaces is not None:
-            delete_audit(self.workspace, replaces)
-        return record.id
+                return update_audit(self.workspace, replaces, payload).id
+            except NotFound:  # deleted meanwhile (another window, an import): keep it anew
+                pass
+        return add_audit(self.workspace, SELF_AUDIT_KIND, payload).id
 
     def restrictions(self, userids: Iterable[str]) -> dict[str, list[ViolationEntry]]:
         from app.store.ledger import list_members, member_ledger
@@ -87,6 +87,130 @@ class WorkspaceArchive:
         if self._ws is not None:
             self._ws.close()
             self._ws = None
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One evidence file of an answer, as the checklist lists it."""
+
+    ref: str  # what the answer keeps: "vault:<id>", or a file path (audits of older versions)
+    name: str  # what the list shows: the original file name
+    in_vault: bool = True
+
+
+def _open_with_system(path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+_VIEW_FOLDERS: list[Path] = []
+
+
+@atexit.register
+def _remove_view_folders() -> None:
+    """Decrypted copies made for a viewer do not outlive the app."""
+    while _VIEW_FOLDERS:
+        shutil.rmtree(_VIEW_FOLDERS.pop(), ignore_errors=True)
+
+
+class EvidenceVault:
+    """Self-audit evidence files encrypted in the workspace vault (``app.store.audit_evidence``),
+    through the window's workspace service, which asks for the passphrase when needed."""
+
+    def __init__(self, store: WorkspaceService,
+                 viewer: Callable[[Path], None] = _open_with_system) -> None:
+        self.store = store
+        self.viewer = viewer
+
+    def _unlocked(self, parent: Any) -> Workspace:
+        from app.store.errors import VaultLocked
+
+        if not self.store.ensure_vault(parent):
+            raise VaultLocked("the workspace vault is locked")
+        return self.store.workspace()
+
+    def add_files(self, parent: Any, question_id: str,
+                  paths: Iterable[str]) -> tuple[list[EvidenceItem], list[str]]:
+        """Encrypt each file into the vault; the items kept and the problems, one per file."""
+        from app.store import audit_evidence
+        from app.store.errors import StoreError
+
+        try:
+            ws = self._unlocked(parent)
+        except StoreError as exc:
+            return [], [str(exc)]
+        items: list[EvidenceItem] = []
+        problems: list[str] = []
+        for path in paths:
+            try:
+                info = audit_evidence.add_evidence_file(ws, question_id, Path(path))
+            except StoreError as exc:
+                problems.append(str(exc))
+                continue
+            items.append(EvidenceItem(info.ref, Path(path).name))
+        return items, problems
+
+    def items(self, parent: Any, refs: Iterable[str], locked_name: str) -> list[EvidenceItem]:
+        """What an answer's references show: the file names from the vault (``locked_name``
+        while it stays locked); evidence in the trash is left out; a path stays a path."""
+        from app.store import audit_evidence
+        from app.store.errors import StoreError
+
+        refs = list(refs)
+        ids = [i for r in refs if (i := audit_evidence.parse_ref(r)) is not None]
+        ws: Workspace | None = None
+        known: set[str] = set()
+        if ids:
+            try:
+                ws = self.store.workspace()
+                known = {e.id for e in audit_evidence.list_evidence(ws, ids=ids)}
+            except StoreError:
+                ws = None
+        unlocked = ws is not None and bool(known) and self.store.ensure_vault(parent)
+        out = []
+        for ref in refs:
+            evidence_id = audit_evidence.parse_ref(ref)
+            if evidence_id is None:
+                out.append(EvidenceItem(ref, ref, in_vault=False))
+            elif evidence_id in known:
+                name = locked_name
+                if unlocked and ws is not None:
+                    with contextlib.suppress(StoreError):
+                        name = audit_evidence.evidence_name(ws, evidence_id)
+                out.append(EvidenceItem(ref, name))
+        return out
+
+    def open(self, parent: Any, item: EvidenceItem) -> Path:
+        """Show the file in the system's viewer: vault evidence decrypted into a private
+        temporary folder (removed when the app ends), a path as it is."""
+        from app.store import audit_evidence
+
+        path = Path(item.ref)
+        evidence_id = audit_evidence.parse_ref(item.ref) if item.in_vault else None
+        if evidence_id is not None:
+            ws = self._unlocked(parent)
+            folder = Path(tempfile.mkdtemp(prefix="wecom-appeal-evidence-"))  # owner-only
+            _VIEW_FOLDERS.append(folder)
+            path = audit_evidence.open_evidence(ws, evidence_id, folder)
+        self.viewer(path)
+        return path
+
+    def remove(self, item: EvidenceItem) -> None:
+        """Move vault evidence to the trash (``restore`` undoes it); a path is only listed."""
+        from app.store import audit_evidence
+
+        evidence_id = audit_evidence.parse_ref(item.ref) if item.in_vault else None
+        if evidence_id is not None:
+            audit_evidence.remove_evidence(self.store.workspace(), evidence_id)
+
+    def restore(self, item: EvidenceItem) -> None:
+        from app.store import audit_evidence
+
+        evidence_id = audit_evidence.parse_ref(item.ref) if item.in_vault else None
+        if evidence_id is not None:
+            audit_evidence.restore_evidence(self.store.workspace(), evidence_id)
 
 
 class ApiCredentials:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QImage
 
 from app.i18n import Lang
 from app.ui.audit_service import AuditService
@@ -51,16 +53,38 @@ class RulesService:
     classify_notice: Callable[[str, Catalogue], Any] = _classify_notice
 
 
+def _page_images(pdf_path: str, dpi: int, progress: Callable[[int, int, str], None] | None = None,
+                 cancel: threading.Event | None = None) -> Iterator[QImage]:
+    """The core's pdfium rendering (app.appeal.render), a QImage per page."""
+    from app.appeal.render import render_pages
+
+    for picture in render_pages(pdf_path, dpi, progress=progress, cancel=cancel):
+        data = picture.tobytes()
+        image = QImage(data, picture.width, picture.height, 3 * picture.width,
+                       QImage.Format.Format_RGB888)
+        yield image.copy()  # owns its pixels: ``data`` goes with this iteration
+
+
+def _default_page_images() -> Callable[..., Iterator[QImage]] | None:
+    """The pdfium renderer when this installation has it (pypdfium2 is a dependency)."""
+    import importlib.util
+
+    return _page_images if importlib.util.find_spec("pypdfium2") is not None else None
+
+
 @dataclass
 class AppealService:
     """What the Appeal page needs beyond the appeal core (app.appeal) and the workspace.
 
-    ``page_images(pdf_path, dpi)`` yields a QImage per page, for printing through Qt's print
-    dialog. The core has no PDF renderer (and PySide6-Essentials has no QtPdf): None, and the
-    page prints from the system viewer instead. Tests pass a fake to exercise printing.
+    ``page_images(pdf_path, dpi, progress=None, cancel=None)`` yields a QImage per page, for
+    printing through Qt's print dialog and for previews; it raises app.appeal.render's
+    RenderError for a PDF it cannot draw, and app.appeal.images' Cancelled when ``cancel`` is
+    set. None (no renderer installed): the PDF is printed from the system viewer instead.
+    Tests pass fakes here.
     """
 
-    page_images: Callable[[str, int], Any] | None = None
+    page_images: Callable[..., Iterator[QImage]] | None = field(
+        default_factory=_default_page_images)
 
 
 def _workspace_service() -> WorkspaceService:

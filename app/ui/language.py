@@ -5,7 +5,14 @@ from __future__ import annotations
 import logging
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
 
 from app.i18n import LANGS, Lang, system_lang
 
@@ -62,3 +69,32 @@ class UiLanguage:
         self._data.append(data)
         self._app.installTranslator(translator)
         self._translators.append(translator)
+
+
+class StretchTranslator(QTranslator):
+    """Lengthens every UI string by a factor (as Vorta's TRANS_SCALE), so tight layouts show:
+    German or a long Chinese phrase must not clip a label. Installed last, it asks ``inner``
+    (the translators of the current language) first and lengthens what they give."""
+
+    def __init__(self, factor: float, inner: list[QTranslator] | tuple[QTranslator, ...],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.factor = factor
+        self.inner = list(inner)
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        text = source
+        for translator in self.inner:
+            found = translator.translate(context, source, disambiguation, n)
+            if found:
+                text = found
+                break
+        # Rich text and shortcuts stay as they are; they would stop working.
+        if not text or text.startswith("<") or text.startswith("Ctrl+"):
+            return text
+        extra = int(len(text) * (self.factor - 1))
+        return text + (" " + "~" * (extra - 1) if extra > 1 else "")

@@ -6,15 +6,24 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QListWidgetItem, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
 
 from app import __version__
 from app.i18n import Lang
+from app.ui import accessibility
 from app.ui.context import AppContext
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.icons import icon
 from app.ui.language import SETTINGS_KEY as LANGUAGE_KEY
 from app.ui.pages import PAGES, PageEntry
+from app.ui.theme import Theme
 
 GEOMETRY_KEY = "ui/main_window/geometry"
 STATE_KEY = "ui/main_window/state"
@@ -24,7 +33,7 @@ PAGE_KEY = "ui/main_window/page"
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, pages: Sequence[PageEntry] = PAGES,
                  install_language: Callable[[Lang], None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, theme: Theme | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._entries = list(pages)
@@ -44,6 +53,18 @@ class MainWindow(QMainWindow):
         self.ui.menuFile.insertAction(self.ui.actionQuit, self.actionSecurity)
         self.ui.menuFile.insertSeparator(self.ui.actionQuit)
         self.actionSecurity.triggered.connect(self.show_workspace_security)
+        self.theme = theme or Theme(QApplication.instance(), context.settings, parent=self)
+        self.menuTheme = QMenu(self.ui.menuView)
+        self.ui.menuView.addMenu(self.menuTheme)
+        themes = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for mode in ("system", "light", "dark"):
+            action = QAction(self, checkable=True, data=mode)
+            action.setChecked(mode == self.theme.mode)
+            themes.addAction(action)
+            self.menuTheme.addAction(action)
+            self.theme_actions[mode] = action
+        themes.triggered.connect(lambda action: self.theme.set_mode(action.data()))
         self._retranslate()
 
         languages = QActionGroup(self)
@@ -70,7 +91,8 @@ class MainWindow(QMainWindow):
         """The page for ``key``, created on first use."""
         if key not in self._pages:
             row = self._row_of(key)
-            view = self._entries[row].load()(self.context, None)
+            view = accessibility.watch(self._entries[row].load()(self.context, None))
+            view.setAccessibleName(QCoreApplication.translate("Pages", self._entries[row].title))
             placeholder = self.ui.pages.widget(row)
             self.ui.pages.insertWidget(row, view)
             self.ui.pages.removeWidget(placeholder)
@@ -109,6 +131,8 @@ class MainWindow(QMainWindow):
             action.setChecked(action.data() == lang)
         self._retranslate()
         self.context.hub.language_changed.emit(lang)
+        for view in self._pages.values():  # names derived from the old language's texts
+            accessibility.name_controls(view)
 
     def _retranslate(self) -> None:
         self.ui.retranslateUi(self)
@@ -118,6 +142,13 @@ class MainWindow(QMainWindow):
             item = self.ui.sidebar.item(row)
             item.setText(title)
             item.setToolTip(self.tr("{title} (Ctrl+{number})").format(title=title, number=row + 1))
+            if entry.key in self._pages:
+                self._pages[entry.key].setAccessibleName(title)
+        self.ui.sidebar.setAccessibleName(self.tr("Workspaces"))
+        self.menuTheme.setTitle(self.tr("&Theme"))
+        for mode, text in (("system", self.tr("Follow the &system")),
+                           ("light", self.tr("&Light")), ("dark", self.tr("&Dark"))):
+            self.theme_actions[mode].setText(text)
 
     # About, state ---------------------------------------------------------------------------
 

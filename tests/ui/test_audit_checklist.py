@@ -11,11 +11,17 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from app.store import audit_evidence
 from app.ui.audit_service import WorkspaceArchive, latest_corrective_measures
 from app.ui.pages.audit import AuditPage
 from app.ui.pages.audit_checklist import AuditChecklistPage
 from app.ui.widgets.plan_table import OWNER
 from app.ui.workers import SynchronousRunner
+
+from .store_fakes import Asked, make_store_service
+
+EVIDENCE_NAME = "承诺书-policy.pdf"
+EVIDENCE = b"%PDF-1.4\n" + bytes(range(256)) * 8 + "不使用外挂的承诺".encode() + b"\n%%EOF\n"
 
 
 @pytest.fixture
@@ -96,9 +102,22 @@ def test_keyboard_and_mouse_answers_change_the_scores(make_page, qtbot):
     assert checklist.ui.planTable.rowCount() == 1
 
 
+def _reopen_workspace(context) -> None:
+    """Fresh connections to the same workspace: the audit archive and the vault's service."""
+    context.audit.archive.close()
+    context.audit.archive = WorkspaceArchive(context.audit.archive.root)
+    old = context.store
+    old.close()
+    context.store = make_store_service(old.root, old.keyring_store.backend)
+
+
+def _workspace_bytes(root) -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in root.rglob("*") if p.is_file()]
+
+
 def test_saved_audit_keeps_answers_notes_evidence_and_plan(make_page, context, tmp_path):
-    evidence = tmp_path / "policy.pdf"
-    evidence.write_bytes(b"%PDF-1.4\n")
+    evidence = tmp_path / EVIDENCE_NAME
+    evidence.write_bytes(EVIDENCE)
     page = make_page(ask_open_paths=lambda parent, caption, filters: [str(evidence)])
     checklist = page.checklist
     ids = question_ids(checklist)
@@ -112,10 +131,13 @@ def test_saved_audit_keeps_answers_notes_evidence_and_plan(make_page, context, t
     checklist.plan.status_box(0).setCurrentIndex(1)  # in progress
     checklist.save_audit()
     assert checklist.ui.statusLabel.text() == "Saved."
+    [ref] = checklist.cards[ids[0]].evidence()
+    assert audit_evidence.parse_ref(ref) is not None  # a vault id, not the path
+    assert checklist.cards[ids[0]].evidence_names() == [EVIDENCE_NAME]
 
-    # Reopen: a fresh connection to the same workspace, a fresh page.
-    context.audit.archive.close()
-    context.audit.archive = WorkspaceArchive(context.audit.archive.root)
+    # Reopen: fresh connections to the same workspace, a fresh page.
+    _reopen_workspace(context)
+    evidence.unlink()  # the vault has its own copy
     reopened = make_page().checklist
     assert reopened.ui.historyList.count() == 1
     reopened.ui.historyList.setCurrentRow(0)
@@ -124,7 +146,9 @@ def test_saved_audit_keeps_answers_notes_evidence_and_plan(make_page, context, t
     card = reopened.cards[ids[0]]
     assert card.answer() == "no"
     assert card.note_text() == "Two members send daily promotions"
-    assert card.evidence() == [str(evidence)]
+    assert card.evidence() == [ref]
+    assert card.evidence_names() == [EVIDENCE_NAME]  # the name, decrypted from the vault
+    assert context.store.asked.unlock == 1
     assert reopened.cards[ids[1]].answer() == "yes"
     assert reopened.ui.titleEdit.text() == "Q4 self-audit"
     assert reopened.ui.planTable.item(0, OWNER).text() == "Li Lei"
@@ -134,16 +158,101 @@ def test_saved_audit_keeps_answers_notes_evidence_and_plan(make_page, context, t
         "a measure under way is offered to the appeal statement"
 
 
-def test_evidence_dropped_on_a_question_is_attached(make_page):
-    checklist = make_page().checklist
-    card = checklist.first_card()
+def _drop(card, path) -> None:
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile("/tmp/screenshot of the policy.png")])
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     card.dropEvent(event)
-    assert card.evidence() == ["/tmp/screenshot of the policy.png"]
+
+
+def test_evidence_dropped_on_a_question_is_kept_in_the_vault(make_page, context, tmp_path):
+    dropped = tmp_path / EVIDENCE_NAME
+    dropped.write_bytes(EVIDENCE)
+    checklist = make_page().checklist
+    card = checklist.first_card()
+    card.radios["partly"].click()
+    _drop(card, dropped)
+    assert card.evidence_names() == [EVIDENCE_NAME]
     assert checklist.dirty
+    checklist.save_audit()
+
+    root = context.store.root
+    _reopen_workspace(context)
+    reopened = make_page().checklist
+    reopened.ui.historyList.setCurrentRow(0)
+    reopened.open_selected()
+    assert reopened.first_card().evidence_names() == [EVIDENCE_NAME]
+    # Nothing of the file is readable in the workspace folder: not its bytes, not its name.
+    files = _workspace_bytes(root)
+    assert any(name.endswith("-wal") for name, _ in files)
+    for name, data in files:
+        assert EVIDENCE_NAME not in name
+        assert EVIDENCE[100:164] not in data and EVIDENCE[-40:] not in data, name
+        assert EVIDENCE_NAME.encode() not in data and str(dropped).encode() not in data, name
+
+
+def test_a_file_that_cannot_be_read_is_not_listed(make_page, tmp_path):
+    checklist = make_page().checklist
+    card = checklist.first_card()
+    _drop(card, tmp_path / "gone.png")
+    assert card.evidence() == []
+    assert "Evidence not added" in checklist.ui.statusLabel.text()
+    assert "gone.png" in checklist.ui.statusLabel.text()
+
+
+def test_removed_evidence_comes_back_with_undo(make_page, context, tmp_path):
+    first, second = tmp_path / "a.png", tmp_path / "b.pdf"
+    first.write_bytes(b"\x89PNG\r\n\x1a\nfirst")
+    second.write_bytes(b"%PDF-1.4 second")
+    checklist = make_page().checklist
+    card = checklist.first_card()
+    _drop(card, first)
+    _drop(card, second)
+    assert card.evidence_names() == ["a.png", "b.pdf"]
+    [ref_a, _ref_b] = card.evidence()
+    card.evidence_list.setFocus()
+    card.evidence_list.setCurrentRow(0)
+    QTest.keyClick(card.evidence_list, Qt.Key.Key_Delete)
+    assert card.evidence_names() == ["b.pdf"]
+    ws = context.store.workspace()
+    assert audit_evidence.get_evidence(ws, audit_evidence.parse_ref(ref_a)).in_trash
+    QTest.keyClick(card.evidence_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert card.evidence_names() == ["a.png", "b.pdf"]  # back in its place
+    assert not audit_evidence.get_evidence(ws, audit_evidence.parse_ref(ref_a)).in_trash
+    checklist.undo_stack.redo()
+    assert card.evidence_names() == ["b.pdf"]
+
+
+def test_evidence_opens_decrypted_outside_the_workspace(make_page, context, tmp_path):
+    source = tmp_path / EVIDENCE_NAME
+    source.write_bytes(EVIDENCE)
+    checklist = make_page().checklist
+    shown = []
+    checklist.evidence.viewer = shown.append
+    card = checklist.first_card()
+    _drop(card, source)
+    item = card.evidence_list.item(0)
+    card.evidence_list.itemActivated.emit(item)  # Enter or a double-click
+    [path] = shown
+    assert path.name == EVIDENCE_NAME and path.read_bytes() == EVIDENCE
+    assert context.store.root not in path.parents
+
+
+def test_saving_again_updates_the_audit_in_place(make_page, context):
+    checklist = make_page().checklist
+    card = checklist.first_card()
+    card.radios["no"].click()
+    checklist.save_audit()
+    first_id = checklist.audit_id
+    [before] = context.audit.archive.list_self_audits()
+    card.radios["yes"].click()
+    checklist.save_audit()
+    assert checklist.audit_id == first_id
+    [after] = context.audit.archive.list_self_audits()
+    assert (after.id, after.created) == (before.id, before.created)
+    assert after.payload["answers"]["answers"][0]["answer"] == "yes"
+    assert checklist.ui.historyList.count() == 1
 
 
 def test_two_audits_make_a_trend_of_two_points(make_page):
@@ -205,3 +314,58 @@ def test_language_switch_shows_the_checklist_in_chinese(window):
     assert card.radios["no"].text() == "否"
     assert page.checklist.ui.levelBadge.text() == page.checklist.result.level_label("zh_CN")
     assert "§" in card.chips[0].text()
+
+
+def test_the_report_names_evidence_by_file_name_not_by_vault_id(make_page, tmp_path):
+    import pypdf
+
+    source = tmp_path / "policy-scan.pdf"
+    source.write_bytes(EVIDENCE)
+    out = tmp_path / "audit.pdf"
+    checklist = make_page(ask_save_path=lambda *_: str(out)).checklist
+    card = checklist.first_card()
+    card.radios["no"].click()
+    _drop(card, source)
+    checklist.export("pdf")
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    assert "policy-scan.pdf" in text and "vault:" not in text
+    assert checklist.result.findings[0].evidence == card.evidence()  # the audit keeps the id
+
+
+def test_evidence_of_a_locked_vault_is_listed_without_its_name(make_page, context, tmp_path):
+    source = tmp_path / EVIDENCE_NAME
+    source.write_bytes(EVIDENCE)
+    checklist = make_page().checklist
+    card = checklist.first_card()
+    card.radios["no"].click()
+    _drop(card, source)
+    checklist.save_audit()
+    [ref] = card.evidence()
+
+    _reopen_workspace(context)
+    context.store.close()
+    context.store = make_store_service(context.store.root, asked=Asked(passphrase=None))
+    reopened = make_page().checklist
+    reopened.ui.historyList.setCurrentRow(0)
+    reopened.open_selected()
+    assert context.store.asked.unlock == 1  # asked once for the whole audit, and refused
+    card = reopened.first_card()
+    assert card.evidence() == [ref]  # kept: saving again does not lose it
+    assert card.evidence_names() == ["Encrypted evidence (unlock the vault to see its name)"]
+
+
+def test_evidence_of_discarded_answers_goes_to_the_trash(make_page, context, tmp_path):
+    saved_file, dropped_file = tmp_path / "saved.png", tmp_path / "discarded.png"
+    saved_file.write_bytes(b"\x89PNG\r\n\x1a\nsaved")
+    dropped_file.write_bytes(b"\x89PNG\r\n\x1a\ndiscarded")
+    checklist = make_page(confirm=lambda parent, question: True).checklist
+    card = checklist.first_card()
+    card.radios["no"].click()
+    _drop(card, saved_file)
+    checklist.save_audit()
+    _drop(card, dropped_file)  # added after saving, then given up
+    [kept, discarded] = [audit_evidence.parse_ref(r) for r in card.evidence()]
+    checklist.new_audit()
+    ws = context.store.workspace()
+    assert audit_evidence.get_evidence(ws, discarded).in_trash
+    assert not audit_evidence.get_evidence(ws, kept).in_trash  # the saved audit has it

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from app.store.profile import load_profile, profile_view
+from app.store.profile import has_profile_draft, load_profile, profile_view
 from app.store.workspace import Workspace
 from app.ui.context import AppContext
 from app.ui.pages.profile import ProfilePage
@@ -163,3 +163,75 @@ def test_locked_vault_shows_masked_values_read_only(page, qtbot, store, catalogu
     assert view.ui.legalIdEdit.text() == "1101**********002X"
     assert view.ui.legalNameEdit.text() == "王**"
     locked.close()
+
+
+def _reopen(store, catalogue, settings, qtbot):
+    """A fresh page over a fresh connection to the same workspace (unlocked by passphrase)."""
+    again = make_store_service(store.root, store.keyring_store.backend)
+    again.keyring_store = store.keyring_store
+    reopened = ProfilePage(AppContext(catalogue=catalogue, settings=settings, store=again))
+    qtbot.addWidget(reopened)
+    reopened.show()
+    qtbot.waitUntil(lambda: again.asked.unlock == 1, timeout=2000)
+    qtbot.waitUntil(lambda: reopened.ui.enterpriseGroup.isEnabled(), timeout=2000)
+    return again, reopened
+
+
+def test_a_partial_invalid_profile_is_kept_as_an_encrypted_draft(page, qtbot, store, catalogue,
+                                                                  settings):
+    partial = {"company_name": VALUES["company_name"],
+               "credit_code": "91110000600037341A",  # wrong check character
+               "legal_person.name": VALUES["legal_person.name"],
+               "legal_person.id_number": ID_NUMBER}
+    fill(page, qtbot, partial)
+    # Debounced autosave, no Save button: the draft is kept though the profile is not valid.
+    qtbot.waitUntil(lambda: "Draft saved" in page.ui.saveState.text(), timeout=3000)
+    assert "complete the profile to use it in letters" in page.ui.saveState.text()
+    assert profile_view(store.workspace()) is None  # letters never see a half profile
+    type_into(qtbot, page.ui.corpIdEdit, "ww0123")
+    assert page.save_timer.isActive()
+    page.close()  # leaving the page keeps the edit still waiting for the timer
+    assert not page.save_timer.isActive()
+    for path in store.root.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            assert ID_NUMBER.encode() not in data
+            assert VALUES["legal_person.name"].encode() not in data
+    store.close()
+
+    again, reopened = _reopen(store, catalogue, settings, qtbot)
+    for key, value in {**partial, "corp_id": "ww0123"}.items():
+        assert reopened.value(key) == value, key
+    assert reopened.value("administrator.name") == ""
+    assert reopened.ui.legalIdEdit.text() == "110105********002X"  # shown masked
+    assert reopened.ui.creditCodeError.isVisible()  # still marked, not lost
+    assert "Draft saved" in reopened.ui.saveState.text()
+
+    # Completing the profile saves it and drops the draft.
+    fill(reopened, qtbot, VALUES)
+    assert reopened.save()
+    assert not has_profile_draft(again.workspace())
+    assert "Draft saved" not in reopened.ui.saveState.text()
+    again.close()
+
+
+def test_a_draft_newer_than_the_saved_profile_is_shown(page, qtbot, store, catalogue, settings):
+    fill(page, qtbot, VALUES)
+    assert page.save()
+    type_into(qtbot, page.ui.adminPhoneEdit, "138")  # an edit that breaks the saved profile
+    page.ui.companyNameEdit.setFocus()
+    assert not page.save()
+    assert "Draft saved" in page.ui.saveState.text()
+    store.close()
+
+    again, reopened = _reopen(store, catalogue, settings, qtbot)
+    assert reopened.value("administrator.phone") == "138"
+    assert reopened.value("legal_person.id_number") == ID_NUMBER
+    assert load_profile(again.workspace()).administrator.phone == "13800138000"  # letters
+    # Typing the saved value back: nothing to keep as a draft any more.
+    type_into(qtbot, reopened.ui.adminPhoneEdit, "13800138000")
+    reopened.ui.companyNameEdit.setFocus()
+    assert reopened.save()
+    assert not has_profile_draft(again.workspace())
+    assert "Saved automatically" in reopened.ui.saveState.text()
+    again.close()

@@ -162,8 +162,8 @@ Build anyway?</source>
         <translation>生成授权委托书(&amp;L)…</translation>
     </message>
     <message>
-        <source>Open letter</source>
-        <translation>打开授权委托书</translation>
+        <source>Pre&amp;view letter…</source>
+        <translation>预览授权委托书(&amp;V)…</translation>
     </message>
     <message>
         <source>Se&amp;ttings</source>
@@ -253,8 +253,36 @@ Build anyway?</source>
 <context>
     <name>AuditChecklistPage</name>
     <message>
+        <source>remove {name}</source>
+        <translation>删除 {name}</translation>
+    </message>
+    <message>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Encrypted evidence (unlock the vault to see its name)</source>
+        <translation>加密的证据（解锁保险库后可见文件名）</translation>
+    </message>
+    <message>
+        <source>{count} evidence file(s) added to the encrypted vault.</source>
+        <translation>已将 {count} 个证据文件存入加密保险库。</translation>
+    </message>
+    <message>
+        <source>Evidence not added: {error}</source>
+        <translation>证据未添加：{error}</translation>
+    </message>
+    <message>
+        <source>{name} removed. Undo with Ctrl+Z.</source>
+        <translation>已删除 {name}。按 Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <source>The evidence cannot be changed: {error}</source>
+        <translation>无法更改该证据：{error}</translation>
+    </message>
+    <message>
+        <source>The evidence cannot be opened: {error}</source>
+        <translation>无法打开该证据：{error}</translation>
     </message>
     <message>
         <source>Discard the answers that are not saved?</source>
@@ -353,16 +381,16 @@ Build anyway?</source>
         <translation>问题</translation>
     </message>
     <message>
-        <source>Answer every question; “yes” is always the compliant answer. Evidence files are listed by their path and are not copied into the encrypted vault.</source>
-        <translation>请回答每个问题；“是”始终表示合规。证明材料按文件路径记录，不会复制到加密保险库中。</translation>
-    </message>
-    <message>
         <source>Findings, point by point</source>
         <translation>逐项说明的问题</translation>
     </message>
     <message>
         <source>Remediation plan</source>
         <translation>整改计划</translation>
+    </message>
+    <message>
+        <source>Answer every question; “yes” is always the compliant answer. Evidence you add to an answer is copied into the encrypted vault of the workspace.</source>
+        <translation>请回答每个问题；“是”始终是合规的回答。为回答添加的证据会复制到工作区的加密保险库中。</translation>
     </message>
     <message>
         <source>Every answer that costs points becomes a measure. Edit the measure, owner, due date and status; measures under way or done are offered to the appeal statement.</source>
@@ -575,6 +603,14 @@ Build anyway?</source>
         <translation>导入成员行为数据（CSV 或 XLSX，列标题可为中文或英文），或将文件拖放到此处。扫描会标记行为模式符合恶意添加或骚扰（规则一，第 2.1 节）的成员。</translation>
     </message>
     <message>
+        <source>Members and their signals</source>
+        <translation>成员及其信号</translation>
+    </message>
+    <message>
+        <source>Signals of the selected member</source>
+        <translation>所选成员的信号</translation>
+    </message>
+    <message>
         <source>Rows the import rejected, with their line numbers</source>
         <translation>导入时被拒绝的行及其行号</translation>
     </message>
@@ -776,8 +812,8 @@ Build anyway?</source>
         <translation>打印材料包</translation>
     </message>
     <message>
-        <source>This app cannot draw the pages of a PDF itself, so the bundle is printed from your PDF viewer: it opens there, and its Print command (Ctrl+P) prints it.</source>
-        <translation>本应用无法自行绘制 PDF 页面，因此需通过 PDF 阅读器打印：材料包将在阅读器中打开，使用其中的“打印”命令（Ctrl+P）即可。</translation>
+        <source>This installation lacks the PDF renderer (pypdfium2), so the bundle is printed from your PDF viewer: it opens there, and its Print command (Ctrl+P) prints it.</source>
+        <translation>此安装缺少 PDF 渲染组件（pypdfium2），因此申诉材料需通过 PDF 阅读器打印：它将在阅读器中打开，使用其打印命令（Ctrl+P）即可打印。</translation>
     </message>
 </context>
 <context>
@@ -1077,6 +1113,14 @@ Build anyway?</source>
         <translation>撤销</translation>
     </message>
     <message>
+        <source>Recorded cases</source>
+        <translation>已记录的案件</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>案件详情</translation>
+    </message>
+    <message>
         <source>Select a case to see its diagnosis, timeline, deadlines and documents. Cases are recorded from the result of the Diagnose workspace.</source>
         <translation>选择一个案件，查看其诊断、进度、时限和材料。案件在“诊断”工作区的结果页记录。</translation>
     </message>
@@ -1213,14 +1257,25 @@ Build anyway?</source>
     </message>
 </context>
 <context>
+    <name>CropCanvas</name>
+    <message>
+        <source>Picture to crop</source>
+        <translation>待裁剪的图片</translation>
+    </message>
+    <message>
+        <source>Keeps {left:.0f}–{right:.0f} % across and {top:.0f}–{bottom:.0f} % down. Arrow keys move the rectangle, Shift+arrow keys change its size.</source>
+        <translation>保留横向 {left:.0f}–{right:.0f} %、纵向 {top:.0f}–{bottom:.0f} % 的部分。方向键移动矩形，Shift+方向键调整其大小。</translation>
+    </message>
+</context>
+<context>
     <name>CropDialog</name>
     <message>
         <source>Crop the picture</source>
         <translation>裁剪图片</translation>
     </message>
     <message>
-        <source>Drag a rectangle around the part to keep. Reset keeps the whole picture.</source>
-        <translation>拖出一个矩形框住要保留的部分。“重置”则保留整张图片。</translation>
+        <source>Drag a rectangle around the part to keep, or use the arrow keys (Shift+arrows change its size). Reset keeps the whole picture.</source>
+        <translation>拖出一个矩形框住要保留的部分，或使用方向键（Shift+方向键调整大小）。“重置”保留整张图片。</translation>
     </message>
 </context>
 <context>
@@ -1623,6 +1678,10 @@ Build anyway?</source>
         <source>Drop files here, paste with Ctrl+V, or click Add…</source>
         <translation>拖放文件到这里、按 Ctrl+V 粘贴，或点击“添加…”</translation>
     </message>
+    <message>
+        <source>{action}: {document}</source>
+        <translation>{action}：{document}</translation>
+    </message>
 </context>
 <context>
     <name>DocumentsPanel</name>
@@ -1668,6 +1727,17 @@ Build anyway?</source>
     </message>
 </context>
 <context>
+    <name>LineChart</name>
+    <message>
+        <source>Chart: {series}</source>
+        <translation>图表：{series}</translation>
+    </message>
+    <message>
+        <source>{name}: {count} points from {first} to {last}, highest {high:g} on {high_day}, latest {latest:g}; last values {values}</source>
+        <translation>{name}：{first} 至 {last} 共 {count} 个数据点，最高 {high:g}（{high_day}），最新 {latest:g}；最近的值 {values}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Workspace &amp;security…</source>
@@ -1676,6 +1746,22 @@ Build anyway?</source>
     <message>
         <source>{title} (Ctrl+{number})</source>
         <translation>{title}（Ctrl+{number}）</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
         <source>&lt;h3&gt;WeCom Appeal &amp;amp; Compliance Assistant {version}&lt;/h3&gt;&lt;p&gt;Diagnoses WeCom account restrictions, assembles appeal packages and audits the enterprise against WeCom&apos;s usage rules, offline.&lt;/p&gt;&lt;p&gt;Rule catalogue version {catalogue}&lt;br&gt;Source: {source}&lt;br&gt;Retrieved on {retrieved}&lt;/p&gt;&lt;p&gt;The app restates WeCom&apos;s published rules; WeCom decides every case.&lt;/p&gt;</source>
@@ -1943,6 +2029,88 @@ Build anyway?</source>
     </message>
 </context>
 <context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Preview: {name}</source>
+        <translation>预览：{name}</translation>
+    </message>
+    <message>
+        <source>&amp;Open in PDF viewer</source>
+        <translation>用 PDF 阅读器打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Every page, in the PDF viewer of your system</source>
+        <translation>在系统的 PDF 阅读器中查看全部页面</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>The page cannot be shown here; your PDF viewer may still open it.</source>
+        <translation>无法在此显示该页面；PDF 阅读器或许仍能打开它。</translation>
+    </message>
+    <message>
+        <source>The PDF has no pages.</source>
+        <translation>该 PDF 没有页面。</translation>
+    </message>
+    <message>
+        <source>Page 1 of {name}</source>
+        <translation>{name} 的第 1 页</translation>
+    </message>
+    <message>
+        <source>Page 1 of {count}. Open the PDF in your viewer to see every page; Print… prints them all.</source>
+        <translation>第 1 页，共 {count} 页。在 PDF 阅读器中打开可查看全部页面；“打印…”会打印全部页面。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrinter</name>
+    <message>
+        <source>Preparing {name}…</source>
+        <translation>正在准备 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Preparing page {page} of {total}…</source>
+        <translation>正在准备第 {page} 页，共 {total} 页…</translation>
+    </message>
+    <message>
+        <source>A page could not be prepared for the printer.</source>
+        <translation>有一页无法为打印做好准备。</translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was sent to the printer.</source>
+        <translation>已取消打印；没有任何内容发送到打印机。</translation>
+    </message>
+    <message>
+        <source>The PDF has no pages to print.</source>
+        <translation>该 PDF 没有可打印的页面。</translation>
+    </message>
+    <message>
+        <source>The printer could not be started. Check it in the print dialog, or open the PDF in your viewer and print from there.</source>
+        <translation>无法启动打印机。请在打印对话框中检查打印机，或在 PDF 阅读器中打开该文件后从那里打印。</translation>
+    </message>
+    <message>
+        <source>Sending page {page} of {total} to the printer…</source>
+        <translation>正在将第 {page} 页（共 {total} 页）发送到打印机…</translation>
+    </message>
+    <message>
+        <source>The printer refused a new page.</source>
+        <translation>打印机拒绝了新的一页。</translation>
+    </message>
+    <message>
+        <source>Pages sent to the printer: {count}.</source>
+        <translation>已发送到打印机的页数：{count}。</translation>
+    </message>
+</context>
+<context>
     <name>PlanTable</name>
     <message>
         <source>Open</source>
@@ -2022,6 +2190,10 @@ Build anyway?</source>
     <message>
         <source>Fill in every field: the profile is saved automatically once it is complete and correct.</source>
         <translation>请填写所有字段：信息完整且正确后会自动保存。</translation>
+    </message>
+    <message>
+        <source>Draft saved — complete the profile to use it in letters</source>
+        <translation>草稿已保存——请填写完整资料，之后方可用于申诉函</translation>
     </message>
     <message>
         <source>Not saved yet: {count} field(s) still empty. The profile is saved as soon as every field is filled in.</source>
@@ -2123,8 +2295,8 @@ Build anyway?</source>
 <context>
     <name>QuestionCard</name>
     <message>
-        <source>Attach evidence</source>
-        <translation>添加证明材料</translation>
+        <source>Add evidence files to the vault</source>
+        <translation>将证据文件添加到保险库</translation>
     </message>
     <message>
         <source>What the rules say: {basis}</source>
@@ -2155,12 +2327,16 @@ Build anyway?</source>
         <translation>备注：检查了什么、看到了什么</translation>
     </message>
     <message>
-        <source>Attach evidence…</source>
-        <translation>添加证明材料…</translation>
+        <source>Add evidence…</source>
+        <translation>添加证据…</translation>
     </message>
     <message>
-        <source>Drop files here to attach them; Delete removes the selected file.</source>
-        <translation>将文件拖放到此处即可添加；按 Delete 键删除所选文件。</translation>
+        <source>Evidence files are copied into the encrypted vault; you can also drop files on the question.</source>
+        <translation>证据文件会复制到加密保险库中；也可以将文件拖放到该问题上。</translation>
+    </message>
+    <message>
+        <source>Kept encrypted in the vault. Enter or a double-click opens the selected file; Delete removes it (Ctrl+Z undoes).</source>
+        <translation>加密保存在保险库中。按 Enter 或双击打开所选文件；按 Delete 删除（Ctrl+Z 撤销）。</translation>
     </message>
     <message>
         <source>weight {weight:g}</source>
@@ -2192,6 +2368,14 @@ Build anyway?</source>
     <message>
         <source>Words in Chinese or English, or a section number such as 2.2</source>
         <translation>输入中文或英文关键词，或条款编号（如 2.2）</translation>
+    </message>
+    <message>
+        <source>Sections, rules and violations</source>
+        <translation>章节、规则与违规行为</translation>
+    </message>
+    <message>
+        <source>Rule text</source>
+        <translation>规则原文</translation>
     </message>
     <message>
         <source>Source text section {section}</source>
@@ -2402,6 +2586,10 @@ Build anyway?</source>
     <message>
         <source>Letter saved to {path}: print it, sign and seal it, and scan it into its slot.</source>
         <translation>授权委托书已保存到 {path}：请打印、签字盖章后扫描，放入对应材料栏。</translation>
+    </message>
+    <message>
+        <source>Print it, have it signed and sealed, then scan it into the “Authorisation letter (sealed)” slot.</source>
+        <translation>请打印后签字盖章，再扫描放入“授权委托书（盖章）”材料栏。</translation>
     </message>
 </context>
 <context>

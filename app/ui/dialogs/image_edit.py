@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QImage, QMouseEvent, QPixmap
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,8 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import accessibility
+
 Fractions = tuple[float, float, float, float]
 MIN_FRACTION = 0.05  # a crop smaller than this is a slip of the mouse, not a choice
+KEY_STEP = 0.02  # what one arrow key moves the rectangle by, of the picture's size
 
 
 class CropCanvas(QLabel):
@@ -28,16 +31,56 @@ class CropCanvas(QLabel):
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.band = QRubberBand(QRubberBand.Shape.Rectangle, self)
         self._origin = QPoint()
+        # The keyboard crops too: arrows move the rectangle, Shift+arrows change its size.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._describe()
 
     def set_selection(self, fractions: Fractions | None) -> None:
         if fractions is None:
             self.band.hide()
+            self._describe()
             return
         w, h = self.width(), self.height()
         left, top, right, bottom = fractions
         self.band.setGeometry(QRect(QPoint(round(left * w), round(top * h)),
                                     QPoint(round(right * w) - 1, round(bottom * h) - 1)))
         self.band.show()
+        self._describe()
+
+    def _fractions(self) -> Fractions:
+        if not self.band.isVisible():
+            return (0.0, 0.0, 1.0, 1.0)
+        rect = self.band.geometry().intersected(self.rect())
+        w, h = self.width(), self.height()
+        return (rect.left() / w, rect.top() / h, (rect.right() + 1) / w, (rect.bottom() + 1) / h)
+
+    def _describe(self) -> None:
+        left, top, right, bottom = self._fractions()
+        self.setAccessibleName(self.tr("Picture to crop"))
+        self.setAccessibleDescription(self.tr(
+            "Keeps {left:.0f}–{right:.0f} % across and {top:.0f}–{bottom:.0f} % down. Arrow "
+            "keys move the rectangle, Shift+arrow keys change its size.").format(
+            left=left * 100, right=right * 100, top=top * 100, bottom=bottom * 100))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        moves = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+                 Qt.Key.Key_Down: (0, 1)}
+        if event.key() not in moves:
+            super().keyPressEvent(event)
+            return
+        dx, dy = (KEY_STEP * d for d in moves[event.key()])
+        left, top, right, bottom = self._fractions()
+        if not self.band.isVisible():  # the first key: a rectangle inside the margins
+            left, top, right, bottom = 0.1, 0.1, 0.9, 0.9
+        elif event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            right = min(1.0, max(left + MIN_FRACTION, right + dx))
+            bottom = min(1.0, max(top + MIN_FRACTION, bottom + dy))
+        else:
+            dx = min(max(dx, -left), 1.0 - right)
+            dy = min(max(dy, -top), 1.0 - bottom)
+            left, right, top, bottom = left + dx, right + dx, top + dy, bottom + dy
+        self.set_selection((left, top, right, bottom))
+        event.accept()
 
     def selection(self) -> Fractions | None:
         if not self.band.isVisible():
@@ -72,8 +115,9 @@ class CropDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cropDialog")
         self.setWindowTitle(self.tr("Crop the picture"))
-        self.hint = QLabel(self.tr("Drag a rectangle around the part to keep. Reset keeps the "
-                                   "whole picture."), self)
+        self.hint = QLabel(self.tr("Drag a rectangle around the part to keep, or use the arrow "
+                                   "keys (Shift+arrows change its size). Reset keeps the whole "
+                                   "picture."), self)
         self.hint.setWordWrap(True)
         self.canvas = CropCanvas(image, self)
         self.canvas.set_selection(current)
@@ -88,6 +132,8 @@ class CropDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.canvas, 0, Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(buttons)
+        self.canvas.setFocus()
+        accessibility.watch(self)
 
     def crop(self) -> Fractions | None:
         return self.canvas.selection()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import accessibility, theme
 from app.ui.store_service import WorkspaceService, keyring_problem
 from app.ui.widgets.new_passphrase import ERROR_STYLE, NewPassphraseFields
 from app.ui.workers import Job
@@ -39,7 +40,7 @@ class VaultSetupDialog(QDialog):
         self.warning = QLabel(self, wordWrap=True, objectName="forgetWarning")
         self.warning.setIndent(24)
         self.error = QLabel(self, wordWrap=True, objectName="errorLabel")
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.style(self.error, ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -59,6 +60,7 @@ class VaultSetupDialog(QDialog):
         self.buttons.accepted.connect(self.set_up)
         self.buttons.rejected.connect(self.reject)
         self.retranslate()
+        accessibility.watch(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Protect the workspace"))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.errors import WrongPassphrase
+from app.ui import accessibility, theme
 from app.ui.store_service import WorkspaceService
 from app.ui.widgets.new_passphrase import ERROR_STYLE
 from app.ui.workers import Job
@@ -35,7 +36,7 @@ class VaultUnlockDialog(QDialog):
         self.label.setBuddy(self.passphrase)
         form.addRow(self.label, self.passphrase)
         self.error = QLabel(self, wordWrap=True, objectName="errorLabel")
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.style(self.error, ERROR_STYLE)
         self.error.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -47,6 +48,7 @@ class VaultUnlockDialog(QDialog):
         self.buttons.accepted.connect(self.unlock)
         self.buttons.rejected.connect(self.reject)
         self.retranslate()
+        accessibility.watch(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Unlock the workspace"))

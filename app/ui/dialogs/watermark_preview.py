@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from app.appeal.fonts import FontNotFoundError
 from app.appeal.watermark import DEFAULT_TEXT, WatermarkSpec, preview
 from app.i18n import Lang
+from app.ui import accessibility
 from app.ui.forms.ui_watermark_preview import Ui_WatermarkPreviewDialog
 from app.ui.pages.appeal_documents import to_qimage
 
@@ -57,6 +58,7 @@ class WatermarkPreviewDialog(QDialog):
         ui.buttonBox.accepted.connect(self.accept)
         ui.buttonBox.rejected.connect(self.reject)
         self.render_preview()
+        accessibility.watch(self)
 
     def set_spec(self, spec: WatermarkSpec) -> None:
         ui = self.ui

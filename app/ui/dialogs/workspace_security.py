@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import accessibility, theme
 from app.ui.store_service import WorkspaceService, keyring_problem
 from app.ui.widgets.new_passphrase import ERROR_STYLE, NewPassphraseFields
 from app.ui.workers import Job
@@ -57,6 +58,7 @@ class WorkspaceSecurityDialog(QDialog):
         self.keyring_button.clicked.connect(self.move_to_keyring)
         self.buttons.rejected.connect(self.reject)
         self.retranslate()
+        accessibility.watch(self)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Workspace security"))
@@ -98,7 +100,7 @@ class WorkspaceSecurityDialog(QDialog):
 
     def _finished(self, message: str, *, ok: bool) -> None:
         self._job = None
-        self.message.setStyleSheet("" if ok else ERROR_STYLE)
+        theme.style(self.message, "" if ok else ERROR_STYLE)
         self.message.setText(message)
         if ok:
             self.fields.clear()

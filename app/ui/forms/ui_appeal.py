@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'appeal.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -491,7 +491,7 @@ class Ui_AppealPage(object):
         self.letterBox.setTitle(QCoreApplication.translate("AppealPage", u"Authorisation letter", None))
         self.letterHint.setText(QCoreApplication.translate("AppealPage", u"Generate the letter from the profile, print it, have it signed and sealed, then scan it into the \u201cAuthorisation letter (sealed)\u201d slot.", None))
         self.letterButton.setText(QCoreApplication.translate("AppealPage", u"Generate &letter\u2026", None))
-        self.openLetterButton.setText(QCoreApplication.translate("AppealPage", u"Open letter", None))
+        self.openLetterButton.setText(QCoreApplication.translate("AppealPage", u"Pre&view letter\u2026", None))
         self.tabs.setTabText(self.tabs.indexOf(self.statementTab), QCoreApplication.translate("AppealPage", u"&Statement and letter", None))
         self.watermarkBox.setTitle(QCoreApplication.translate("AppealPage", u"Purpose watermark", None))
         self.watermarkCheck.setText(QCoreApplication.translate("AppealPage", u"&Watermark the ID pictures", None))

@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'audit_checklist.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -272,7 +272,7 @@ class Ui_AuditChecklistPage(object):
         self.newButton.setText(QCoreApplication.translate("AuditChecklistPage", u"&New audit", None))
         self.saveButton.setText(QCoreApplication.translate("AuditChecklistPage", u"&Save audit", None))
         self.exportButton.setText(QCoreApplication.translate("AuditChecklistPage", u"&Export report", None))
-        self.evidenceNote.setText(QCoreApplication.translate("AuditChecklistPage", u"Answer every question; \u201cyes\u201d is always the compliant answer. Evidence files are listed by their path and are not copied into the encrypted vault.", None))
+        self.evidenceNote.setText(QCoreApplication.translate("AuditChecklistPage", u"Answer every question; \u201cyes\u201d is always the compliant answer. Evidence you add to an answer is copied into the encrypted vault of the workspace.", None))
         self.workTabs.setTabText(self.workTabs.indexOf(self.questionsTab), QCoreApplication.translate("AuditChecklistPage", u"Questions", None))
         self.planHint.setText(QCoreApplication.translate("AuditChecklistPage", u"Every answer that costs points becomes a measure. Edit the measure, owner, due date and status; measures under way or done are offered to the appeal statement.", None))
         self.workTabs.setTabText(self.workTabs.indexOf(self.planTab), QCoreApplication.translate("AuditChecklistPage", u"Remediation plan", None))

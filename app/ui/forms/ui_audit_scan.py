@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'audit_scan.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -176,6 +176,12 @@ class Ui_AuditScanPage(object):
         self.flaggedOnly.setText(QCoreApplication.translate("AuditScanPage", u"Only f&lagged", None))
         self.cancelButton.setText(QCoreApplication.translate("AuditScanPage", u"&Cancel", None))
         self.summaryLabel.setText(QCoreApplication.translate("AuditScanPage", u"Import the members' behaviour data (CSV or XLSX, English or Chinese column titles) or drop the file here. The scan flags members whose pattern matches malicious adding or harassment (rule 1, section 2.1).", None))
+#if QT_CONFIG(accessibility)
+        self.table.setAccessibleName(QCoreApplication.translate("AuditScanPage", u"Members and their signals", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.flagsView.setAccessibleName(QCoreApplication.translate("AuditScanPage", u"Signals of the selected member", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.problemList.setToolTip(QCoreApplication.translate("AuditScanPage", u"Rows the import rejected, with their line numbers", None))
 #endif // QT_CONFIG(tooltip)

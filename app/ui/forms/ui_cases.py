@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'cases.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -403,6 +403,12 @@ class Ui_CasesPage(object):
         self.undoButton.setToolTip(QCoreApplication.translate("CasesPage", u"Undo the last deletion (Ctrl+Z)", None))
 #endif // QT_CONFIG(tooltip)
         self.undoButton.setText(QCoreApplication.translate("CasesPage", u"Undo", None))
+#if QT_CONFIG(accessibility)
+        self.caseTable.setAccessibleName(QCoreApplication.translate("CasesPage", u"Recorded cases", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.detailScroll.setAccessibleName(QCoreApplication.translate("CasesPage", u"Case details", None))
+#endif // QT_CONFIG(accessibility)
         self.emptyLabel.setText(QCoreApplication.translate("CasesPage", u"Select a case to see its diagnosis, timeline, deadlines and documents. Cases are recorded from the result of the Diagnose workspace.", None))
         self.statusGroup.setTitle(QCoreApplication.translate("CasesPage", u"Status", None))
 #if QT_CONFIG(tooltip)

@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'diagnose.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -489,6 +489,9 @@ class Ui_DiagnosePage(object):
     # setupUi
 
     def retranslateUi(self, DiagnosePage):
+#if QT_CONFIG(accessibility)
+        self.stepRestrictionScroll.setAccessibleName(QCoreApplication.translate("DiagnosePage", u"What is restricted", None))
+#endif // QT_CONFIG(accessibility)
         self.groupAccount.setTitle(QCoreApplication.translate("DiagnosePage", u"Which account is restricted?", None))
         self.radioMember.setText(QCoreApplication.translate("DiagnosePage", u"A member account", None))
         self.explainMember.setText(QCoreApplication.translate("DiagnosePage", u"One employee's account. The rest of the enterprise works as usual.", None))
@@ -511,6 +514,9 @@ class Ui_DiagnosePage(object):
         self.radioDurationUnknown.setText(QCoreApplication.translate("DiagnosePage", u"Not stated, or I don't know", None))
         self.explainDurationUnknown.setText(QCoreApplication.translate("DiagnosePage", u"The notice does not say, or you no longer have it.", None))
         self.stepOneHint.setText(QCoreApplication.translate("DiagnosePage", u"Answer all three questions to go on.", None))
+#if QT_CONFIG(accessibility)
+        self.stepNoticeScroll.setAccessibleName(QCoreApplication.translate("DiagnosePage", u"What the notice says", None))
+#endif // QT_CONFIG(accessibility)
         self.noticeIntro.setText(QCoreApplication.translate("DiagnosePage", u"Paste the restriction notice as WeCom or the admin console shows it, in Chinese or English. This step is optional.", None))
         self.noticeEdit.setPlaceholderText(QCoreApplication.translate("DiagnosePage", u"For example: This account has been restricted from using the interop functions for sending harassing messages.", None))
         self.hintGroup.setTitle(QCoreApplication.translate("DiagnosePage", u"What the notice suggests", None))
@@ -519,6 +525,9 @@ class Ui_DiagnosePage(object):
         self.applyHintButton.setText(QCoreApplication.translate("DiagnosePage", u"&Use these answers in step 1", None))
         self.hintApplied.setText("")
         self.hintDisclaimer.setText(QCoreApplication.translate("DiagnosePage", u"The suggestion comes from words in the notice; your answers in step 1 decide the diagnosis.", None))
+#if QT_CONFIG(accessibility)
+        self.stepHistoryScroll.setAccessibleName(QCoreApplication.translate("DiagnosePage", u"History", None))
+#endif // QT_CONFIG(accessibility)
         self.groupLinked.setTitle(QCoreApplication.translate("DiagnosePage", u"Is the member's linked WeChat account itself blocked?", None))
         self.linkedYes.setText(QCoreApplication.translate("DiagnosePage", u"Yes", None))
         self.linkedNo.setText(QCoreApplication.translate("DiagnosePage", u"No", None))
@@ -532,6 +541,9 @@ class Ui_DiagnosePage(object):
         self.groupPrior.setTitle(QCoreApplication.translate("DiagnosePage", u"Earlier restrictions", None))
         self.priorLabel.setText(QCoreApplication.translate("DiagnosePage", u"How many times was this member restricted before for harassment, inducing sharing or malicious adding?", None))
         self.wrongfulCheck.setText(QCoreApplication.translate("DiagnosePage", u"We have checked our use and believe no rule was broken (restricted by mistake)", None))
+#if QT_CONFIG(accessibility)
+        self.resultScroll.setAccessibleName(QCoreApplication.translate("DiagnosePage", u"Result", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(tooltip)
         self.copyButton.setToolTip(QCoreApplication.translate("DiagnosePage", u"Copy the result as plain text (Ctrl+Shift+C)", None))
 #endif // QT_CONFIG(tooltip)

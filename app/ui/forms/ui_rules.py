@@ -4,7 +4,7 @@
 ################################################################################
 ## Form generated from reading UI file 'rules.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -92,6 +92,12 @@ class Ui_RulesPage(object):
     def retranslateUi(self, RulesPage):
         self.searchLabel.setText(QCoreApplication.translate("RulesPage", u"&Search:", None))
         self.searchEdit.setPlaceholderText(QCoreApplication.translate("RulesPage", u"Words in Chinese or English, or a section number such as 2.2", None))
+#if QT_CONFIG(accessibility)
+        self.tree.setAccessibleName(QCoreApplication.translate("RulesPage", u"Sections, rules and violations", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(accessibility)
+        self.detail.setAccessibleName(QCoreApplication.translate("RulesPage", u"Rule text", None))
+#endif // QT_CONFIG(accessibility)
         pass
     # retranslateUi
 

@@ -12,12 +12,15 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QShowEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from app.appeal.documents import SLOT_TITLES, WATERMARKED_SLOTS
 from app.appeal.profile import Profile
+from app.ui import theme
 from app.ui.context import AppContext
+from app.ui.dialogs.pdf_preview import PdfPreviewDialog, ShowDialog, exec_dialog
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages import PAGES
 from app.ui.pages.appeal_build import BuildController, OpenUrl
@@ -33,6 +36,7 @@ from app.ui.pages.appeal_case import (
     workspace_if_present,
 )
 from app.ui.pages.appeal_documents import DocumentsPanel
+from app.ui.pages.appeal_print import AskPrint, PdfPrinter, ask_print
 from app.ui.pages.appeal_prompts import (
     AskCrop,
     AskOpenFiles,
@@ -53,8 +57,8 @@ from app.ui.workers import JobRunner, ThreadPoolRunner
 
 PAGE_STYLE = """
 QLabel#storageNote, QLabel#documentsHint, QLabel#statementHint, QLabel#letterHint,
-QLabel#watermarkSummary { color: #555; }
-QLabel[over="true"] { color: #b91c1c; font-weight: bold; }
+QLabel#watermarkSummary { color: @hint; }
+QLabel[over="true"] { color: @error; font-weight: bold; }
 """
 
 
@@ -64,7 +68,8 @@ class AppealPage(QWidget):
                  ask_open_files: AskOpenFiles = ask_open_files, ask_crop: AskCrop = ask_crop,
                  ask_save_pdf: AskPath = ask_save_pdf, ask_folder: AskPath = ask_folder,
                  ask_profile_file: AskPath = ask_profile_file, confirm: Confirm = confirm,
-                 open_url: OpenUrl = QDesktopServices.openUrl, ask_print: Any = None) -> None:
+                 open_url: OpenUrl = QDesktopServices.openUrl, ask_print: AskPrint = ask_print,
+                 show_dialog: ShowDialog = exec_dialog) -> None:
         super().__init__(parent)
         self.context = context
         self._ask_save_pdf = ask_save_pdf
@@ -72,6 +77,7 @@ class AppealPage(QWidget):
         self._ask_profile_file = ask_profile_file
         self._confirm = confirm
         self._open_url = open_url
+        self._show_dialog = show_dialog
         self.target: PackageTarget | None = None
         self.profile: Profile | None = None
         self._profile_view: Any = None
@@ -80,7 +86,7 @@ class AppealPage(QWidget):
 
         self.ui = ui = Ui_AppealPage()
         ui.setupUi(self)
-        self.setStyleSheet(PAGE_STYLE)
+        theme.style(self, PAGE_STYLE)
         font = QFont(ui.completenessTitle.font())
         font.setBold(True)
         ui.completenessTitle.setFont(font)
@@ -90,18 +96,17 @@ class AppealPage(QWidget):
         self.documents = DocumentsPanel(ui.slotsGrid, lambda: self.context.lang,
                                         ask_open_files, ask_crop, self)
         self.documents.changed.connect(self.update_completeness)
-        build_options: dict[str, Any] = {"open_url": open_url}
-        if ask_print is not None:
-            build_options["ask_print"] = ask_print
+        self.printer = PdfPrinter(context.appeal.page_images, lambda: context.lang,
+                                  ask_print=ask_print, parent=self)
         self.builder = BuildController(ui, runner or ThreadPoolRunner(), lambda: context.lang,
-                                       context.appeal.page_images, parent=self, **build_options)
+                                       self.printer, open_url=open_url, parent=self)
 
         self.statement_editor = StatementEditor(
             ui, self, generate=self.generated_statement, store=lambda: self.documents.store,
             profile=lambda: self.profile, package_lang=self.package.package_lang,
             ui_lang=lambda: context.lang, confirm=confirm, ask_save_pdf=ask_save_pdf,
             open_url=open_url, status=lambda text: context.hub.status_message.emit(text, 0),
-            documents_folder=documents_folder)
+            documents_folder=documents_folder, preview=self.preview_pdf)
         self.statement_editor.edited.connect(self.update_completeness)
 
         ui.caseCombo.activated.connect(lambda: self._case_chosen(ask=True))
@@ -336,6 +341,17 @@ class AppealPage(QWidget):
             picture = open_image(entry.source, fit=(900, 900), edits=entry.edits)
         self.package.adjust_watermark(picture, self.context.lang, self)
 
+    def preview_pdf(self, path: Path, note: str = "") -> bool:
+        """The first page in a dialog with Open and Print…; False without a renderer."""
+        page_images = self.context.appeal.page_images
+        if page_images is None:
+            return False
+        dialog = PdfPreviewDialog(path, page_images, self.printer, self._open_url,
+                                  self.context.lang, note=note, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._show_dialog(dialog)
+        return True
+
     # Completeness ----------------------------------------------------------------------------
 
     def still_needed(self) -> list[str]:
@@ -357,17 +373,17 @@ class AppealPage(QWidget):
         needed = self.still_needed()
         for text in needed:
             item = QListWidgetItem("✗ " + text)
-            item.setForeground(QColor("#b91c1c"))
+            item.setForeground(theme.color("error"))
             lst.addItem(item)
         lang = self.context.lang
         for kind in sorted(self.documents.required - set(self.documents.missing()),
                            key=list(SLOT_TITLES).index):
             item = QListWidgetItem("✓ " + SLOT_TITLES[kind](lang))
-            item.setForeground(QColor("#15803d"))
+            item.setForeground(theme.color("success"))
             lst.addItem(item)
         if not needed:
             item = QListWidgetItem(self.tr("The package is complete for this route."))
-            item.setForeground(QColor("#15803d"))
+            item.setForeground(theme.color("success"))
             lst.insertItem(0, item)
         if not self.documents.required:
             lst.addItem(self.tr("This route needs no documents; a package is optional."))

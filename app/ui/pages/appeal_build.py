@@ -12,26 +12,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRect, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPainter
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
 
 from app.appeal.fonts import FontNotFoundError
 from app.appeal.images import Cancelled as CoreCancelled
 from app.appeal.intake import IntakeError
 from app.i18n import Lang
 from app.ui.forms.ui_appeal import Ui_AppealPage
+from app.ui.pages.appeal_print import PdfPrinter
 from app.ui.workers import Cancelled, Job, JobRunner, Progress
 
 OpenUrl = Callable[[QUrl], bool]
-# (parent, printer) -> True when the user chose to print
-AskPrint = Callable[[QWidget, Any], bool]
-
-
-def _ask_print(parent: QWidget, printer: Any) -> bool:
-    from PySide6.QtPrintSupport import QPrintDialog
-
-    return QPrintDialog(printer, parent).exec() == QPrintDialog.DialogCode.Accepted
 
 
 def size_text(size: int) -> str:
@@ -72,16 +65,14 @@ class BuildController(QObject):
     finished = Signal(object)  # Built
 
     def __init__(self, ui: Ui_AppealPage, runner: JobRunner, lang: Callable[[], Lang],
-                 page_images: Callable[[str, int], Any] | None, *,
-                 open_url: OpenUrl = QDesktopServices.openUrl, ask_print: AskPrint = _ask_print,
+                 printer: PdfPrinter, *, open_url: OpenUrl = QDesktopServices.openUrl,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
         self.runner = runner
         self.lang = lang
-        self.page_images = page_images
+        self.printer = printer
         self._open_url = open_url
-        self._ask_print = ask_print
         self.job: Job | None = None
         self.built: Built | None = None
         self.progress_seen: list[tuple[int, int]] = []
@@ -230,42 +221,18 @@ class BuildController(QObject):
         if self.built is None or self.built.kind != "bundle":
             return
         parent = self.ui.printButton.window()
-        if self.page_images is None:
+        if not self.printer.available:
             answer = QMessageBox.information(
                 parent, self.tr("Print the bundle"),
-                self.tr("This app cannot draw the pages of a PDF itself, so the bundle is "
-                        "printed from your PDF viewer: it opens there, and its Print command "
+                self.tr("This installation lacks the PDF renderer (pypdfium2), so the bundle "
+                        "is printed from your PDF viewer: it opens there, and its Print command "
                         "(Ctrl+P) prints it."),
                 QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Open)
             if answer == QMessageBox.StandardButton.Open:
                 self.open_result()
             return
-        self.print_pages(parent)
-
-    def print_pages(self, parent: QWidget) -> bool:
-        """Qt's print dialog, then each page drawn as an image fitted to the paper."""
-        from PySide6.QtPrintSupport import QPrinter
-
-        assert self.built is not None and self.page_images is not None
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.built.path.name)
-        if not self._ask_print(parent, printer):
-            return False
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            dpi = min(printer.resolution(), 300)
-            for number, image in enumerate(self.page_images(str(self.built.path), dpi)):
-                if number:
-                    printer.newPage()
-                page = painter.viewport()
-                size = image.size().scaled(page.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                target = QRect(page.x() + (page.width() - size.width()) // 2,
-                               page.y() + (page.height() - size.height()) // 2,
-                               size.width(), size.height())
-                painter.drawImage(target, image)
-        finally:
-            painter.end()
-        return True
+        outcome = self.printer.print_pdf(parent, self.built.path)
+        if outcome.message:
+            self.ui.progressLabel.setText(outcome.message)
+            self.ui.progressLabel.show()

@@ -16,6 +16,7 @@ from app.appeal.profile import Profile
 from app.i18n import Lang
 from app.rules.catalogue import Catalogue
 from app.rules.contract import Diagnosis, RestrictionReport
+from app.ui import theme
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ def profile_summary(profile: Profile | None, view: Any) -> str:
 def problems_html(problems: list[Problem], lang: Lang) -> str:
     lines = []
     for problem in problems:
-        colour = "#b91c1c" if problem.severity == "error" else "#92400e"
+        colour = theme.tokens()["error" if problem.severity == "error" else "warning"]
         mark = "✖" if problem.severity == "error" else "⚠"
         lines.append(f'<span style="color:{colour}">{mark} {escape(problem.message(lang))}</span>')
     return "<br>".join(lines)

@@ -14,7 +14,7 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QIcon, QImage, QPainter, QPixmap
-from PySide6.QtWidgets import QGridLayout
+from PySide6.QtWidgets import QGridLayout, QScrollArea
 
 from app.appeal.documents import ROUTE_SLOTS, SLOT_ORDER, SLOT_TITLES, PackageDocument
 from app.appeal.intake import (
@@ -26,6 +26,7 @@ from app.appeal.intake import (
     read_document,
 )
 from app.i18n import Lang
+from app.ui import accessibility
 from app.ui.dialogs.image_edit import Fractions
 from app.ui.pages.appeal_prompts import AskCrop, AskOpenFiles, ask_crop, ask_open_files
 from app.ui.pages.appeal_store import PackageStore, SessionStore, StoredDocument
@@ -116,6 +117,12 @@ class DocumentsPanel(QObject):
             slot.remove_requested.connect(lambda k=kind: self.remove(k))
             slot.undo_requested.connect(lambda k=kind: self.undo(k))
         grid.setRowStretch(len(SLOT_ORDER) // 2 + 1, 1)  # slots keep their height
+        # Tab visits the slots where they are drawn: after their tab, before the side panel.
+        scroll = host
+        while scroll is not None and not isinstance(scroll, QScrollArea):
+            scroll = scroll.parentWidget()
+        if scroll is not None:
+            accessibility.tab_after(scroll, list(self.slots.values()))
         self.retranslate()
 
     # Store, route ----------------------------------------------------------------------------

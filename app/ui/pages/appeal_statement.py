@@ -32,13 +32,15 @@ class StatementEditor(QObject):
                  profile: Callable[[], Profile | None], package_lang: Callable[[], Lang],
                  ui_lang: Callable[[], Lang], confirm: Confirm, ask_save_pdf: AskPath,
                  open_url: Callable[[QUrl], bool], status: Callable[[str], None],
-                 documents_folder: Callable[[], Path]) -> None:
+                 documents_folder: Callable[[], Path],
+                 preview: Callable[[Path, str], bool] = lambda path, note: False) -> None:
         super().__init__(page)
         self.ui, self.page = ui, page
         self._generate, self._store, self._profile = generate, store, profile
         self._package_lang, self._ui_lang = package_lang, ui_lang
         self._confirm, self._ask_save_pdf, self._open_url = confirm, ask_save_pdf, open_url
         self._status, self._documents_folder = status, documents_folder
+        self._preview = preview
         self.is_edited = False
         self._filling = False
         self.letter: Path | None = None
@@ -50,7 +52,7 @@ class StatementEditor(QObject):
         ui.regenerateButton.clicked.connect(self.regenerate)
         ui.charLimitSpin.valueChanged.connect(self.update_counter)
         ui.letterButton.clicked.connect(self.generate_letter)
-        ui.openLetterButton.clicked.connect(self.open_letter)
+        ui.openLetterButton.clicked.connect(self.show_letter)
         ui.openLetterButton.setEnabled(False)
 
     # Statement -------------------------------------------------------------------------------
@@ -136,7 +138,16 @@ class StatementEditor(QObject):
         self.ui.openLetterButton.setEnabled(True)
         self._status(self.tr("Letter saved to {path}: print it, sign and seal it, and scan it "
                              "into its slot.").format(path=path))
-        self.open_letter()
+        self.show_letter()
+
+    def show_letter(self) -> None:
+        """The in-app preview (Open in the viewer, Print… from there), else the viewer."""
+        if self.letter is None:
+            return
+        note = self.tr("Print it, have it signed and sealed, then scan it into the "
+                       "“Authorisation letter (sealed)” slot.")
+        if not self._preview(self.letter, note):
+            self.open_letter()
 
     def open_letter(self) -> None:
         if self.letter is not None:

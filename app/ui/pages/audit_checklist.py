@@ -1,13 +1,17 @@
-"""The Checklist tab: answer the self-audit, see scores and findings, plan, save, compare."""
+"""The Checklist tab: answer the self-audit, see scores and findings, plan, save, compare.
+
+Evidence files added to an answer (button or drag and drop) are encrypted into the workspace
+vault; the saved audit refers to them by id. Removing one can be undone (Ctrl+Z)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMenu, QWidget
 
 from app.audit.checklist import Checklist
@@ -18,7 +22,8 @@ from app.audit.scoring import (
     AuditResult,
     PastAudit,
 )
-from app.ui.audit_service import StoredAudit
+from app.ui import theme
+from app.ui.audit_service import EvidenceItem, EvidenceVault, StoredAudit
 from app.ui.context import AppContext
 from app.ui.forms.ui_audit_checklist import Ui_AuditChecklistPage
 from app.ui.pages import audit_io
@@ -29,7 +34,29 @@ from app.ui.widgets.question_card import CARD_STYLE, QuestionCard
 from app.ui.widgets.trend_chart import TrendChart
 from app.ui.workers import JobRunner, ThreadPoolRunner
 
-PAGE_STYLE = CHIP_STYLE + CARD_STYLE + 'QLabel[hint="true"] { color: #555; }'
+PAGE_STYLE = CHIP_STYLE + CARD_STYLE + 'QLabel[hint="true"] { color: @hint; }'
+
+
+class RemoveEvidenceCommand(QUndoCommand):
+    """Evidence taken off an answer goes to the store's trash; undo puts it back."""
+
+    def __init__(self, page: AuditChecklistPage, card: QuestionCard, item: EvidenceItem,
+                 row: int) -> None:
+        super().__init__(QCoreApplication.translate("AuditChecklistPage", "remove {name}")
+                         .format(name=item.name))
+        self.page, self.card, self.item, self.row = page, card, item, row
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # done already: the card took it off, the page trashed it
+            self._first = False
+            return
+        if self.page.evidence_step(self.page.evidence.remove, self.item):
+            self.card.remove_evidence(self.item.ref)
+
+    def undo(self) -> None:
+        if self.page.evidence_step(self.page.evidence.restore, self.item):
+            self.card.add_evidence([self.item], row=self.row)
 
 
 def _summary(stored: StoredAudit) -> PastAudit | None:
@@ -61,10 +88,13 @@ class AuditChecklistPage(QWidget):
         self.dirty = False
         self._loading = False
         self._jobs: list[Any] = []
+        self.evidence = EvidenceVault(context.store)
+        self._unsaved_evidence: list[EvidenceItem] = []  # added since the last save
+        self.undo_stack = QUndoStack(self)
 
         self.ui = Ui_AuditChecklistPage()
         self.ui.setupUi(self)
-        self.setStyleSheet(PAGE_STYLE)
+        theme.style(self, PAGE_STYLE)
         ui = self.ui
         big = QFont(ui.overallLabel.font())
         big.setPointSizeF(big.pointSizeF() * 1.6)
@@ -103,6 +133,9 @@ class AuditChecklistPage(QWidget):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_audit)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo_stack.undo)
 
         context.hub.language_changed.connect(self.retranslate)
         self.retranslate()
@@ -127,6 +160,10 @@ class AuditChecklistPage(QWidget):
                                     lambda parent, caption: self._ask_open_paths(
                                         parent, caption, self.tr("All files (*)")))
                 card.changed.connect(self._answer_changed)
+                card.files_added.connect(lambda paths, card=card: self.add_evidence(card, paths))
+                card.evidence_removed.connect(
+                    lambda item, row, card=card: self._evidence_removed(card, item, row))
+                card.evidence_opened.connect(self.open_evidence)
                 card.citation_shown.connect(
                     lambda text: self.context.hub.status_message.emit(text, 5000))
                 layout.addWidget(card)
@@ -153,11 +190,16 @@ class AuditChecklistPage(QWidget):
 
     def load_answers(self, answers: AuditAnswers) -> None:
         self._loading = True
+        self.undo_stack.clear()  # its commands belong to the answers being replaced
         given = {a.question: a for a in answers.answers}
+        refs = [ref for a in answers.answers for ref in a.evidence]
+        # One look-up for the whole audit: the vault is asked for once, not per question.
+        items = {i.ref: i for i in self.evidence.items(
+            self, refs, self.tr("Encrypted evidence (unlock the vault to see its name)"))}
         for qid, card in self.cards.items():
             entry = given.get(qid)
             card.set_state(entry.answer if entry else None, entry.note if entry else "",
-                           entry.evidence if entry else [])
+                           [items[r] for r in entry.evidence if r in items] if entry else [])
         self.ui.titleEdit.setText(answers.title)
         self.ui.auditorEdit.setText(answers.auditor)
         self.ui.dateEdit.setDate(QDate(answers.date.year, answers.date.month, answers.date.day))
@@ -165,10 +207,70 @@ class AuditChecklistPage(QWidget):
         self._loading = False
         self.rescore()
 
+    # Evidence -----------------------------------------------------------------------------------
+
+    def add_evidence(self, card: QuestionCard, paths: list[str]) -> None:
+        """Encrypt the files into the vault and list them on the card."""
+        items, problems = self.evidence.add_files(self, card.question.id, paths)
+        if items:
+            self._unsaved_evidence += items
+            card.add_evidence(items)
+            self.context.hub.status_message.emit(self.tr(
+                "{count} evidence file(s) added to the encrypted vault.").format(
+                count=len(items)), 5000)
+        if problems:
+            self.ui.statusLabel.setText(self.tr("Evidence not added: {error}").format(
+                error="; ".join(problems)))
+
+    def _evidence_removed(self, card: QuestionCard, item: EvidenceItem, row: int) -> None:
+        if not self.evidence_step(self.evidence.remove, item):
+            card.add_evidence([item], row=row, notify=False)
+            return
+        self.undo_stack.push(RemoveEvidenceCommand(self, card, item, row))
+        self.context.hub.status_message.emit(self.tr(
+            "{name} removed. Undo with Ctrl+Z.").format(name=item.name), 5000)
+
+    def evidence_step(self, step: Any, item: EvidenceItem) -> bool:
+        """Trash or restore ``item`` in the store; False, and say why, when it fails."""
+        try:
+            step(item)
+        except Exception as exc:  # the store's message is what the user needs
+            self.ui.statusLabel.setText(self.tr("The evidence cannot be changed: {error}")
+                                        .format(error=exc))
+            return False
+        return True
+
+    def open_evidence(self, item: EvidenceItem) -> None:
+        try:
+            self.evidence.open(self, item)
+        except Exception as exc:
+            self.ui.statusLabel.setText(self.tr("The evidence cannot be opened: {error}")
+                                        .format(error=exc))
+
+    def _discard_unsaved_evidence(self) -> None:
+        """Answers given up without saving: their new evidence files go to the store's trash
+        (purged later), unless a saved audit refers to them."""
+        kept = {ref for stored in self.saved
+                for entry in (stored.payload.get("answers") or {}).get("answers", [])
+                if isinstance(entry, dict) for ref in entry.get("evidence", [])}
+        for item in self._unsaved_evidence:
+            if item.ref not in kept:
+                with contextlib.suppress(Exception):  # already removed by the user
+                    self.evidence.remove(item)
+        self._unsaved_evidence = []
+
+    def _with_evidence_names(self, result: AuditResult) -> AuditResult:
+        """The result for a report: evidence by file name, not by vault id."""
+        names = {i.ref: i.name for card in self.cards.values() for i in card.evidence_items()}
+        return result.model_copy(update={"findings": [
+            f.model_copy(update={"evidence": [names.get(e, e) for e in f.evidence]})
+            for f in result.findings]})
+
     def new_audit(self, ask: bool = True) -> None:
         if ask and self.dirty and not self._confirm(
                 self, self.tr("Discard the answers that are not saved?")):
             return
+        self._discard_unsaved_evidence()
         self.audit_id = None
         today = dt.date.today()
         self.load_answers(AuditAnswers(date=today, answers=[]))
@@ -235,6 +337,7 @@ class AuditChecklistPage(QWidget):
             self.ui.statusLabel.setText(self.tr("Could not save the audit: {error}").format(
                 error=exc))
             return
+        self._unsaved_evidence = []
         self.dirty = False
         self.reload_history()
         self._update_state_text()
@@ -287,6 +390,7 @@ class AuditChecklistPage(QWidget):
             self.ui.statusLabel.setText(self.tr("This audit cannot be opened: {error}").format(
                 error=exc))
             return
+        self._discard_unsaved_evidence()
         self.audit_id = audit_id
         self.load_answers(answers)
         self.dirty = False
@@ -306,7 +410,8 @@ class AuditChecklistPage(QWidget):
     def export(self, kind: str) -> None:
         if self.result is None:
             return
-        result, lang, checklist = self.result, self.context.lang, self.checklist
+        result, lang, checklist = (self._with_evidence_names(self.result), self.context.lang,
+                                   self.checklist)
         captions = {"pdf": self.tr("Export the audit report as PDF"),
                     "csv": self.tr("Export the audit as CSV"),
                     "json": self.tr("Export the audit as JSON")}

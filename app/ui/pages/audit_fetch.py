@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
+from app.ui import accessibility, theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_audit_fetch import Ui_AuditFetchDialog
 
@@ -84,10 +85,11 @@ class AuditFetchDialog(QDialog):
                                              "only and never written to a file.")
                                      .format(reason=self.keyring_problem))
         ui.keyringStatus.setProperty("hint", True)
-        ui.problem.setStyleSheet("QLabel { color: #b71c1c; }")
+        theme.style(ui.problem, "QLabel { color: @error; }")
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         self.resize(560, 480)
+        accessibility.watch(self)
 
     def request(self) -> FetchRequest | None:
         """What to fetch, or None with the problem shown in the dialog."""

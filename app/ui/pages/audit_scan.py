@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
-from PySide6.QtGui import QBrush, QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidgetItem, QMenu, QWidget
 
+from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_audit_scan import Ui_AuditScanPage
 from app.ui.pages import audit_io
@@ -23,7 +24,7 @@ from app.ui.workers import Cancelled, Job, JobRunner, ThreadPoolRunner
 
 THRESHOLDS_KEY = "audit/scan/thresholds"
 FILE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
-PAGE_STYLE = 'QLabel[hint="true"] { color: #555; }'
+PAGE_STYLE = 'QLabel[hint="true"] { color: @hint; }'
 
 # (parent, thresholds, defaults) -> new thresholds, or None when cancelled.
 AskThresholds = Callable[[QWidget, Any, Any], Any]
@@ -54,7 +55,7 @@ class AuditScanPage(QWidget):
 
         self.ui = Ui_AuditScanPage()
         self.ui.setupUi(self)
-        self.setStyleSheet(PAGE_STYLE)
+        theme.style(self, PAGE_STYLE)
         self.setAcceptDrops(True)
         ui = self.ui
         self.model = ScanModel(self)
@@ -265,7 +266,7 @@ class AuditScanPage(QWidget):
     def _show_problems(self) -> None:
         problems = self.ui.problemList
         problems.clear()
-        red = QBrush(QColor("#b71c1c"))
+        red = QBrush(theme.color("error"))
         if self.error:
             item = QListWidgetItem(self.error)
             item.setForeground(red)

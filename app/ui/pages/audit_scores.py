@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QLabel, QProgressBar
 from app.audit.checklist import Checklist
 from app.audit.scoring import AuditResult, answer_word
 from app.i18n import Lang
+from app.ui import theme
 from app.ui.forms.ui_audit_checklist import Ui_AuditChecklistPage
 
-LEVEL_COLOURS = {"low": "#2e7d32", "medium": "#a35a00", "high": "#c62828"}
+LEVEL_COLOURS = {"low": "@badge_low", "medium": "@badge_medium", "high": "@badge_high"}
 
 
 class AuditScores(QObject):
@@ -51,14 +52,14 @@ class AuditScores(QObject):
         if result is None:
             ui.overallLabel.setText(self.tr("No score yet"))
             ui.levelBadge.clear()
-            ui.levelBadge.setStyleSheet("")
+            theme.style(ui.levelBadge, "")
             ui.levelMeaning.setText(self.tr("Answer a question with yes, partly or no to see "
                                             "the scores."))
         else:
             ui.overallLabel.setText(self.tr("{score:.0f} / 100").format(score=result.overall))
             ui.levelBadge.setText(result.level_label(lang))
-            colour = LEVEL_COLOURS.get(result.level, "#555")
-            ui.levelBadge.setStyleSheet(f"QLabel {{ background: {colour}; color: white; "
+            colour = LEVEL_COLOURS.get(result.level, "@badge_medium")
+            theme.style(ui.levelBadge, f"QLabel {{ background: {colour}; color: @badge_text; "
                                         "border-radius: 4px; padding: 2px 8px; "
                                         "font-weight: bold; }")
             meaning = result.level_meaning(lang)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import accessibility
 from app.ui.forms.ui_audit_thresholds import Ui_AuditThresholdsDialog
 
 GROUPS = {
@@ -91,6 +92,7 @@ class AuditThresholdsDialog(QDialog):
         self.ui.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
             self.restore_defaults)
         self.resize(600, 600)
+        accessibility.watch(self)
 
     def restore_defaults(self) -> None:
         for group, values in self._defaults.model_dump().items():

@@ -24,6 +24,7 @@ from app.store import cases, documents, ledger
 from app.store.cases import CASE_STATUSES, TRANSITIONS, CaseDetail
 from app.store.deadlines import AUTO_UNBLOCK_HOURS, AUTO_UNBLOCK_SECTION, waits_for_wechat
 from app.store.errors import StoreError
+from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_cases import Ui_CasesPage
 from app.ui.pages.cases_ledger import MemberLedgerTab
@@ -52,7 +53,7 @@ DOCUMENT_TITLES = {
     "notice_screenshot": QT_TRANSLATE_NOOP("CasesPage", "Screenshot of the notice"),
     "evidence": QT_TRANSLATE_NOOP("CasesPage", "Evidence"),
 }
-PAGE_STYLE = 'QLabel[hint="true"] { color: #555; }'
+PAGE_STYLE = 'QLabel[hint="true"] { color: @hint; }'
 
 # Asks which files to attach: (parent, caption) -> paths (empty when cancelled).
 AskOpenPaths = Callable[[QWidget, str], Sequence[str]]
@@ -79,7 +80,7 @@ class CasesPage(QWidget):
         self._vault_asked = False
         self.ui = ui = Ui_CasesPage()
         ui.setupUi(self)
-        self.setStyleSheet(PAGE_STYLE)
+        theme.style(self, PAGE_STYLE)
         font = QFont(ui.caseTitle.font())
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -113,8 +114,12 @@ class CasesPage(QWidget):
             # Rule titles are long sentences: a bounded width keeps the page narrow.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
-        ui.ruleFilter.setMinimumContentsLength(24)
+            combo.setMinimumContentsLength(8)
+        ui.ruleFilter.setMinimumContentsLength(12)
+        for combo, length in ((ui.pastMemberCombo, 8), (ui.pastRuleCombo, 12)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(length)
         self._buttons = {"unblock_requested": ui.requestButton,
                          "appeal_submitted": ui.appealButton, "resolved": ui.resolveButton,
                          "restricted": ui.reopenButton}
@@ -239,6 +244,7 @@ class CasesPage(QWidget):
         if case is None:
             return
         lang, catalogue = self.context.lang, self.context.catalogue
+        hint = theme.tokens()["hint"]
         who = case.userid or account_title(case.account)
         ui.caseTitle.setText(self.tr("Case {id} · {who} · restricted on {date}").format(
             id=case.id, who=who, date=case.restricted_on.isoformat()))
@@ -252,7 +258,7 @@ class CasesPage(QWidget):
             (self.tr("Sections"), ", ".join(f"§{s}" for s in d.citations) or "—"),
         ]
         ui.caseSummary.setText("<table cellspacing='2'>" + "".join(
-            f"<tr><td style='color:#555; padding-right:12px'>{html.escape(k)}</td>"
+            f"<tr><td style='color:{hint}; padding-right:12px'>{html.escape(k)}</td>"
             f"<td>{html.escape(v)}</td></tr>" for k, v in rows) + "</table>")
 
         ui.timelineList.clear()
@@ -271,7 +277,7 @@ class CasesPage(QWidget):
                      "met": self.tr("Met")}[deadline.state]
             cites = "; ".join(section_label(catalogue, s, lang) for s in deadline.citations)
             lines.append(f"<p><b>{html.escape(state)}:</b> {html.escape(deadline.text(lang))}"
-                         f"<br><span style='color:#555'>{html.escape(cites)}</span></p>")
+                         f"<br><span style='color:{hint}'>{html.escape(cites)}</span></p>")
         if not lines and waits:
             lines.append("<p>" + html.escape(self.tr(
                 "Rule 2: WeCom should unblock the account within {hours} h after the linked "

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import cases
 from app.store.errors import StoreError
+from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_diagnose import Ui_DiagnosePage
 from app.ui.pages.diagnose_hint import NoticeHint
@@ -35,7 +36,7 @@ STEP_TITLES = (
 )
 RESTRICTION, NOTICE, HISTORY, RESULT = range(4)
 HINT_DELAY_MS = 300
-PAGE_STYLE = 'QLabel[hint="true"] { color: #555; }'
+PAGE_STYLE = 'QLabel[hint="true"] { color: @hint; }'
 
 # Asks where to save: (parent, caption, suggested path) -> chosen path or "".
 AskSavePath = Callable[[QWidget, str, str], str]
@@ -57,7 +58,7 @@ class DiagnosePage(QWidget):
         self._hint = NoticeHint.empty()
         self.ui = Ui_DiagnosePage()
         self.ui.setupUi(self)
-        self.setStyleSheet(PAGE_STYLE)
+        theme.style(self, PAGE_STYLE)
         font = QFont(self.ui.stepTitle.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)

@@ -1,7 +1,8 @@
 """The Enterprise workspace: the profile the appeal letters and package use, checked as you type
 (Unified Social Credit Code, resident ID numbers with their check digit and birth date, phone),
 identity numbers masked unless edited, saved automatically into the store (identity data only
-as vault ciphertext)."""
+as vault ciphertext). Until the profile is complete and correct, every edit is kept as an
+encrypted draft, so a half-filled form survives closing the app."""
 
 from __future__ import annotations
 
@@ -17,19 +18,18 @@ from app.appeal import checks
 from app.i18n import LocalText
 from app.store import profile as profile_store
 from app.store.errors import StoreError
+from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_profile import Ui_ProfilePage
 from app.ui.widgets.masked_id import MaskedIdField
 
 SAVE_DELAY_MS = 800
-PAGE_STYLE = ('QLabel[hint="true"] { color: #555; } '
-              'QLabel[error="true"] { color: #b00020; } '
-              'QLabel[warning="true"] { color: #9a5b00; }')
+PAGE_STYLE = ('QLabel[hint="true"] { color: @hint; } '
+              'QLabel[error="true"] { color: @error; } '
+              'QLabel[warning="true"] { color: @warning; }')
 CORP_ID = re.compile(r"^[A-Za-z0-9]{4,64}$")  # what the store accepts
 WECOM_CORP_ID = re.compile(r"^ww[0-9a-f]{16}$")  # what WeCom issues
-FIELDS = ("company_name", "credit_code", "corp_id", "legal_person.name",
-          "legal_person.id_number", "administrator.name", "administrator.id_number",
-          "administrator.phone")
+FIELDS = profile_store.DRAFT_FIELDS
 
 
 class ProfilePage(QWidget):
@@ -39,7 +39,7 @@ class ProfilePage(QWidget):
         self.store = context.store
         self.ui = ui = Ui_ProfilePage()
         ui.setupUi(self)
-        self.setStyleSheet(PAGE_STYLE)
+        theme.style(self, PAGE_STYLE)
         font = QFont(ui.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
@@ -57,6 +57,7 @@ class ProfilePage(QWidget):
             "administrator.id_number": ui.adminIdError, "administrator.phone": ui.adminPhoneError}
         self._loading = False
         self._saved: dict[str, str] | None = None
+        self._has_draft = False  # the form shows a draft kept in the store
         self._first_show = True
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self.save_timer.timeout.connect(self.save)
@@ -144,21 +145,21 @@ class ProfilePage(QWidget):
             ws = self.store.workspace()
             unlocked = self.store.is_unlocked
             full = profile_store.load_profile(ws) if unlocked else None
+            # What was typed last, when it is newer than the saved profile.
+            draft = profile_store.current_draft(ws) if unlocked else None
             view = None if unlocked else profile_store.profile_view(ws)
         except StoreError as exc:
             self._set_state(self.tr("The workspace cannot be opened: {error}").format(error=exc))
             self._loading = False
             return
+        self._has_draft = draft is not None
         if full is not None:
-            data = full.model_dump()
-            self._fill({"company_name": data["company_name"], "credit_code": data["credit_code"],
-                        "corp_id": data["corp_id"], "legal_person.name": full.legal_person.name,
-                        "legal_person.id_number": full.legal_person.id_number,
-                        "administrator.name": full.administrator.name,
-                        "administrator.id_number": full.administrator.id_number,
-                        "administrator.phone": full.administrator.phone}, masked=False)
+            self._fill(profile_store.profile_fields(full), masked=False)
             self._saved = self.values()
-        elif view is not None:
+        if draft is not None:
+            base = self._saved if self._saved is not None else dict.fromkeys(FIELDS, "")
+            self._fill({**base, **draft.fields}, masked=False)
+        elif full is None and view is not None:
             admin = view.administrator
             self._fill({"company_name": view.company_name, "credit_code": view.credit_code,
                         "corp_id": view.corp_id, "legal_person.name": view.legal_person.name,
@@ -194,7 +195,9 @@ class ProfilePage(QWidget):
             self.tr("Set up the workspace vault first: the profile's identity numbers are kept "
                     "only encrypted."))
         ui.unlockButton.setText(self.tr("&Unlock…") if has_vault else self.tr("&Set up…"))
-        if unlocked:
+        if unlocked and self._has_draft:
+            self._set_state(self._draft_text())
+        elif unlocked:
             self._set_state(self.tr("Saved automatically. Last saved {time}.").format(
                 time=self._saved_time()) if has_profile else self.tr(
                 "Fill in every field: the profile is saved automatically once it is complete "
@@ -210,6 +213,10 @@ class ProfilePage(QWidget):
     def _set_state(self, text: str) -> None:
         self.ui.saveState.setText(text)
 
+    def _draft_text(self, reason: str = "") -> str:
+        text = self.tr("Draft saved — complete the profile to use it in letters")
+        return f"{text}\n{reason}" if reason else text
+
     def unlock(self) -> None:
         if self.store.ensure_vault(self):
             self.load()
@@ -218,16 +225,19 @@ class ProfilePage(QWidget):
         """Save when every field is filled in and correct; say why not otherwise."""
         self.save_timer.stop()
         values = self.values()
-        if values == self._saved:
-            return True
+        if values == self._saved or (self._saved is None and not any(values.values())):
+            # Back to what is saved (or to nothing): no draft to keep.
+            if self._has_draft and self._clear_draft():
+                self._update_lock(True, has_profile=self._saved is not None)
+            return self._saved is not None
         missing = [k for k, v in values.items() if not v]
         if missing:
-            self._set_state(self.tr("Not saved yet: {count} field(s) still empty. The profile "
-                                    "is saved as soon as every field is filled in.").format(
-                count=len(missing)))
+            self.save_draft(values, self.tr(
+                "Not saved yet: {count} field(s) still empty. The profile is saved as soon as "
+                "every field is filled in.").format(count=len(missing)))
             return False
         if not all(self.check(key, final=True) for key in self.errors):
-            self._set_state(self.tr("Not saved: correct the fields marked in red."))
+            self.save_draft(values, self.tr("Not saved: correct the fields marked in red."))
             return False
         if not self.store.ensure_vault(self):
             self._set_state(self.tr("Not saved: the workspace vault is locked."))
@@ -243,16 +253,40 @@ class ProfilePage(QWidget):
                                   "phone": values["administrator.phone"]}})
             profile_store.save_profile(self.store.workspace(), profile)
         except ValidationError as exc:
-            self._set_state(self.tr("Not saved: {error}").format(
+            self.save_draft(values, self.tr("Not saved: {error}").format(
                 error="; ".join(e["msg"] for e in exc.errors())))
             return False
         except StoreError as exc:
             self._set_state(self.tr("Not saved: {error}").format(error=exc))
             return False
         self._saved = values
+        self._has_draft = False  # save_profile dropped it
         self._set_state(self.tr("Saved {time}. Identity numbers are kept encrypted.").format(
             time=dt.datetime.now().strftime("%H:%M:%S")))
         self.store.profile_changed.emit()
+        return True
+
+    def save_draft(self, values: dict[str, str], reason: str) -> bool:
+        """Keep the incomplete or invalid form as the store's encrypted draft."""
+        if not self.store.ensure_vault(self):
+            self._set_state(self.tr("Not saved: the workspace vault is locked."))
+            return False
+        try:
+            profile_store.save_profile_draft(self.store.workspace(), values)
+        except StoreError as exc:
+            self._set_state(self.tr("Not saved: {error}").format(error=exc))
+            return False
+        self._has_draft = True
+        self._set_state(self._draft_text(reason))
+        return True
+
+    def _clear_draft(self) -> bool:
+        try:
+            profile_store.clear_profile_draft(self.store.workspace())
+        except StoreError as exc:
+            self._set_state(self.tr("Not saved: {error}").format(error=exc))
+            return False
+        self._has_draft = False
         return True
 
     def flush(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTreeWidgetItem, QWidget
 
+from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_rules import Ui_RulesPage
 from app.ui.widgets.catalogue_entries import Entry, build_entries
@@ -21,7 +22,7 @@ class RulesPage(QWidget):
         self.context = context
         self.ui = Ui_RulesPage()
         self.ui.setupUi(self)
-        self.setStyleSheet('QLabel[hint="true"] { color: #555; }')
+        theme.style(self, 'QLabel[hint="true"] { color: @hint; }')
         self._split_done = False
         self._entries: dict[str, Entry] = {}
         self._items: dict[str, QTreeWidgetItem] = {}

@@ -14,9 +14,9 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
 
 from app.i18n import Lang
+from app.ui import theme
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -142,7 +142,7 @@ class ScanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and key not in ("userid", "flags"):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and key == "risk" and m.flags:
-            return QColor("#b71c1c")
+            return theme.color("error")
         return None
 
     def _display(self, m: Any, key: str) -> str:

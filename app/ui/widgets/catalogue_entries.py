@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.i18n import LANGS, Lang, LocalText
 from app.rules.catalogue import Catalogue
+from app.ui import theme
 
 translate = QCoreApplication.translate  # lupdate extracts translate("Context", "text")
 
@@ -47,7 +48,8 @@ def _detail(title: str, section: str, paragraphs: list[str]) -> str:
     body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
     source = html.escape(
         translate("RulesPage", "Source text section {section}").format(section=section))
-    return f"<h3>{html.escape(title)}</h3><p style='color:#555'>{source}</p>{body}"
+    hint = theme.tokens()["hint"]
+    return f"<h3>{html.escape(title)}</h3><p style='color:{hint}'>{source}</p>{body}"
 
 
 def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:

@@ -38,8 +38,10 @@ class CitationChip(QToolButton):
 
 CHIP_STYLE = """
 QToolButton#citationChip {
-    border: 1px solid #90a4c0; border-radius: 8px; padding: 0px 6px;
-    background: #eef3fa; color: #1f3b63;
+    border: 1px solid @chip_border; border-radius: 8px; padding: 0px 6px;
+    background: @chip_bg; color: @chip_text;
 }
-QToolButton#citationChip:hover, QToolButton#citationChip:focus { background: #d7e4f5; }
+QToolButton#citationChip:hover, QToolButton#citationChip:focus {
+    background: @chip_hover; border: 2px solid @accent;
+}
 """

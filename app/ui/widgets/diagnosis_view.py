@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.i18n import Lang
 from app.rules.catalogue import Catalogue
 from app.rules.contract import Diagnosis, Sentence
+from app.ui import theme
 from app.ui.widgets.citation_chip import CHIP_STYLE, CitationChip
 
 CERTAINTY = {
@@ -29,12 +30,13 @@ CERTAINTY = {
 }
 
 STYLE = CHIP_STYLE + """
-QFrame#routeBox { background: #e8f5e9; border: 2px solid #43a047; border-radius: 6px; }
-QFrame#routeBox QLabel { background: transparent; }
-QGroupBox#undecidedBox { border: 1px solid #d69e2e; border-radius: 4px; margin-top: 1.4em;
-                         background: #fffaf0; }
+QFrame#routeBox { background: @success_bg; border: 2px solid @success_border; border-radius: 6px; }
+QFrame#routeBox QLabel { background: transparent; color: @success_text; }
+QGroupBox#undecidedBox { border: 1px solid @warning_border; border-radius: 4px; margin-top: 1.4em;
+                         background: @warning_bg; color: @warning_text; }
+QGroupBox#undecidedBox QLabel { color: @warning_text; }
 QGroupBox#undecidedBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
-QLabel[hint="true"] { color: #555; }
+QLabel[hint="true"] { color: @hint; }
 """
 
 
@@ -55,7 +57,7 @@ class DiagnosisView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(STYLE)
+        theme.style(self, STYLE)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._body: QWidget | None = None

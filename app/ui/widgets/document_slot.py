@@ -31,16 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import theme
+
 THUMB = QSize(132, 100)
 SLOT_STYLE = """
-DocumentSlot { border: 1px solid #c8ccd2; border-radius: 6px; background: palette(base); }
-DocumentSlot[dropping="true"] { border: 2px dashed #2563eb; }
-DocumentSlot:focus { border: 2px solid #2563eb; }
-QLabel#slotMessage[level="error"] { color: #b91c1c; }
-QLabel#slotMessage[level="warning"] { color: #92400e; }
-QLabel#slotMessage[level="info"] { color: #555; }
-QLabel#slotRequired { color: #b91c1c; }
-QLabel#slotRequired[done="true"] { color: #15803d; }
+DocumentSlot { border: 1px solid @border; border-radius: 6px; background: palette(base); }
+DocumentSlot[dropping="true"] { border: 2px dashed @accent; }
+DocumentSlot:focus { border: 2px solid @accent; }
+QLabel#slotMessage[level="error"] { color: @error; }
+QLabel#slotMessage[level="warning"] { color: @warning; }
+QLabel#slotMessage[level="info"] { color: @hint; }
+QLabel#slotRequired { color: @error; }
+QLabel#slotRequired[done="true"] { color: @success; }
 """
 
 
@@ -99,7 +101,7 @@ class DocumentSlot(QFrame):
         self.placeholder.setObjectName("slotPlaceholder")
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
-        self.placeholder.setStyleSheet("color: #777;")
+        theme.style(self.placeholder, "color: @hint;")
 
         self.message = QLabel(self)
         self.message.setObjectName("slotMessage")
@@ -136,7 +138,7 @@ class DocumentSlot(QFrame):
         layout.addLayout(header)
         layout.addLayout(body)
         layout.addWidget(self.message)
-        self.setStyleSheet(SLOT_STYLE)
+        theme.style(self, SLOT_STYLE)
         self.retranslate("", False)
 
     # Content ---------------------------------------------------------------------------------
@@ -213,6 +215,12 @@ class DocumentSlot(QFrame):
         self.undo_button.setText(self.tr("Undo"))
         self.undo_button.setToolTip(self.tr("Bring back the document removed last"))
         self.placeholder.setText(self.tr("Drop files here, paste with Ctrl+V, or click Add…"))
+        # Seven slots show the same buttons: a screen reader says which document each is for.
+        self.thumbnails.setAccessibleName(title)
+        for button in (self.add_button, self.paste_button, self.rotate_button, self.crop_button,
+                       self.remove_button, self.undo_button):
+            button.setAccessibleName(self.tr("{action}: {document}").format(
+                action=button.text().replace("&", ""), document=title))
         self.set_required(required)
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-PALETTE = ("#1f5fa8", "#2e7d32", "#c62828", "#7b1fa2")
+from app.ui import theme
+
 MARKS = ("circle", "square", "triangle", "diamond")
 
 
@@ -55,12 +56,22 @@ class LineChart(QWidget):
         return QSize(360, 180)
 
     def set_series(self, series: list[Series]) -> None:
-        for i, s in enumerate(series):
-            s.colour = s.colour or PALETTE[i % len(PALETTE)]
         self.series = series
-        self.setAccessibleDescription("; ".join(
-            f"{s.name}: " + ", ".join(f"{d} {v:g}" for d, v in s.points[-10:]) for s in series))
+        # A screen reader cannot see the lines: the name says what is drawn, the description
+        # summarises each series and lists its last points.
+        self.setAccessibleName(self.tr("Chart: {series}").format(
+            series=", ".join(s.name for s in series)) if series else self.empty_text)
+        self.setAccessibleDescription("; ".join(self._summary(s) for s in series if s.points))
         self.update()
+
+    def _summary(self, s: Series) -> str:
+        days = [d for d, _ in s.points]
+        high_day, high = max(s.points, key=lambda p: p[1])
+        return self.tr("{name}: {count} points from {first} to {last}, highest {high:g} on "
+                       "{high_day}, latest {latest:g}; last values {values}").format(
+            name=s.name, count=len(s.points), first=min(days), last=max(days), high=high,
+            high_day=high_day, latest=s.points[-1][1],
+            values=", ".join(f"{d} {v:g}" for d, v in s.points[-10:]))
 
     def point_count(self) -> int:
         return sum(len(s.points) for s in self.series)
@@ -118,7 +129,8 @@ class LineChart(QWidget):
                              Qt.AlignmentFlag.AlignHCenter, first.isoformat())
 
         for i, s in enumerate(self.series):
-            colour = QColor(s.colour)
+            # Each scheme has its own series colours, legible on its Base colour.
+            colour = QColor(s.colour) if s.colour else theme.series_colour(i)
             painter.setPen(QPen(colour, 2))
             pts = [at(d, v) for d, v in s.points]
             for a, b in itertools.pairwise(pts):

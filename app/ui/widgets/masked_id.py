@@ -31,6 +31,9 @@ class MaskedIdField(QObject):
     def retranslate(self) -> None:
         self.reveal.setText(self.tr("Hide") if self.reveal.isChecked() else self.tr("Show"))
         self.reveal.setToolTip(self.tr("Show or hide the whole number"))
+        # Its text flips between Show and Hide; a screen reader hears a stable name and the
+        # button's checked state instead.
+        self.reveal.setAccessibleName(self.reveal.toolTip())
 
     def value(self) -> str:
         return self._value if self._known else ""

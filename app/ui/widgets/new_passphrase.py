@@ -6,8 +6,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from app.store.vault import MIN_PASSPHRASE
+from app.ui import theme
 
-ERROR_STYLE = "color: #b00020;"
+ERROR_STYLE = "color: @error;"
 
 
 def strength(passphrase: str) -> int:
@@ -43,7 +44,7 @@ class NewPassphraseFields(QWidget):
         self.second_label.setBuddy(self.second)
         self.strength_label = QLabel(self, objectName="strengthLabel", wordWrap=True)
         self.mismatch_label = QLabel(self, objectName="mismatchLabel", wordWrap=True)
-        self.mismatch_label.setStyleSheet(ERROR_STYLE)
+        theme.style(self.mismatch_label, ERROR_STYLE)
         layout.addRow(self.first_label, self.first)
         layout.addRow("", self.strength_label)
         layout.addRow(self.second_label, self.second)
@@ -79,8 +80,8 @@ class NewPassphraseFields(QWidget):
         }
         self.strength_label.setText(messages[level] if text else self.tr(
             "At least {count} characters.").format(count=MIN_PASSPHRASE))
-        colour = {0: "#b00020", 1: "#b35c00", 2: "#555", 3: "#1b6e20"}[level]
-        self.strength_label.setStyleSheet(f"color: {colour};" if text else "color: #555;")
+        colour = {0: "@error", 1: "@warning", 2: "@hint", 3: "@success"}[level]
+        theme.style(self.strength_label, f"color: {colour};" if text else "color: @hint;")
         differs = bool(self.second.text()) and self.second.text() != text
         self.mismatch_label.setText(self.tr("The two passphrases differ.") if differs else "")
         self.mismatch_label.setVisible(differs)

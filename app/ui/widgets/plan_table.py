@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.audit.checklist import Checklist
 from app.audit.scoring import PlanItem, RemediationEntry
 from app.i18n import Lang
+from app.ui import theme
 
 QUESTION, SECTIONS, MEASURE, OWNER, DUE, STATUS = range(6)
 STATUSES = ("open", "in_progress", "done")
@@ -147,7 +148,7 @@ class PlanTable(QObject):
         edit.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
         if overdue:
             edit.setToolTip(QCoreApplication.translate("PlanTable", "Overdue"))
-            edit.setStyleSheet("QDateEdit { color: #c62828; font-weight: bold; }")
+            theme.style(edit, "QDateEdit { color: @error; font-weight: bold; }")
         edit.dateChanged.connect(lambda date, qid=qid: self._set(
             qid, due=None if date == NO_DATE else date.toPython()))
         return edit

@@ -1,4 +1,7 @@
-"""One checklist question: its text and sections, the answer, notes and evidence files."""
+"""One checklist question: its text and sections, the answer, notes and evidence files.
+
+The card lists evidence and asks for files; keeping them (in the vault) is the page's work: it
+hears ``files_added`` and gives back ``EvidenceItem``s to list."""
 
 from __future__ import annotations
 
@@ -23,26 +26,32 @@ from PySide6.QtWidgets import (
 from app.audit.checklist import ANSWERS, Checklist, Question
 from app.i18n import Lang
 from app.rules.catalogue import Catalogue
+from app.ui.audit_service import EvidenceItem
 from app.ui.widgets.citation_chip import CitationChip, section_label
 
 # Asks for files: (parent, caption) -> chosen paths (empty when cancelled).
 AskOpenPaths = Callable[[QWidget, str], list[str]]
+ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 CARD_STYLE = """
-QFrame#questionCard { border: 1px solid #d0d5dd; border-radius: 6px; background: palette(base); }
-QFrame#questionCard[answered="true"] { border-left: 4px solid #5b7fb4; }
+QFrame#questionCard { border: 1px solid @border; border-radius: 6px; background: palette(base); }
+QFrame#questionCard[answered="true"] { border-left: 4px solid @answered; }
 """
 
 
 class EvidenceList(QListWidget):
-    """The card's evidence files; Delete removes the selected one."""
+    """The card's evidence files; Delete removes the selected one, Enter opens it."""
 
-    removed = Signal()
+    remove_requested = Signal(int)  # the row
+    open_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.itemActivated.connect(lambda item: self.open_requested.emit(self.row(item)))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.currentItem():
-            self.takeItem(self.currentRow())
-            self.removed.emit()
+            self.remove_requested.emit(self.currentRow())
             return
         super().keyPressEvent(event)
 
@@ -50,6 +59,9 @@ class EvidenceList(QListWidget):
 class QuestionCard(QFrame):
     changed = Signal(str)  # the question id
     citation_shown = Signal(str)
+    files_added = Signal(list)  # paths chosen or dropped, to keep as evidence
+    evidence_removed = Signal(object, int)  # the EvidenceItem taken off the list, its row
+    evidence_opened = Signal(object)  # the EvidenceItem to show
 
     def __init__(self, question: Question, checklist: Checklist, catalogue: Catalogue,
                  lang: Lang, ask_open_paths: AskOpenPaths,
@@ -110,7 +122,9 @@ class QuestionCard(QFrame):
 
         self.evidence_list = EvidenceList()
         self.evidence_list.setVisible(False)
-        self.evidence_list.removed.connect(self._evidence_removed)
+        self.evidence_list.remove_requested.connect(self.remove_evidence_at)
+        self.evidence_list.open_requested.connect(
+            lambda row: self.evidence_opened.emit(self.evidence_items()[row]))
         layout.addWidget(self.evidence_list)
         self.retranslate(lang)
 
@@ -130,24 +144,57 @@ class QuestionCard(QFrame):
         return self.note.text().strip()
 
     def evidence(self) -> list[str]:
+        """What the answer keeps: the evidence references (``vault:<id>``, or older paths)."""
+        return [item.ref for item in self.evidence_items()]
+
+    def evidence_items(self) -> list[EvidenceItem]:
+        return [self.evidence_list.item(i).data(ITEM_ROLE)
+                for i in range(self.evidence_list.count())]
+
+    def evidence_names(self) -> list[str]:
         return [self.evidence_list.item(i).text() for i in range(self.evidence_list.count())]
 
-    def set_state(self, answer: str | None, note: str = "", evidence: list[str] | None = None,
-                  ) -> None:
+    def set_state(self, answer: str | None, note: str = "",
+                  evidence: list[EvidenceItem] | None = None) -> None:
         self.set_answer(answer)
         self.note.setText(note)
         self.evidence_list.clear()
         self.add_evidence(evidence or [], notify=False)
 
-    def add_evidence(self, paths: list[str], *, notify: bool = True) -> None:
+    def add_evidence(self, items: list[EvidenceItem], *, notify: bool = True,
+                     row: int | None = None) -> None:
         known = set(self.evidence())
-        for path in paths:
-            if path and path not in known:
-                self.evidence_list.addItem(QListWidgetItem(path))
-                known.add(path)
+        for item in items:
+            if item.ref and item.ref not in known:
+                entry = QListWidgetItem(item.name)
+                entry.setData(ITEM_ROLE, item)
+                entry.setToolTip(item.name if item.in_vault else item.ref)
+                if row is None:
+                    self.evidence_list.addItem(entry)
+                else:
+                    self.evidence_list.insertItem(row, entry)
+                    row += 1
+                known.add(item.ref)
         self._fit_evidence()
         if notify:
             self.changed.emit(self.question.id)
+
+    def remove_evidence_at(self, row: int) -> None:
+        entry = self.evidence_list.takeItem(row)
+        if entry is None:
+            return
+        self._fit_evidence()
+        self.changed.emit(self.question.id)
+        self.evidence_removed.emit(entry.data(ITEM_ROLE), row)
+
+    def remove_evidence(self, ref: str) -> None:
+        """Take the evidence off the list without telling anyone (an undone addition)."""
+        for row, item in enumerate(self.evidence_items()):
+            if item.ref == ref:
+                self.evidence_list.takeItem(row)
+                self._fit_evidence()
+                self.changed.emit(self.question.id)
+                return
 
     def _fit_evidence(self) -> None:
         count = self.evidence_list.count()
@@ -157,14 +204,10 @@ class QuestionCard(QFrame):
             rows * self.evidence_list.sizeHintForRow(0) + 2 * self.evidence_list.frameWidth()
             + 2 if count else 0)
 
-    def _evidence_removed(self) -> None:
-        self._fit_evidence()
-        self.changed.emit(self.question.id)
-
     def ask_evidence(self) -> None:
-        paths = self._ask_open_paths(self, self.tr("Attach evidence"))
+        paths = self._ask_open_paths(self, self.tr("Add evidence files to the vault"))
         if paths:
-            self.add_evidence(paths)
+            self.files_added.emit(paths)
 
     def first_radio(self) -> QRadioButton:
         return self.radios.get(self.answer() or "yes") or self.radios["yes"]
@@ -188,7 +231,7 @@ class QuestionCard(QFrame):
     def dropEvent(self, event: QDropEvent) -> None:
         paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
         if paths:
-            self.add_evidence(paths)
+            self.files_added.emit(paths)
             event.acceptProposedAction()
 
     # Language -------------------------------------------------------------------------------
@@ -205,9 +248,12 @@ class QuestionCard(QFrame):
             radio.setText(labels[answer])
             radio.setAccessibleName(f"{labels[answer]}: {q.text(lang)}")
         self.note.setPlaceholderText(self.tr("Notes: what you checked and what you saw"))
-        self.attach.setText(self.tr("Attach evidence…"))
-        self.evidence_list.setToolTip(self.tr("Drop files here to attach them; Delete removes "
-                                              "the selected file."))
+        self.attach.setText(self.tr("Add evidence…"))
+        self.attach.setToolTip(self.tr("Evidence files are copied into the encrypted vault; "
+                                       "you can also drop files on the question."))
+        self.evidence_list.setToolTip(self.tr("Kept encrypted in the vault. Enter or a "
+                                              "double-click opens the selected file; Delete "
+                                              "removes it (Ctrl+Z undoes)."))
         titles = {sec.id: sec.title(lang) for sec in self._checklist.sections}
         for chip in self.chips:
             section = chip.section_id

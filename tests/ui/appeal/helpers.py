@@ -87,8 +87,10 @@ class Answers:
     folder: str = ""
     confirm: bool = True
     crop: tuple | None = None
+    print_to: str = ""  # Qt's print dialog answered "print to this PDF file"; "" cancels it
     asked: list[str] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)
+    dialogs: list = field(default_factory=list)  # dialogs the page would have run (exec)
 
     def kwargs(self) -> dict:
         return {
@@ -99,7 +101,18 @@ class Answers:
             "ask_crop": lambda parent, image, current: self._ask("crop", self.crop),
             "ask_open_files": lambda parent, caption, filters: [],
             "open_url": lambda url: bool(self.opened.append(url.toLocalFile())) or True,
+            "ask_print": self.ask_print,
+            "show_dialog": lambda dialog: self.dialogs.append(dialog),
         }
+
+    def ask_print(self, parent, printer) -> bool:  # type: ignore[no-untyped-def]
+        from PySide6.QtPrintSupport import QPrinter
+
+        self.asked.append("print")
+        if self.print_to:
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(self.print_to)
+        return bool(self.print_to)
 
     def _ask(self, what: str, answer):  # type: ignore[no-untyped-def]
         self.asked.append(what)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QTimer
@@ -123,40 +125,118 @@ def test_build_kit_honours_the_size_cap_and_the_character_limit(page, answers, t
     assert not page.ui.printButton.isEnabled(), "a folder is opened, not printed"
 
 
+def built_bundle(page: AppealPage, answers, tmp_path) -> PdfReader:
+    fill(page, tmp_path)
+    drop(page.documents.slots["evidence"], file_mime(make_pdf(tmp_path / "chat.pdf", 2)))
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    page.ui.buildBundleButton.click()
+    return PdfReader(answers.save_pdf)
+
+
+def test_print_renders_and_prints_every_page_of_the_bundle(page, answers, context, tmp_path):
+    """The real renderer (pdfium through app.appeal.render), Qt's print dialog answered."""
+    assert context.appeal.page_images is not None, "pypdfium2 draws the pages"
+    bundle = built_bundle(page, answers, tmp_path)
+    answers.print_to = str(tmp_path / "printed.pdf")
+    page.ui.printButton.click()
+    assert "print" in answers.asked and not answers.opened, "printed here, not in a viewer"
+    printed = PdfReader(answers.print_to)
+    assert len(printed.pages) == len(bundle.pages) >= 8
+    # Each page is the bundle's page as a picture, fitted to the paper with its shape kept.
+    for source, copy in zip(bundle.pages, printed.pages, strict=True):
+        images = copy.images
+        assert len(images) == 1
+        picture = images[0].image
+        assert picture.width / picture.height == pytest.approx(
+            float(source.mediabox.width) / float(source.mediabox.height), rel=0.02)
+        assert picture.convert("L").getextrema()[0] < 100, "not a blank page"
+    assert f"{len(bundle.pages)}" in page.ui.progressLabel.text()
+
+
+def test_declining_the_print_dialog_prints_nothing(page, answers, tmp_path):
+    built_bundle(page, answers, tmp_path)
+    answers.print_to = ""
+    page.ui.printButton.click()
+    assert "print" in answers.asked
+    assert not list(tmp_path.glob("printed*")) and not answers.opened
+
+
 def test_print_draws_every_page_through_the_print_dialog(make_page, answers, context,
                                                           tmp_path):
     from PySide6.QtGui import QImage
-    from PySide6.QtPrintSupport import QPrinter
 
     drawn: list[str] = []
+    totals: list[int] = []
 
-    def page_images(path: str, dpi: int):  # what a PDF renderer in the core would give
+    def page_images(path: str, dpi: int, progress=None, cancel=None):  # a fake renderer
         for number in range(3):
+            if progress is not None:
+                progress(number, 3, "")
             drawn.append(f"{path}:{number}")
             image = QImage(400, 566, QImage.Format.Format_RGB32)
             image.fill(0xFFFFFF)
             yield image
-
-    def ask_print(parent, printer) -> bool:
-        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-        return True
+        totals.append(dpi)
 
     context.appeal.page_images = page_images
-    page = make_page(ask_print=ask_print)
+    page = make_page()
     page.set_profile(sample_profile())
     fill(page, tmp_path)
     answers.save_pdf = str(tmp_path / "appeal.pdf")
+    answers.print_to = str(tmp_path / "printed.pdf")
     page.ui.buildBundleButton.click()
     page.ui.printButton.click()
-    assert len(drawn) == 3
-    assert len(PdfReader(str(tmp_path / "printed.pdf")).pages) == 3
+    assert len(drawn) == 3 and totals == [300], "at most 300 dpi for the printer"
+    assert len(PdfReader(answers.print_to).pages) == 3
 
 
-def test_without_a_renderer_print_explains_and_opens_the_viewer(page, answers, tmp_path,
-                                                                 qtbot):
+def test_cancel_in_the_progress_dialog_stops_printing(make_page, answers, context, tmp_path):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QProgressDialog
+
+    drawn: list[int] = []
+
+    def page_images(path: str, dpi: int, progress=None, cancel=None):
+        for number in range(5):
+            progress(number, 5, "")
+            if number == 2:  # the user presses Cancel while page 3 is drawn
+                page.findChild(QProgressDialog).cancel()
+            drawn.append(number)
+            image = QImage(400, 566, QImage.Format.Format_RGB32)
+            image.fill(0)
+            yield image
+
+    context.appeal.page_images = page_images
+    page = make_page()
+    page.set_profile(sample_profile())
+    fill(page, tmp_path)
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    answers.print_to = str(tmp_path / "printed.pdf")
+    page.ui.buildBundleButton.click()
+    page.ui.printButton.click()
+    assert drawn == [0, 1, 2], "no page is drawn after Cancel"
+    assert "cancelled; nothing was sent" in page.ui.progressLabel.text()
+    assert not Path(answers.print_to).exists(), "the pages drawn before Cancel are not printed"
+    assert not page.findChildren(QProgressDialog) or not page.findChild(
+        QProgressDialog).isVisible()
+
+
+def test_a_pdf_that_cannot_be_drawn_prints_nothing_and_says_why(page, answers, tmp_path):
+    built_bundle(page, answers, tmp_path)
+    Path(answers.save_pdf).write_bytes(b"%PDF-1.7\n1 0 obj damaged")
+    answers.print_to = str(tmp_path / "printed.pdf")
+    page.ui.printButton.click()
+    assert "not a readable PDF" in page.ui.progressLabel.text()
+    assert not Path(answers.print_to).exists(), "no empty print job"
+
+
+def test_without_a_renderer_print_explains_and_opens_the_viewer(make_page, answers, context,
+                                                                 tmp_path, qtbot):
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    context.appeal.page_images = None  # an installation without pypdfium2
+    page = make_page()
+    page.set_profile(sample_profile())
     fill(page, tmp_path)
     answers.save_pdf = str(tmp_path / "appeal.pdf")
     page.ui.buildBundleButton.click()
@@ -170,8 +250,9 @@ def test_without_a_renderer_print_explains_and_opens_the_viewer(page, answers, t
 
     QTimer.singleShot(50, answer_box)
     page.ui.printButton.click()
-    assert seen and "PDF viewer" in seen[0]
+    assert seen and "PDF viewer" in seen[0] and "pypdfium2" in seen[0]
     assert answers.opened == [answers.save_pdf]
+    assert "print" not in answers.asked
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

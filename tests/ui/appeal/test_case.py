@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
@@ -13,6 +14,7 @@ from app.store.cases import create_case, engine_diagnoser
 from app.store.documents import list_documents
 from app.store.profile import Profile as StoredProfile
 from app.store.profile import save_profile
+from app.ui import accessibility
 from app.ui.dialogs.watermark_preview import WatermarkPreviewDialog
 from app.ui.pages.appeal import AppealPage
 from app.ui.pages.diagnose import DiagnosePage
@@ -104,12 +106,49 @@ def test_profile_problems_are_shown_inline(page):
                for i in range(page.ui.completenessList.count()))
 
 
-def test_the_letter_is_generated_and_opened(page, answers, tmp_path):
+def test_the_letter_is_generated_and_previewed(page, answers, tmp_path):
+    """The first page drawn in the app, with Open (the system viewer) and Print… there."""
     answers.save_pdf = str(tmp_path / "letter.pdf")
     page.ui.letterButton.click()
-    assert PdfReader(answers.save_pdf).pages
+    assert len(PdfReader(answers.save_pdf).pages) == 1
+    assert not answers.opened, "previewed in the app first"
+    (dialog,) = answers.dialogs
+    image = dialog.page_image
+    assert image is not None and dialog.page_count == 1
+    assert image.width() / image.height() == pytest.approx(595.28 / 841.89, rel=0.01)
+    assert dialog.pageLabel.pixmap() is not None and not dialog.pageLabel.pixmap().isNull()
+    assert "signed and sealed" in dialog.captionLabel.text()
+    dialog.show()
+    assert accessibility.unnamed(dialog) == []
+    dialog.openButton.click()
     assert answers.opened == [answers.save_pdf]
+    answers.print_to = str(tmp_path / "printed.pdf")
+    dialog.printButton.click()
+    assert len(PdfReader(answers.print_to).pages) == 1
+    assert "Pages sent to the printer: 1" in dialog.captionLabel.text()
+    dialog.close()
     assert page.ui.openLetterButton.isEnabled()
+    page.ui.openLetterButton.click()
+    assert len(answers.dialogs) == 2, "the letter button shows the preview again"
+
+
+def test_without_a_renderer_the_letter_opens_in_the_viewer(make_page, answers, context,
+                                                           tmp_path):
+    context.appeal.page_images = None
+    page = make_page()
+    page.set_profile(sample_profile())
+    answers.save_pdf = str(tmp_path / "letter.pdf")
+    page.ui.letterButton.click()
+    assert answers.opened == [answers.save_pdf] and not answers.dialogs
+
+
+def test_the_preview_of_a_pdf_it_cannot_draw_says_why(page, answers, tmp_path):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.7 damaged")
+    assert page.preview_pdf(broken)
+    (dialog,) = answers.dialogs
+    assert dialog.page_image is None and "not a readable PDF" in dialog.pageLabel.text()
+    assert not dialog.printButton.isEnabled() and dialog.openButton.isEnabled()
 
 
 def test_watermark_preview_follows_the_settings(qtbot, tmp_path):
