@@ -135,3 +135,18 @@ def test_file_menu_offers_workspace_security(window):
     assert "Workspace &security…" in [a.text() for a in actions]
     window.ui.actionChinese.trigger()
     assert window.actionSecurity.text() == "工作区安全(&S)…"
+
+
+def test_the_wrong_passphrase_message_is_not_cut_off(tmp_path, qtbot):
+    service = make_store_service(tmp_path / "ws", keyring=NoKeyring())
+    service.create_vault(PASSPHRASE)
+    service.close()
+    dialog = VaultUnlockDialog(service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+    dialog.unlock()
+    qtbot.waitUntil(dialog.error.isVisible)
+    for label in (dialog.intro, dialog.error):
+        assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+    service.close()

@@ -99,6 +99,7 @@ class VaultUnlockDialog(QDialog):
         self.unsetCursor()
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # the wrapped message needs height the dialog did not have
         self.passphrase.selectAll()
         self.passphrase.setFocus()
         self._update()
