@@ -6,14 +6,17 @@ Nothing here imports Qt unless the GUI is asked for, so headless commands start 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from app import __version__
 from app.cliutil import InputError
-from app.i18n import system_lang
+from app.i18n import LANGS, Lang, system_lang
+from app.labels import label
 
 # Each module registers its own subcommands; keeps this file a dispatcher.
 COMMAND_MODULES = (
@@ -24,12 +27,66 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="wecom-appeal",
-        description="WeCom Appeal & Compliance Assistant. Without a command, opens the window.",
-    )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+class _Formatter(argparse.HelpFormatter):
+    """argparse's formatter with the "usage: " heading in the help's language."""
+
+    def __init__(self, prog: str, *, usage_prefix: str = "usage: ", **kwargs: Any) -> None:
+        super().__init__(prog, **kwargs)
+        self._usage_prefix = usage_prefix
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[override]
+        super().add_usage(usage, actions, groups,
+                          self._usage_prefix if prefix is None else prefix)
+
+
+class LocalParser(argparse.ArgumentParser):
+    """An ArgumentParser whose own texts (headings, -h, "error:") are in ``lang``; its
+    subparsers are LocalParsers in the same language. Only this parser changes, not argparse."""
+
+    def __init__(self, *args: Any, lang: Lang = "en", **kwargs: Any) -> None:
+        self.lang: Lang = lang
+        add_help = kwargs.pop("add_help", True)
+        kwargs.setdefault("formatter_class", functools.partial(
+            _Formatter, usage_prefix=label("clihelp_usage", lang)))
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = label("clihelp_positionals", lang)
+        self._optionals.title = label("clihelp_options", lang)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=label("clihelp_help", lang))
+
+    def add_subparsers(self, **kwargs: Any) -> argparse._SubParsersAction:
+        kwargs.setdefault("parser_class", functools.partial(type(self), lang=self.lang))
+        return super().add_subparsers(**kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, label("clihelp_error", self.lang, prog=self.prog, message=message) + "\n")
+
+
+def lang_in_argv(argv: Sequence[str]) -> Lang:
+    """The language of the help and messages, before parsing: ``--lang X`` or ``--lang=X``
+    anywhere on the command line (up to ``--``), else the system's."""
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGS:
+            return value  # type: ignore[return-value]
+    return system_lang()
+
+
+def build_parser(lang: Lang | None = None) -> argparse.ArgumentParser:
+    lang = lang or system_lang()
+    parser = LocalParser(prog="wecom-appeal", lang=lang,
+                         description=label("clihelp_main_desc", lang))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help=label("clihelp_version", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -38,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name == name:  # that area has no commands yet
                 continue
             raise
-        module.register(sub)
+        module.register(sub, lang)
     return parser
 
 
@@ -48,7 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.main import run_gui  # Qt only when the window is wanted
 
         return run_gui()
-    parser = build_parser()
+    lang = lang_in_argv(args_list)
+    parser = build_parser(lang)
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help()
@@ -56,8 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except InputError as exc:
-        lang = getattr(args, "lang", None) or system_lang()
-        print(f"wecom-appeal: {exc.message(lang)}", file=sys.stderr)
+        print(f"wecom-appeal: {exc.message(getattr(args, 'lang', None) or lang)}",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

@@ -127,7 +127,7 @@ def test_links_and_images_resolve(md: Path) -> None:
 
 @pytest.mark.parametrize("md", markdown_files(), ids=lambda p: str(p.relative_to(ROOT)))
 def test_commands_mentioned_exist(md: Path) -> None:
-    assert unknown_commands(md.read_text(encoding="utf-8"), command_tree(build_parser())) == []
+    assert unknown_commands(md.read_text(encoding="utf-8"), command_tree(build_parser("en"))) == []
 
 
 def test_both_languages_have_the_same_pages() -> None:
@@ -154,7 +154,7 @@ def test_every_command_has_its_section_in_the_command_line_page(lang: str) -> No
     text = (DOCS / lang / "cli.md").read_text(encoding="utf-8")
     sections = {word for heading in re.findall(r"^###\s+(.+)$", text, re.M)
                 for word in re.split(r"[\s,、]+", heading) if word}
-    missing = set(command_tree(build_parser())) - sections
+    missing = set(command_tree(build_parser("en"))) - sections
     assert not missing, f"docs/{lang}/cli.md has no section for: {sorted(missing)}"
 
 
@@ -205,7 +205,7 @@ def test_a_broken_link_or_image_is_caught(tmp_path: Path) -> None:
 
 
 def test_an_unknown_command_is_caught() -> None:
-    tree = command_tree(build_parser())
+    tree = command_tree(build_parser("en"))
     assert tree["case"] is not None and "new" in tree["case"]
     text = ("wecom-appeal diagnose report.json\n$ wecom-appeal submit now\n"
             "wecom-appeal case reopen 1234\n`wecom-appeal` alone; wecom-appeal-api\n")

@@ -7,6 +7,7 @@ fixed texts of the PDF generators, the CLI's human output in Chinese, and the Ch
 
 from __future__ import annotations
 
+import argparse
 import ast
 import datetime as dt
 import importlib
@@ -508,6 +509,138 @@ def test_cli_smoke_ran_every_command(zh_cli_outputs: dict[str, str]) -> None:
     assert {"profile show", "vault init", "vault status", "case new", "case list", "case show",
             "case status", "doc add", "export", "import", "rules", "diagnose", "audit",
             "scan"} <= commands
+
+
+# The command line's --help ----------------------------------------------------------------
+
+def _squash(text: str) -> str:
+    """Without whitespace: argparse wraps the help to the terminal's width."""
+    return re.sub(r"\s+", "", text)
+
+
+def _commands(parser: argparse.ArgumentParser, path: str = "") -> Iterator[
+        tuple[str, argparse.ArgumentParser, argparse.ArgumentParser, str | None]]:
+    """Every (sub)command under ``parser``: its path, parser, parent, help in the parent's list."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            listed = {choice.dest: choice.help for choice in action._choices_actions}
+            for name, sub in action.choices.items():
+                where = f"{path} {name}".strip()
+                yield where, sub, parser, listed.get(name)
+                yield from _commands(sub, where)
+
+
+def test_every_command_help_is_chinese() -> None:
+    """``wecom-appeal … --help --lang zh_CN``: the line in the parent's list, the description
+    and every option's help are Chinese, under argparse's headings in Chinese."""
+    from app.cli import build_parser
+
+    parser = build_parser("zh_CN")
+    commands = list(_commands(parser))
+    assert len(commands) > 25 and "case new" in {path for path, *_ in commands}
+    problems = []
+    for path, sub, parent, listed in [("", parser, None, None), *commands]:
+        where = f"wecom-appeal {path}".strip()
+        shown = sub.format_help()
+        flat = _squash(shown)
+        if parent is not None:
+            if not (listed and CJK.search(listed)):
+                problems.append(f"{where}: its line in the parent's help is {listed!r}")
+            elif _squash(listed) not in _squash(parent.format_help()):
+                problems.append(f"{where}: the parent's help does not show {listed!r}")
+        if sub.description and not (CJK.search(sub.description)
+                                    and _squash(sub.description) in flat):
+            problems.append(f"{where}: description {sub.description!r}")
+        if path in {"", "diagnose", "letter", "bundle", "audit", "scan"} and not sub.description:
+            problems.append(f"{where}: lost its description")
+        if not shown.startswith("用法："):
+            problems.append(f"{where}: usage heading in {shown[:20]!r}")
+        headings = {line.rstrip(":：") for line in shown.splitlines() if line.endswith((":", "："))}
+        english = headings & {"positional arguments", "options", "optional arguments"}
+        if english or "选项" not in headings:
+            problems.append(f"{where}: headings {sorted(headings)}")
+        for action in sub._actions:
+            if action.help in (None, argparse.SUPPRESS) or isinstance(
+                    action, argparse._SubParsersAction):
+                continue
+            name = "/".join(action.option_strings) or action.dest
+            if not CJK.search(action.help):
+                problems.append(f"{where} {name}: help {action.help!r}")
+            elif _squash(action.help) not in flat:
+                problems.append(f"{where} {name}: help not shown: {action.help!r}")
+    assert not problems, "\n".join(problems)
+
+
+def _help_of(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    from app.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(argv)
+    assert exit_.value.code == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [["case", "list", "--lang", "zh_CN", "--help"],
+                                  ["case", "list", "--help", "--lang=zh_CN"]])
+def test_help_language_comes_from_lang_anywhere(argv: list[str], monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    shown = _help_of(argv, capsys)
+    assert shown.startswith("用法：wecom-appeal case list")
+    assert "显示此帮助并退出" in shown and "包括回收站中的案件" in shown
+    assert "show this help" not in shown and "include cases in the trash" not in shown
+
+
+def test_help_language_defaults_to_the_systems(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import lang_in_argv
+
+    monkeypatch.setenv("LC_ALL", "zh_CN.UTF-8")
+    assert lang_in_argv(["rules"]) == "zh_CN"
+    assert lang_in_argv(["rules", "--lang", "en"]) == "en"
+    assert lang_in_argv(["rules", "--lang=nl"]) == "zh_CN"  # argparse then refuses it
+    assert lang_in_argv(["diagnose", "--", "--lang=en"]) == "zh_CN"
+    shown = _help_of(["--help"], capsys)
+    assert "企业微信申诉与合规助手" in shown and "显示版本号并退出" in shown
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    assert lang_in_argv(["rules"]) == "en"
+
+
+def test_english_help_is_unchanged(monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    top = _squash(_help_of(["--help"], capsys))
+    for phrase in ["usage: wecom-appeal [-h] [--version] COMMAND ...",
+                   "WeCom Appeal & Compliance Assistant. Without a command, opens the window.",
+                   "positional arguments:", "options:", "show this help message and exit",
+                   "show program's version number and exit",
+                   "diagnose a restriction report (JSON)"]:
+        assert _squash(phrase) in top, phrase
+    diagnose = _squash(_help_of(["diagnose", "--help"], capsys))
+    for phrase in ["usage: wecom-appeal diagnose",
+                   "Read a restriction report (JSON) and print the diagnosis: rule, step, "
+                   "route, documents and the reasons.",
+                   "the report; '-' or nothing reads standard input",
+                   "language of the text (default: the system's)"]:
+        assert _squash(phrase) in diagnose, phrase
+    vault = _squash(_help_of(["vault", "init", "--lang", "en", "--help"], capsys))
+    assert _squash("protect the key with the passphrase in WECOM_APPEAL_PASSPHRASE") in vault
+    assert not CJK.search(top + diagnose + vault)
+
+
+def test_usage_errors_follow_the_help_language(capsys: pytest.CaptureFixture[str]) -> None:
+    from app.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["case", "new", "--lang", "zh_CN"])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("用法：wecom-appeal case new") and "wecom-appeal case new：错误：" in err
+
+
+def test_every_help_label_is_used() -> None:
+    used = _label_keys_used_in_code()
+    assert [key for key in all_labels() if key.startswith("clihelp_") and key not in used] == []
 
 
 # The PDFs in Chinese ----------------------------------------------------------------------

@@ -17,36 +17,35 @@ if TYPE_CHECKING:
 # The PDF and image stack is imported inside the commands: `--help` must start fast.
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    letter = sub.add_parser("letter", help="write the company-seal authorisation letter (PDF)",
-                            description="Fill the authorisation letter from a profile JSON, "
-                            "to print, sign, seal and scan back into the package.")
+def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
+    letter = sub.add_parser("letter", help=label("clihelp_letter", lang),
+                            description=label("clihelp_letter_desc", lang))
     letter.add_argument("profile", metavar="PROFILE.json")
     letter.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     letter.add_argument("--lang", choices=LANGS, default="zh_CN")
     letter.add_argument("--valid-days", type=int, default=None, metavar="N",
-                        help="days the authorisation is valid (default: 90)")
-    letter.add_argument("--font", metavar="FILE.ttf|.ttc", help="CJK TrueType font to embed")
+                        help=label("clihelp_letter_valid_days", lang))
+    letter.add_argument("--font", metavar="FILE.ttf|.ttc", help=label("clihelp_font", lang))
     letter.set_defaults(func=run_letter)
 
-    bundle = sub.add_parser("bundle", help="build the appeal PDF bundle (and upload kit)",
-                            description="Build the printable appeal bundle from a case JSON. "
-                            "Exit code 1 when the route still needs documents.")
+    bundle = sub.add_parser("bundle", help=label("clihelp_bundle", lang),
+                            description=label("clihelp_bundle_desc", lang))
     bundle.add_argument("case", metavar="CASE.json")
     bundle.add_argument("-o", "--output", required=True, metavar="appeal.pdf")
-    bundle.add_argument("--kit", metavar="DIR", help="also write the upload kit to DIR and DIR.zip")
-    bundle.add_argument("--dpi", type=int, default=200, help="image resolution (default 200)")
+    bundle.add_argument("--kit", metavar="DIR", help=label("clihelp_bundle_kit", lang))
+    bundle.add_argument("--dpi", type=int, default=200, help=label("clihelp_bundle_dpi", lang))
     bundle.add_argument("--lang", choices=LANGS, default="zh_CN")
     bundle.add_argument("--no-watermark", action="store_true",
-                        help="leave ID images without the purpose watermark")
-    bundle.add_argument("--watermark-text", metavar="TEXT", help="purpose watermark text")
+                        help=label("clihelp_bundle_no_watermark", lang))
+    bundle.add_argument("--watermark-text", metavar="TEXT",
+                        help=label("clihelp_bundle_watermark_text", lang))
     bundle.add_argument("--watermark-all", action="store_true",
-                        help="watermark every image, not only the ID images")
+                        help=label("clihelp_bundle_watermark_all", lang))
     bundle.add_argument("--kit-cap-kb", type=int, default=2048, metavar="KB",
-                        help="size cap per kit file (default 2048 KB)")
+                        help=label("clihelp_bundle_kit_cap_kb", lang))
     bundle.add_argument("--kit-chars", type=int, default=800, metavar="N",
-                        help="character limit of the kit's statement text (default 800)")
-    bundle.add_argument("--font", metavar="FILE.ttf|.ttc", help="CJK TrueType font to embed")
+                        help=label("clihelp_bundle_kit_chars", lang))
+    bundle.add_argument("--font", metavar="FILE.ttf|.ttc", help=label("clihelp_font", lang))
     bundle.set_defaults(func=run_bundle)
 
 

@@ -15,35 +15,32 @@ from app.labels import label, text
 TABLE_ROWS = 30
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    audit = sub.add_parser(
-        "audit", help="score a self-audit (ANSWERS.json) and write its report",
-        description="Score a self-audit against the checklist. Exit 0: every answered question "
-                    "is compliant; 1: there are findings or unanswered questions; 2: bad input.")
+def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
+    audit = sub.add_parser("audit", help=label("clihelp_audit", lang),
+                           description=label("clihelp_audit_desc", lang))
     audit.add_argument("answers", nargs="?", metavar="ANSWERS.json")
-    audit.add_argument("-o", "--output", metavar="REPORT.pdf", help="write the PDF report")
-    audit.add_argument("--csv", metavar="FILE", help="write an editable CSV export")
-    audit.add_argument("--json", action="store_true", help="print the result as JSON")
+    audit.add_argument("-o", "--output", metavar="REPORT.pdf",
+                       help=label("clihelp_output_pdf", lang))
+    audit.add_argument("--csv", metavar="FILE", help=label("clihelp_audit_csv", lang))
+    audit.add_argument("--json", action="store_true", help=label("clihelp_audit_json", lang))
     audit.add_argument("--lang", choices=LANGS, default=None)
     audit.add_argument("--previous", metavar="ANSWERS.json", action="append", default=[],
-                       help="an earlier audit, for the trend (repeatable)")
+                       help=label("clihelp_audit_previous", lang))
     audit.add_argument("--checklist", metavar="CHECKLIST.toml",
-                       help="score against this question set instead of the shipped one")
+                       help=label("clihelp_audit_checklist", lang))
     audit.add_argument("--schema", action="store_true",
-                       help="print the JSON Schema of ANSWERS.json and exit")
+                       help=label("clihelp_audit_schema", lang))
     audit.set_defaults(func=run_audit)
 
-    scan = sub.add_parser(
-        "scan", help="scan member behaviour data (CSV/XLSX) for rule-1 risk patterns",
-        description="Import WeCom member behaviour statistics and flag members whose pattern "
-                    "matches malicious adding or harassment (2.1). Exit 1 when members are "
-                    "flagged, 2 on bad input.")
+    scan = sub.add_parser("scan", help=label("clihelp_scan", lang),
+                          description=label("clihelp_scan_desc", lang))
     scan.add_argument("data", metavar="DATA.csv|DATA.xlsx")
-    scan.add_argument("--json", action="store_true", help="print the Scan JSON")
+    scan.add_argument("--json", action="store_true", help=label("clihelp_scan_json", lang))
     scan.add_argument("--lang", choices=LANGS, default=None)
-    scan.add_argument("--thresholds", metavar="FILE", help="TOML overriding thresholds.toml")
-    scan.add_argument("-o", "--output", metavar="REPORT.pdf", help="write the PDF report")
-    scan.add_argument("--csv", metavar="FILE", help="write a CSV export, one row per member")
+    scan.add_argument("--thresholds", metavar="FILE", help=label("clihelp_scan_thresholds", lang))
+    scan.add_argument("-o", "--output", metavar="REPORT.pdf",
+                      help=label("clihelp_output_pdf", lang))
+    scan.add_argument("--csv", metavar="FILE", help=label("clihelp_scan_csv", lang))
     scan.set_defaults(func=run_scan)
 
 

@@ -6,35 +6,35 @@ import argparse
 import json
 
 from app.cliutil import InputError, read_json_model
-from app.i18n import LANGS, system_lang
-from app.labels import text
+from app.i18n import LANGS, Lang, system_lang
+from app.labels import label, text
 from app.rules.catalogue import CatalogueError, load_catalogue
 from app.rules.contract import Diagnosis, RestrictionReport
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    diagnose = sub.add_parser("diagnose", help="diagnose a restriction report (JSON)",
-                              description="Read a restriction report (JSON) and print the "
-                              "diagnosis: rule, step, route, documents and the reasons.")
+def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
+    diagnose = sub.add_parser("diagnose", help=label("clihelp_diagnose", lang),
+                              description=label("clihelp_diagnose_desc", lang))
     diagnose.add_argument("file", nargs="?", default="-", metavar="FILE|-",
-                          help="the report; '-' or nothing reads standard input")
-    diagnose.add_argument("--json", action="store_true", help="print the diagnosis as JSON")
-    _add_lang(diagnose)
+                          help=label("clihelp_diagnose_file", lang))
+    diagnose.add_argument("--json", action="store_true",
+                          help=label("clihelp_diagnose_json", lang))
+    _add_lang(diagnose, lang)
     diagnose.set_defaults(func=run_diagnose)
 
-    rules = sub.add_parser("rules", help="print the penalty-rule catalogue")
-    rules.add_argument("--json", action="store_true", help="print the catalogue as JSON")
-    _add_lang(rules)
+    rules = sub.add_parser("rules", help=label("clihelp_rules", lang))
+    rules.add_argument("--json", action="store_true", help=label("clihelp_rules_json", lang))
+    _add_lang(rules, lang)
     rules.set_defaults(func=run_rules)
 
-    schema = sub.add_parser("schema", help="print the JSON Schemas of the diagnosis contract")
+    schema = sub.add_parser("schema", help=label("clihelp_schema", lang))
     schema.add_argument("which", nargs="?", choices=("input", "output", "both"), default="both")
     schema.set_defaults(func=run_schema)
 
 
-def _add_lang(parser: argparse.ArgumentParser) -> None:
+def _add_lang(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--lang", choices=LANGS, default=None,
-                        help="language of the text (default: the system's)")
+                        help=label("clihelp_lang", lang))
 
 
 def _catalogue():

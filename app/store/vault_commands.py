@@ -62,9 +62,9 @@ def store_errors(func: Command) -> Command:
     return wrapper
 
 
-def add_lang(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+def add_lang(parser: argparse.ArgumentParser, lang: Lang) -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGS, default=None,
-                        help="language of the text (default: the system's)")
+                        help=label("clihelp_lang", lang))
     return parser
 
 
@@ -245,29 +245,26 @@ def cmd_vault_rewrap(args: argparse.Namespace) -> int:
     return 0
 
 
-def register_transfer_and_vault(sub: argparse._SubParsersAction) -> None:
-    q = add_lang(sub.add_parser("export",
-                                help="write the workspace or one case to an encrypted archive"))
+def register_transfer_and_vault(sub: argparse._SubParsersAction, lang: Lang) -> None:
+    q = add_lang(sub.add_parser("export", help=label("clihelp_export", lang)), lang)
     q.add_argument("out", metavar="OUT")
     q.add_argument("--case", metavar="ID")
     q.set_defaults(func=cmd_export)
-    q = add_lang(sub.add_parser("import", help="merge an encrypted archive into the workspace"))
+    q = add_lang(sub.add_parser("import", help=label("clihelp_import", lang)), lang)
     q.add_argument("file", metavar="IN")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("vault", help="the encrypted vault: set up, status, re-wrap")
+    p = sub.add_parser("vault", help=label("clihelp_vault", lang))
     vs = p.add_subparsers(dest="vault_command", metavar="ACTION", required=True)
-    q = add_lang(vs.add_parser("init", help="set up the vault (keyring, or a passphrase)"))
+    q = add_lang(vs.add_parser("init", help=label("clihelp_vault_init", lang)), lang)
     q.add_argument("--passphrase-from-env", action="store_true",
-                   help=f"protect the key with the passphrase in {PASSPHRASE_ENV}")
+                   help=label("clihelp_vault_passphrase_from_env", lang, var=PASSPHRASE_ENV))
     q.set_defaults(func=cmd_vault_init)
-    q = add_lang(vs.add_parser("status",
-                               help="where the key is kept, and whether the vault unlocks"))
+    q = add_lang(vs.add_parser("status", help=label("clihelp_vault_status", lang)), lang)
     q.set_defaults(func=cmd_vault_status)
-    q = add_lang(vs.add_parser("rewrap",
-                               help="change the passphrase, or move the key to the keyring"))
+    q = add_lang(vs.add_parser("rewrap", help=label("clihelp_vault_rewrap", lang)), lang)
     q.add_argument("--to", choices=("passphrase", "keyring"), required=True,
-                   help=f"'passphrase': the new one from {NEW_PASSPHRASE_ENV}")
+                   help=label("clihelp_vault_to", lang, var=NEW_PASSPHRASE_ENV))
     q.set_defaults(func=cmd_vault_rewrap)
 
