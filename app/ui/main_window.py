@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QPalette,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QListWidgetItem,
@@ -20,10 +27,10 @@ from app.i18n import Lang
 from app.ui import accessibility
 from app.ui.context import AppContext
 from app.ui.forms.ui_main_window import Ui_MainWindow
-from app.ui.icons import icon
+from app.ui.icons import icon, selectable_icon
 from app.ui.language import SETTINGS_KEY as LANGUAGE_KEY
 from app.ui.pages import PAGES, PageEntry
-from app.ui.theme import Theme
+from app.ui.theme import Theme, announcer
 
 GEOMETRY_KEY = "ui/main_window/geometry"
 STATE_KEY = "ui/main_window/state"
@@ -44,7 +51,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("app.svg"))
         self.ui.sidebar.setIconSize(QSize(24, 24))
         for entry in self._entries:
-            item = QListWidgetItem(icon(entry.icon), "")
+            item = QListWidgetItem("")
             item.setData(Qt.ItemDataRole.UserRole, entry.key)
             item.setSizeHint(QSize(0, 40))
             self.ui.sidebar.addItem(item)
@@ -66,6 +73,8 @@ class MainWindow(QMainWindow):
             self.theme_actions[mode] = action
         themes.triggered.connect(lambda action: self.theme.set_mode(action.data()))
         self._retranslate()
+        self._update_sidebar_icons()
+        announcer().changed.connect(self._update_sidebar_icons)
 
         languages = QActionGroup(self)
         for action, lang in ((self.ui.actionChinese, "zh_CN"), (self.ui.actionEnglish, "en")):
@@ -119,6 +128,13 @@ class MainWindow(QMainWindow):
         entry = self._entries[row]
         self.ui.pages.setCurrentWidget(self.page(entry.key))
         self.context.settings.setValue(PAGE_KEY, entry.key)
+
+    def _update_sidebar_icons(self, *_: object) -> None:
+        """Icons whose selected form is drawn in HighlightedText, for the scheme in effect."""
+        sidebar = self.ui.sidebar
+        selected = sidebar.palette().color(QPalette.ColorRole.HighlightedText)
+        for row, entry in enumerate(self._entries):
+            sidebar.item(row).setIcon(selectable_icon(entry.icon, selected))
 
     # Language -------------------------------------------------------------------------------
 

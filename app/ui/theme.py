@@ -190,6 +190,23 @@ class FusionStyle(QProxyStyle):
         painter.restore()
 
 
+class _Announcer(QObject):
+    changed = Signal(str)  # the scheme now in effect: "light" or "dark"
+
+
+_announcer: _Announcer | None = None
+
+
+def announcer() -> _Announcer:
+    """Emits ``changed`` after any Theme has applied a scheme (palette and stylesheets are
+    already in place). Rich text and item colours made from tokens are not restyled by
+    ``style()``: their widgets connect the method that renders them to this signal."""
+    global _announcer
+    if _announcer is None:
+        _announcer = _Announcer()
+    return _announcer
+
+
 class Theme(QObject):
     """Applies the chosen mode to the application and follows the system's colour scheme."""
 
@@ -240,6 +257,7 @@ class Theme(QObject):
             if template:
                 widget.setStyleSheet(css(template))
         self.changed.emit(which)
+        announcer().changed.emit(which)
 
     def _system_changed(self, *_: object) -> None:
         if self.mode == "system":

@@ -108,3 +108,14 @@ def make_window(qtbot, ui_language):
 @pytest.fixture
 def window(make_window, context):
     return make_window(context)
+
+
+@pytest.fixture
+def back_to_light(qapp):
+    """For tests that switch the theme: the next test starts from the system's (light) one."""
+    yield
+    from app.ui import theme
+
+    reset = theme.Theme(qapp)
+    reset.set_mode("system")
+    reset.deleteLater()

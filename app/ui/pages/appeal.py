@@ -124,6 +124,7 @@ class AppealPage(QWidget):
             if hasattr(store, name):
                 getattr(store, name).connect(self.reload)
         context.hub.language_changed.connect(self.retranslate)
+        theme.announcer().changed.connect(self._restyle)
         self.retranslate()
         self.reload()
 
@@ -427,6 +428,11 @@ class AppealPage(QWidget):
         self.builder.build_kit(self.documents.documents(), self.statement(),
                                Path(folder) / f"wecom-appeal-kit-{dt.date.today():%Y%m%d}",
                                self.package.kit_options())
+
+    def _restyle(self, *_: object) -> None:
+        """The profile problems and the completeness list carry token colours of their own."""
+        self._show_profile()
+        self.update_completeness()
 
     # Language --------------------------------------------------------------------------------
 

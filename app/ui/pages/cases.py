@@ -136,6 +136,7 @@ class CasesPage(QWidget):
         self.store.cases_changed.connect(self.refresh)
         self.store.vault_changed.connect(self._show_current)
         context.hub.language_changed.connect(self.retranslate)
+        theme.announcer().changed.connect(self._render_case_text)
         self._fill_filters()
         self.refresh()
 
@@ -243,6 +244,36 @@ class CasesPage(QWidget):
         ui.detailBody.setVisible(case is not None)
         if case is None:
             return
+        self._render_case_text()
+        ui.timelineList.clear()
+        for event in case.timeline:
+            what = (status_title(event.value or "") if event.kind == "status"
+                    else self.tr("The linked WeChat account was unblocked"))
+            ui.timelineList.addItem(f"{local_time(event.at)}   {what}")
+        for status, button in self._buttons.items():
+            button.setEnabled(status in TRANSITIONS[case.status])
+        ui.wechatRow.setVisible(waits_for_wechat(case.diagnosis, case.report.duration))
+        ui.wechatEdit.setDateTime(QDateTime.currentDateTime())
+
+        ui.documentList.clear()
+        for doc in case.documents:
+            item = QListWidgetItem(self.tr("{kind} · {size} KB · added {date}").format(
+                kind=document_title(doc.kind), size=max(1, round(doc.size / 1024)),
+                date=doc.added[:10]))
+            item.setData(DOC_ROLE, doc.id)
+            ui.documentList.addItem(item)
+        if not case.documents:
+            item = QListWidgetItem(self.tr("No documents yet."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            ui.documentList.addItem(item)
+        self._update_document_buttons()
+
+    def _render_case_text(self, *_: object) -> None:
+        """The case's title, summary and deadlines: rich text in the scheme's colours, so it is
+        made again when the theme changes."""
+        case, ui = self.case, self.ui
+        if case is None:
+            return
         lang, catalogue = self.context.lang, self.context.catalogue
         hint = theme.tokens()["hint"]
         who = case.userid or account_title(case.account)
@@ -261,16 +292,7 @@ class CasesPage(QWidget):
             f"<tr><td style='color:{hint}; padding-right:12px'>{html.escape(k)}</td>"
             f"<td>{html.escape(v)}</td></tr>" for k, v in rows) + "</table>")
 
-        ui.timelineList.clear()
-        for event in case.timeline:
-            what = (status_title(event.value or "") if event.kind == "status"
-                    else self.tr("The linked WeChat account was unblocked"))
-            ui.timelineList.addItem(f"{local_time(event.at)}   {what}")
-        for status, button in self._buttons.items():
-            button.setEnabled(status in TRANSITIONS[case.status])
-
         waits = waits_for_wechat(d, case.report.duration)
-        ui.wechatRow.setVisible(waits)
         lines = []
         for deadline in case.deadlines:
             state = {"pending": self.tr("Upcoming"), "overdue": self.tr("Overdue"),
@@ -289,20 +311,6 @@ class CasesPage(QWidget):
             lines.append("<p>" + html.escape(self.tr("No deadline applies to this case.")) +
                          "</p>")
         ui.deadlinesLabel.setText("".join(lines))
-        ui.wechatEdit.setDateTime(QDateTime.currentDateTime())
-
-        ui.documentList.clear()
-        for doc in case.documents:
-            item = QListWidgetItem(self.tr("{kind} · {size} KB · added {date}").format(
-                kind=document_title(doc.kind), size=max(1, round(doc.size / 1024)),
-                date=doc.added[:10]))
-            item.setData(DOC_ROLE, doc.id)
-            ui.documentList.addItem(item)
-        if not case.documents:
-            item = QListWidgetItem(self.tr("No documents yet."))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
-            ui.documentList.addItem(item)
-        self._update_document_buttons()
 
     def _update_document_buttons(self, *_: object) -> None:
         item = self.ui.documentList.currentItem()

@@ -29,9 +29,10 @@ class RulesPage(QWidget):
         self.ui.searchEdit.textChanged.connect(self.apply_filter)
         self.ui.tree.currentItemChanged.connect(self._show_detail)
         context.hub.language_changed.connect(self.retranslate)
+        theme.announcer().changed.connect(self._build)  # the detail's source line is a token
         self._build()
 
-    def _build(self) -> None:
+    def _build(self, *_: object) -> None:
         current = self.ui.tree.currentItem()
         current_key = current.data(0, KEY_ROLE) if current else None
         self.ui.tree.clear()
