@@ -9,6 +9,7 @@ import argparse
 import functools
 import importlib
 import os
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -61,7 +62,31 @@ class LocalParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        message = translate_argparse_error(message, self.lang)
         self.exit(2, label("clihelp_error", self.lang, prog=self.prog, message=message) + "\n")
+
+
+# argparse's own sentences, as Python 3.11-3.13 word them, and the label that says each in the
+# chosen language; the captured parts (names, values) are kept as they are.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<names>.+)"), "argparse_required"),
+    (re.compile(r"argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from "
+                r"(?P<choices>.+)\)"), "argparse_invalid_choice"),
+    (re.compile(r"unrecognized arguments: (?P<names>.+)"), "argparse_unrecognized"),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"), "argparse_expected_one"),
+    (re.compile(r"argument (?P<arg>\S+): invalid (?P<type>\w+) value: (?P<value>.+)"),
+     "argparse_invalid_value"),
+)
+
+
+def translate_argparse_error(message: str, lang: Lang) -> str:
+    if lang == "en":
+        return message
+    for pattern, key in _ARGPARSE_ERRORS:
+        match = pattern.fullmatch(message)
+        if match:
+            return label(key, lang, **match.groupdict())
+    return message
 
 
 def lang_in_argv(argv: Sequence[str]) -> Lang:

@@ -759,3 +759,21 @@ def test_scan_report_in_chinese_has_no_english_boilerplate(tmp_path: Path,
     text = _pdf_text(out)
     assert "成员行为数据扫描报告" in text
     assert _absent(text, phrases) == []
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["letter", "--lang", "zh_CN"], "缺少以下必需参数"),
+    (["diagnose", "--lang", "zh_CN", "--bogus"], "无法识别的参数"),
+    (["diagnose", "--lang", "xx"], "无效的选项"),
+    (["bundle", "case.json", "-o", "x.pdf", "--dpi", "abc", "--lang", "zh_CN"], "无效的 int 值"),
+])
+def test_argparse_own_error_sentences_are_translated(argv, expected, capsys):
+    from app.cli import main
+
+    if "xx" in argv:  # the language itself is wrong: the system's decides; force Chinese
+        argv = [*argv, "--lang=zh_CN"]
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert expected in err and "required" not in err and "invalid" not in err
