@@ -10,16 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.appeal.intake import Edits
 from app.i18n import LocalText
-
-DocumentSlot = Literal[
-    "business_license",
-    "legal_person_id_front",
-    "legal_person_id_back",
-    "legal_person_holding_id",
-    "seal_authorization_letter",
-    "notice_screenshot",
-    "evidence",
-]
+from app.rules.contract import DocumentSlot
 
 SLOT_TITLES: dict[str, LocalText] = {
     "business_license": LocalText(en="Business licence", zh_CN="营业执照"),

@@ -5,7 +5,7 @@ The core of both models is stable; fields may be added, never renamed.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -15,6 +15,18 @@ Account = Literal["member", "admin", "enterprise"]
 Scope = Literal["interop", "account"]
 Duration = Literal["temporary", "permanent", "until_wechat_unblocked", "unknown"]
 Certainty = Literal["decided", "partial", "undecided"]
+# DESIGN.md "Case JSON": the kinds of document a case can carry. A route's documents
+# (catalogue DocumentKind) map onto these; an ID card is two pictures.
+DocumentSlot = Literal[
+    "business_license",
+    "legal_person_id_front",
+    "legal_person_id_back",
+    "legal_person_holding_id",
+    "seal_authorization_letter",
+    "notice_screenshot",
+    "evidence",
+]
+DOCUMENT_SLOTS: tuple[str, ...] = get_args(DocumentSlot)
 
 
 class RestrictionReport(BaseModel):

@@ -7,25 +7,17 @@ Removing a document moves it to the trash (``restore_document`` undoes it); ``pu
 from __future__ import annotations
 
 import secrets
-from typing import Literal
 
 from pydantic import BaseModel
 
+from app.rules.contract import DOCUMENT_SLOTS, DocumentSlot
 from app.store.db import now, transaction
 from app.store.errors import NotFound, StoreError
 from app.store.workspace import Workspace
 
-# DESIGN.md "Case JSON": the kinds of document a case can carry.
-DocumentKind = Literal[
-    "business_license",
-    "legal_person_id_front",
-    "legal_person_id_back",
-    "legal_person_holding_id",
-    "seal_authorization_letter",
-    "notice_screenshot",
-    "evidence",
-]
-DOCUMENT_KINDS: tuple[str, ...] = DocumentKind.__args__  # type: ignore[attr-defined]
+# The kinds of the Case JSON contract, under the store's own names.
+DocumentKind = DocumentSlot
+DOCUMENT_KINDS: tuple[str, ...] = DOCUMENT_SLOTS
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 
