@@ -222,6 +222,8 @@ def test_heic_is_read_when_pillow_heif_can(tmp_path):
     try:
         pillow_heif.from_pillow(Image.new("RGB", (1200, 900), "navy")).save(path, quality=80)
     except Exception as exc:  # the wheel may come without an encoder
+        if os.environ.get("CI", "").lower() == "true":  # CI's wheel encodes: a real failure
+            raise
         pytest.skip(f"pillow-heif cannot encode here: {exc}")
     doc = read_document(path)
     assert doc.file_type is FileType.HEIC
