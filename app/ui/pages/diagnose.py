@@ -268,6 +268,13 @@ class DiagnosePage(QWidget):
             return
         self.recorded_case = None
         self._render_result()
+        self.scroll_result_to_top()
+
+    def scroll_result_to_top(self) -> None:
+        """A new result is read from its beginning, not where the previous one was left."""
+        bar = self.ui.resultScroll.verticalScrollBar()
+        bar.setValue(bar.minimum())
+        QTimer.singleShot(0, bar, lambda: bar.setValue(bar.minimum()))  # once laid out
 
     def _render_result(self) -> None:
         if self._report is None:
