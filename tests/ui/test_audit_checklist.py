@@ -298,6 +298,8 @@ def test_export_runs_on_a_job_and_writes_the_core_report(make_page, tmp_path):
     assert data["overall"] == checklist.result.overall
     assert data["explanation"], "the report explains the score point by point"
     assert str(out) in checklist.ui.statusLabel.text()
+    # An export, not the audit itself being saved there.
+    assert checklist.ui.statusLabel.text().startswith("Exported to ")
     for kind, head in (("pdf", b"%PDF-"), ("csv", "\ufeffquestion_id".encode())):
         out = tmp_path / f"audit.{kind}"
         checklist.export(kind)

@@ -7,8 +7,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -52,6 +52,19 @@ class GuideBrowser(QTextBrowser):
         self.setObjectName("userGuide")
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        """Screenshots scaled down to the page's width: no sideways scrolling to see them."""
+        data = super().loadResource(kind, name)
+        if kind != QTextDocument.ResourceType.ImageResource.value or data is None:
+            return data
+        image = data if isinstance(data, QImage) else QImage.fromData(data)
+        room = self.viewport().width() - 2 * int(self.document().documentMargin()) - 4
+        if not self.verticalScrollBar().isVisible():  # it will be, once the page is laid out
+            room -= self.verticalScrollBar().sizeHint().width()
+        if image.isNull() or room <= 0 or image.width() <= room:
+            return data
+        return image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https", "mailto"):
