@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.ui.pages.diagnose import HISTORY, RESULT, RESTRICTION, DiagnosePage
+from app.ui.pages.diagnose import HISTORY, RESTRICTION, RESULT, DiagnosePage
 
 
 def diagnose_page(window) -> DiagnosePage:
