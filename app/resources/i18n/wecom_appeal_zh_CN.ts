@@ -2243,6 +2243,10 @@ Build anyway?</source>
         <translation>未保存：工作区保险库已锁定。</translation>
     </message>
     <message>
+        <source>Still to correct: {error}</source>
+        <translation>仍需更正：{error}</translation>
+    </message>
+    <message>
         <source>Not saved: {error}</source>
         <translation>未保存：{error}</translation>
     </message>

@@ -278,8 +278,8 @@ class ProfilePage(QWidget):
             profile_store.save_profile(self.store.workspace(), profile)
         except ValidationError as exc:
             if self.save_draft(values):
-                self._set_state(self._draft_text() + "\n" + self.tr("Not saved: {error}").format(
-                    error="; ".join(e["msg"] for e in exc.errors())))
+                self._set_state(self._draft_text() + "\n" + self.tr("Still to correct: {error}")
+                                .format(error="; ".join(e["msg"] for e in exc.errors())))
             return False
         except StoreError as exc:
             self._set_state(self.tr("Not saved: {error}").format(error=exc))
