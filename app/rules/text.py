@@ -16,9 +16,19 @@ def _end(lang: Lang) -> str:
     return "：" if lang == "zh_CN" else ":"
 
 
+def _paren(text: str, lang: Lang) -> str:
+    """A parenthetical after a text: full-width and unspaced in Chinese."""
+    return f"（{text}）" if lang == "zh_CN" else f" ({text})"
+
+
+def _list(items: list[str], lang: Lang) -> str:
+    return ("；" if lang == "zh_CN" else "; ").join(items)
+
+
 def _cite(sentence: Sentence, lang: Lang) -> str:
     refs = ", ".join(label("section_ref", lang, section=c) for c in sentence.citations)
-    return f"{sentence.text} [{refs}]"
+    tag = _paren(label("app_reading", lang), lang) if sentence.advice else ""
+    return f"{sentence.text}{tag} [{refs}]"
 
 
 def _bullets(sentences: list[Sentence], lang: Lang) -> list[str]:
@@ -44,8 +54,10 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
         alternatives = ", ".join(catalogue.route(r).title(lang)
                                  for r in diagnosis.alternative_routes)
         lines.append(f"{label('alternatives', lang)}{_sep(lang)}{alternatives}")
-    lines.append(f"{label('documents', lang)}{_sep(lang)}"
-                 + ("; ".join(documents) if documents else label("none", lang)))
+    listed = _list(documents, lang) if documents else label("none", lang)
+    if documents and diagnosis.documents_open:
+        listed += _paren(label("documents_open", lang), lang)
+    lines.append(f"{label('documents', lang)}{_sep(lang)}{listed}")
     certainty = label("certainty_" + diagnosis.certainty, lang)
     lines.append(f"{label('certainty', lang)}{_sep(lang)}{certainty}")
     if diagnosis.aggravated:
@@ -59,8 +71,11 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
     for key, sentences in sections:
         if sentences:
             lines += ["", f"{label(key, lang)}{_end(lang)}", *_bullets(list(sentences), lang)]
-    if route.how(lang):
-        lines += ["", f"{route.title(lang)}{_end(lang)}", f"  {route.how(lang)}"]
+    variant = route.variant(diagnosis.route_variant)
+    how, advice = (variant.how, variant.advice) if variant else (route.how, route.advice)
+    lines += ["", f"{route.title(lang)}{_end(lang)}", f"  {how(lang)}"]
+    if advice:
+        lines.append(f"  {label('route_advice', lang)}{_sep(lang)}{advice(lang)}")
     refs = ", ".join(label("section_ref", lang, section=c) for c in diagnosis.citations)
     lines += ["", f"{label('citations', lang)}{_sep(lang)}{refs}", _source_line(catalogue, lang)]
     return "\n".join(lines) + "\n"
@@ -75,6 +90,9 @@ def _source_line(catalogue: Catalogue, lang: Lang) -> str:
 def render_catalogue(catalogue: Catalogue, lang: Lang) -> str:
     """The whole catalogue, section by section, as a reader would want it printed."""
     lines = [label("rules_title", lang), _source_line(catalogue, lang), ""]
+    lines.append(f"1. {catalogue.section_title('1', lang)}")
+    lines += [f"  - {p.text(lang)}" for p in catalogue.provisions_of("1")]
+    lines.append("")
     for rule in catalogue.rules:
         lines.append(f"{rule.section}. {rule.title(lang)}")
         lines.append(f"  {rule.summary(lang)}")
@@ -83,12 +101,14 @@ def render_catalogue(catalogue: Catalogue, lang: Lang) -> str:
             lines.append(f"  {label('violations', lang)} ({violations[0].section}){_end(lang)}")
             for v in violations:
                 lines.append(f"    - [{v.id}] {v.title(lang)}{_sep(lang)}{v.description(lang)}")
+            for p in catalogue.provisions_of(violations[0].section):
+                lines.append(f"    {label('provisions_4_1', lang)}{_sep(lang)}{p.text(lang)}")
         if rule.ladder:
             lines.append(f"  {label('ladder', lang)} ({rule.ladder[0].section}){_end(lang)}")
             lines += [f"    {s.step}. {s.text(lang)}" for s in rule.ladder]
         lines.append(f"  {label('measures', lang)}{_end(lang)}")
         for m in rule.measures:
-            suffix = f" ({label('aggravated_measure', lang)})" if m.aggravated else ""
+            suffix = _paren(label("aggravated_measure", lang), lang) if m.aggravated else ""
             lines.append(f"    - {m.text(lang)}{suffix} [{m.section}]")
         lines.append("")
     lines.append(f"{label('routes', lang)}{_end(lang)}")
@@ -96,8 +116,13 @@ def render_catalogue(catalogue: Catalogue, lang: Lang) -> str:
         docs = [d.title(lang) for d in catalogue.documents if d.id in route.documents]
         lines.append(f"  - [{route.id}] {route.title(lang)} [{', '.join(route.sections)}]")
         lines.append(f"      {route.how(lang)}")
+        if route.advice:
+            lines.append(f"      {label('route_advice', lang)}{_sep(lang)}{route.advice(lang)}")
         if docs:
-            lines.append(f"      {label('documents', lang)}{_sep(lang)}{'; '.join(docs)}")
+            listed = _list(docs, lang)
+            if route.documents_open:
+                listed += _paren(label("documents_open", lang), lang)
+            lines.append(f"      {label('documents', lang)}{_sep(lang)}{listed}")
     lines += ["", f"{label('faq', lang)}{_end(lang)}"]
     for faq in catalogue.faq:
         lines.append(f"  {faq.section} {faq.question(lang)}")
