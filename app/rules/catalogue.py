@@ -127,7 +127,7 @@ class PenaltyRule(_Item):
 
 
 class RouteVariant(_Item):
-    """The route's text for a case the plain text does not fit (e.g. a block off rule 1's ladder)."""
+    """The route's text for a case its plain text does not fit (a block off rule 1's ladder)."""
 
     id: Literal["off_ladder"]
     how: LocalText
@@ -372,6 +372,32 @@ def source_text() -> str:
 def quoted_in_source(quote: str) -> bool:
     """Whether ``quote`` occurs word for word in the source text (whitespace normalised)."""
     return normalise_space(quote) in source_text()
+
+
+# A section heading of the source: "2. Penalty rule #1", "2.2 Punishment measures", unindented
+# (the ladder's "  1. The first violation" is indented).
+_HEADING = re.compile(r"^(\d+(?:\.\d+)?)\.?\s+\S", re.MULTILINE)
+
+
+@cache
+def source_sections() -> dict[str, str]:
+    """Each numbered section of the source text, whitespace normalised; a section includes its
+    subsections (section "2" holds 2.1 and 2.2)."""
+    path = resources.files("app.resources") / "rules" / load_catalogue().meta.source_file
+    raw = path.read_text(encoding="utf-8")
+    starts = [(m.group(1), m.start()) for m in _HEADING.finditer(raw)]
+    sections: dict[str, str] = {}
+    for i, (number, start) in enumerate(starts):
+        end = next((pos for other, pos in starts[i + 1:]
+                    if not other.startswith(number + ".")), len(raw))
+        sections[number] = normalise_space(raw[start:end])
+    return sections
+
+
+def quoted_in_section(quote: str, section_ids: list[str]) -> bool:
+    """Whether ``quote`` occurs word for word in one of the given sections of the source."""
+    sections = source_sections()
+    return any(normalise_space(quote) in sections.get(s, "") for s in section_ids)
 
 
 @cache
