@@ -83,11 +83,11 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
                      "enterprise": translate("RulesPage", "enterprise")}
 
     general = catalogue.provisions_of("1")
-    description_node = Entry(
+    description = [Entry(
         "section:1", f"§1 {catalogue.section_title('1', lang)}",
         _detail(catalogue.section_title("1", lang), "1", [p.text(lang) for p in general],
                 quotes=[q for p in general for q in p.source]),
-        _hay(catalogue.section("1").title, *(p.text for p in general), "§1"))
+        _hay(catalogue.section("1").title, *(p.text for p in general), "§1"))] if general else []
 
     rules_node = Entry("rules", translate("RulesPage", "Penalty rules"), "", "")
     for rule in catalogue.rules:
@@ -190,5 +190,5 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
             _hay(statement.text, statement.id, *(f"§{c}" for c in statement.citations),
                  *statement.source)))
 
-    return [description_node, rules_node, routes_node, documents_node, faq_node,
+    return [*description, rules_node, routes_node, documents_node, faq_node,
             statements_node]
