@@ -2490,16 +2490,24 @@ Build anyway?</source>
         <translation>诊断可能给出的表述</translation>
     </message>
     <message>
-        <source>Restates the source text: compare it with the source sentence below.</source>
-        <translation>此句转述规则原文，可与下方的原文句子对照。</translation>
+        <source>Restates the rules</source>
+        <translation>转述规则原文</translation>
     </message>
     <message>
-        <source>The app&apos;s reading, inference or advice, not the rules&apos; words.</source>
-        <translation>此句是本应用的判断、推断或建议，并非规则原文。</translation>
+        <source>The app&apos;s reading or advice</source>
+        <translation>本应用的判断或建议</translation>
     </message>
     <message>
-        <source>{title} (the app&apos;s)</source>
-        <translation>{title}（本应用的判断）</translation>
+        <source>Compare it with the source sentence below.</source>
+        <translation>可与下方的原文句子对照。</translation>
+    </message>
+    <message>
+        <source>This is the app&apos;s reading, inference or advice, not the rules&apos; words.</source>
+        <translation>这是本应用的判断、推断或建议，并非规则原文。</translation>
+    </message>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}：{text}</translation>
     </message>
 </context>
 <context>

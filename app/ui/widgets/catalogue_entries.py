@@ -55,7 +55,8 @@ def _detail(title: str, section: str, paragraphs: list[str], *, advice: str = ""
     hint = tokens["hint"]
     if advice:
         heading = advice_heading or translate("RulesPage", "The app's advice, not a WeCom rule:")
-        body += (f"<p><b>{html.escape(heading)}</b> {html.escape(advice)}</p>")
+        gap = "" if heading.endswith("：") else " "  # no space after a full-width colon
+        body += f"<p><b>{html.escape(heading)}</b>{gap}{html.escape(advice)}</p>"
     if quotes:
         body += (f"<p style='color:{hint}'>"
                  + html.escape(translate("RulesPage", "What the source text says "
@@ -173,19 +174,20 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
 
     statements_node = Entry(
         "statements", translate("RulesPage", "What the diagnosis may say"), "", "")
-    restates = translate("RulesPage", "Restates the source text: compare it with the source "
-                                      "sentence below.")
-    reading = translate("RulesPage", "The app's reading, inference or advice, not the rules' "
-                                     "words.")
+    restates = translate("RulesPage", "Restates the rules")
+    reading = translate("RulesPage", "The app's reading or advice")
+    compare = translate("RulesPage", "Compare it with the source sentence below.")
+    not_rules = translate("RulesPage", "This is the app's reading, inference or advice, not the "
+                                       "rules' words.")
     for statement in catalogue.statements:
         text = _statement_text(statement.text(lang))
-        title = first_clause(text)
-        if statement.advice:
-            title = translate("RulesPage", "{title} (the app's)").format(title=title)
+        kind = reading if statement.advice else restates
         statements_node.children.append(Entry(
-            f"statement:{statement.id}", title,
-            _detail(text, ", ".join(statement.citations),
-                    [text, reading if statement.advice else restates],
+            f"statement:{statement.id}",
+            translate("RulesPage", "{kind}: {text}").format(kind=kind, text=text)
+            if statement.advice else text,
+            _detail(kind, ", ".join(statement.citations),
+                    [text, not_rules if statement.advice else compare],
                     quotes=statement.source),
             _hay(statement.text, statement.id, *(f"§{c}" for c in statement.citations),
                  *statement.source)))
