@@ -130,6 +130,7 @@ class RouteVariant(_Item):
     """The route's text for a case its plain text does not fit (a block off rule 1's ladder)."""
 
     id: Literal["off_ladder"]
+    title: LocalText
     how: LocalText
     advice: LocalText | None = None
 
@@ -151,6 +152,12 @@ class AppealRoute(_Item):
 
     def variant(self, variant_id: str | None) -> RouteVariant | None:
         return next((v for v in self.variants if v.id == variant_id), None)
+
+    def wording(self, variant_id: str | None) -> tuple[LocalText, LocalText, LocalText | None]:
+        """Title, what the rules say and the app's advice, for the variant when there is one."""
+        found = self.variant(variant_id)
+        source = found or self
+        return source.title, source.how, source.advice
 
 
 class RequiredDocument(_Item):

@@ -41,6 +41,7 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
     category = (catalogue.violation(diagnosis.category).title(lang) if diagnosis.category
                 else label("rule_unknown", lang))
     route = catalogue.route(diagnosis.appeal_route)
+    route_title, how, advice = route.wording(diagnosis.route_variant)
     documents = [d.title(lang) for d in catalogue.documents if d.id in diagnosis.documents]
 
     lines = [label("diagnosis_title", lang), ""]
@@ -49,7 +50,7 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
         step = label("step_value", lang, step=diagnosis.step)
         lines.append(f"{label('step', lang)}{_sep(lang)}{step}")
     lines.append(f"{label('category', lang)}{_sep(lang)}{category}")
-    lines.append(f"{label('route', lang)}{_sep(lang)}{route.title(lang)}")
+    lines.append(f"{label('route', lang)}{_sep(lang)}{route_title(lang)}")
     if diagnosis.alternative_routes:
         alternatives = ", ".join(catalogue.route(r).title(lang)
                                  for r in diagnosis.alternative_routes)
@@ -71,9 +72,7 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
     for key, sentences in sections:
         if sentences:
             lines += ["", f"{label(key, lang)}{_end(lang)}", *_bullets(list(sentences), lang)]
-    variant = route.variant(diagnosis.route_variant)
-    how, advice = (variant.how, variant.advice) if variant else (route.how, route.advice)
-    lines += ["", f"{route.title(lang)}{_end(lang)}", f"  {how(lang)}"]
+    lines += ["", f"{route_title(lang)}{_end(lang)}", f"  {how(lang)}"]
     if advice:
         lines.append(f"  {label('route_advice', lang)}{_sep(lang)}{advice(lang)}")
     refs = ", ".join(label("section_ref", lang, section=c) for c in diagnosis.citations)
@@ -118,6 +117,11 @@ def render_catalogue(catalogue: Catalogue, lang: Lang) -> str:
         lines.append(f"      {route.how(lang)}")
         if route.advice:
             lines.append(f"      {label('route_advice', lang)}{_sep(lang)}{route.advice(lang)}")
+        for variant in route.variants:
+            lines.append(f"      {variant.title(lang)}{_sep(lang)}{variant.how(lang)}")
+            if variant.advice:
+                lines.append(f"      {label('route_advice', lang)}{_sep(lang)}"
+                             f"{variant.advice(lang)}")
         if docs:
             listed = _list(docs, lang)
             if route.documents_open:

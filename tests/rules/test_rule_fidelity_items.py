@@ -285,3 +285,12 @@ def test_counting_earlier_violations_says_the_rules_are_silent_on_a_reset():
 def test_no_earlier_violation_no_reset_sentence():
     d = run(account="member", scope="interop", duration="temporary", linked_wechat_banned=False)
     assert "r1.ladder_reset_silent" not in ids(d.undecided) and d.certainty == "decided"
+
+
+def test_off_ladder_route_title_is_not_the_short_term_ladder_title():
+    d = run(account="member", scope="account", duration="temporary",
+            notice_text="账号因发布色情内容被限制登录3天")
+    title, _, _ = CATALOGUE.route(d.appeal_route).wording(d.route_variant)
+    assert "short-term" not in title("en") and "短期" not in title("zh_CN")
+    text = render_text(d, CATALOGUE, "en")
+    assert "short-term" not in text and title("en") in text

@@ -114,6 +114,7 @@ def test_diagnosis_view_gives_off_ladder_blocks_their_own_route_text(qtbot, cata
     variant = catalogue.route("wait_for_expiry").variant("off_ladder")
     assert variant.how("en") in texts
     assert catalogue.route("wait_for_expiry").how("en") not in texts
+    assert variant.title("en") in texts and "short-term" not in texts
 
 
 def test_diagnosis_view_says_the_document_list_is_open(qtbot, catalogue):
@@ -123,3 +124,10 @@ def test_diagnosis_view_says_the_document_list_is_open(qtbot, catalogue):
                                    believes_wrongful=True), catalogue, "en")
     view.show_diagnosis(d, catalogue, "en")
     assert any("etc." in html.unescape(t) for t in _texts(view))
+
+
+def test_off_ladder_variant_in_the_rules_browser_labels_its_advice(rules, context):
+    detail = _detail(rules, "route:wait_for_expiry")
+    variant = context.catalogue.route("wait_for_expiry").variant("off_ladder")
+    assert variant.how("en") in detail
+    assert "The app's advice, not a WeCom rule: " + variant.advice("en") in detail

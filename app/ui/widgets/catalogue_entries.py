@@ -151,6 +151,13 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
                                        "ends the list with “etc.”)").format(documents=documents)
                 if route.documents_open else
                 translate("RulesPage", "Documents: {documents}").format(documents=documents))
+        for variant in route.variants:  # e.g. a block off rule 1's ladder
+            paragraphs.append(translate("RulesPage", "{kind}: {text}").format(
+                kind=variant.title(lang), text=variant.how(lang)))
+            if variant.advice:
+                heading = translate("RulesPage", "The app's advice, not a WeCom rule:")
+                gap = "" if heading.endswith("：") else " "
+                paragraphs.append(f"{heading}{gap}{variant.advice(lang)}")
         routes_node.children.append(Entry(
             f"route:{route.id}", route.title(lang),
             _detail(route.title(lang), ", ".join(route.sections), paragraphs,
