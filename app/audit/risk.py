@@ -2,7 +2,7 @@
 contacts and harassment, with customers' deletions and blocks as the feedback 5.1 names.
 
 WeCom publishes no numbers for these (5.1: limits differ per enterprise), so every threshold is
-the app's default in ``app/resources/audit/thresholds.toml``, adjustable and stored by the GUI.
+the app's default in ``resources/audit/thresholds.toml``, adjustable and stored by the GUI.
 A flag says which pattern, with the member's numbers and the threshold, and cites the clause.
 """
 

@@ -1,4 +1,4 @@
-"""The rule catalogue shipped in app/resources/rules: complete, bilingual, and loud when broken."""
+"""The rule catalogue shipped in resources/rules: complete, bilingual, and loud when broken."""
 
 from __future__ import annotations
 
