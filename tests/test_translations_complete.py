@@ -1,4 +1,4 @@
-"""Every user-visible text outside the GUI exists in Simplified Chinese and English (issue 6).
+"""Every user-visible text outside the GUI exists in Simplified Chinese and English.
 
 The GUI is checked by ``tools/i18n.py check``; here: the labels of the headless output
 (``resources/text/*.toml``), the data catalogues (rules, audit checklist and columns), the

@@ -3,7 +3,7 @@ CSV/XLSX and per-member metrics.
 
 The engine is DuckDB: one typed ``read_csv`` pass with ``store_rejects`` (malformed rows are
 skipped and come back with their line numbers) feeding one ``GROUP BY userid``. A pure-Python
-loop is ~6× slower on 1.8 M rows (DESIGN.md, measured pitfalls). Checks that a type cannot
+loop is ~6× slower on 1.8 M rows (docs/design.md, "Measured pitfalls"). Checks that a type cannot
 express (percentages over 100, the same member and day twice, empty member ids) are counted in
 the same pass; only when one fires does a slower pass find their line numbers.
 """

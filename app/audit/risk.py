@@ -263,7 +263,7 @@ class ScanResult:
         return [m for m in self.members if m.flags]
 
     def as_json(self, lang: Lang) -> dict[str, Any]:
-        """The Scan JSON of DESIGN.md."""
+        """The Scan JSON of docs/design.md."""
         return {
             "source": self.data.source,
             "columns": self.data.columns,
