@@ -1,8 +1,8 @@
 """Rule fidelity: every sentence the app attributes to WeCom's rules either quotes the source
 sentence it restates, word for word, or is marked as the app's own reading or advice.
 
-The source is the copy of wecom-violation-penalty-rules.en.txt shipped in app/resources/rules,
-so the app (Rules browser) and these tests read the same text.
+The source is the copy of wecom-violation-penalty-rules.en.txt shipped in resources/rules
+(app.resources), so the app (Rules browser) and these tests read the same text.
 """
 
 from __future__ import annotations
