@@ -25,14 +25,25 @@ def _list(items: list[str], lang: Lang) -> str:
     return ("；" if lang == "zh_CN" else "; ").join(items)
 
 
-def _cite(sentence: Sentence, lang: Lang) -> str:
+def is_advice(sentence: Sentence, catalogue: Catalogue) -> bool:
+    """The app's reading or advice: marked on the sentence, or (for a diagnosis saved before the
+    mark existed) on the catalogue's statement of the same id."""
+    if sentence.advice:
+        return True
+    try:
+        return catalogue.statement(sentence.id).advice
+    except KeyError:
+        return False
+
+
+def _cite(sentence: Sentence, lang: Lang, advice: bool) -> str:
     refs = ", ".join(label("section_ref", lang, section=c) for c in sentence.citations)
-    tag = _paren(label("app_reading", lang), lang) if sentence.advice else ""
+    tag = _paren(label("app_reading", lang), lang) if advice else ""
     return f"{sentence.text}{tag} [{refs}]"
 
 
-def _bullets(sentences: list[Sentence], lang: Lang) -> list[str]:
-    return [f"  • {_cite(s, lang)}" for s in sentences]
+def _bullets(sentences: list[Sentence], catalogue: Catalogue, lang: Lang) -> list[str]:
+    return [f"  • {_cite(s, lang, is_advice(s, catalogue))}" for s in sentences]
 
 
 def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
@@ -56,7 +67,8 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
                                  for r in diagnosis.alternative_routes)
         lines.append(f"{label('alternatives', lang)}{_sep(lang)}{alternatives}")
     listed = _list(documents, lang) if documents else label("none", lang)
-    if documents and diagnosis.documents_open:
+    # A diagnosis saved before documents_open existed: the catalogue route still knows (5.3).
+    if documents and (diagnosis.documents_open or route.documents_open):
         listed += _paren(label("documents_open", lang), lang)
     lines.append(f"{label('documents', lang)}{_sep(lang)}{listed}")
     certainty = label("certainty_" + diagnosis.certainty, lang)
@@ -71,7 +83,8 @@ def render_text(diagnosis: Diagnosis, catalogue: Catalogue, lang: Lang) -> str:
     ]
     for key, sentences in sections:
         if sentences:
-            lines += ["", f"{label(key, lang)}{_end(lang)}", *_bullets(list(sentences), lang)]
+            lines += ["", f"{label(key, lang)}{_end(lang)}",
+                      *_bullets(list(sentences), catalogue, lang)]
     lines += ["", f"{route_title(lang)}{_end(lang)}", f"  {how(lang)}"]
     if advice:
         lines.append(f"  {label('route_advice', lang)}{_sep(lang)}{advice(lang)}")

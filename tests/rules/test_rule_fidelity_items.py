@@ -294,3 +294,9 @@ def test_off_ladder_route_title_is_not_the_short_term_ladder_title():
     assert "short-term" not in title("en") and "短期" not in title("zh_CN")
     text = render_text(d, CATALOGUE, "en")
     assert "short-term" not in text and title("en") in text
+
+
+def test_a_diagnosis_saved_before_documents_open_still_says_the_list_is_open():
+    d = run(account="enterprise", scope="account", duration="unknown", believes_wrongful=True)
+    old = d.model_copy(update={"documents_open": False})  # as loaded from an older case
+    assert "etc." in render_text(old, CATALOGUE, "en")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.i18n import Lang
 from app.rules.catalogue import Catalogue
 from app.rules.contract import Diagnosis, Sentence
+from app.rules.text import is_advice
 from app.ui import theme
 from app.ui.widgets.citation_chip import CHIP_STYLE, CitationChip
 
@@ -124,7 +125,7 @@ class DiagnosisView(QWidget):
 
     def _sentence_row(self, sentence: Sentence, catalogue: Catalogue, lang: Lang) -> QHBoxLayout:
         row = QHBoxLayout()
-        if sentence.advice:
+        if is_advice(sentence, catalogue):
             # The app's reading, inference or suggestion: never shown as the rules' words.
             text = QVBoxLayout()
             text.setSpacing(0)
@@ -216,7 +217,7 @@ class DiagnosisView(QWidget):
                 note = _label(document.description(lang), hint=True)
                 note.setContentsMargins(24, 0, 0, 0)
                 layout.addWidget(note)
-        if diagnosis.documents_open:
+        if diagnosis.documents_open or catalogue.route(diagnosis.appeal_route).documents_open:
             more = _label(self.tr("The list is open: the rules end it with “etc.”, so customer "
                                   "support may ask for more documents (§5.3)."), hint=True)
             more.setObjectName("documentsOpen")
