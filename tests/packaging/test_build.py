@@ -105,7 +105,7 @@ def require_command(executable: Path, env: dict[str, str], name: str) -> None:
 
 def test_folder_holds_the_resources_and_no_sources(frozen_app: Path):
     internal = frozen_app / "_internal"
-    source = ROOT / "app" / "resources"
+    source = ROOT / "resources"
     wanted = {p.relative_to(source) for p in source.rglob("*")
               if p.is_file() and p.suffix not in (".py", ".pyc", ".ts")}
     collected = internal / "app" / "resources"
@@ -118,7 +118,8 @@ def test_folder_holds_the_resources_and_no_sources(frozen_app: Path):
 def test_folder_holds_the_user_guide(frozen_app: Path):
     """Help → User guide reads docs/ as the package app.docs: every page and screenshot."""
     docs = ROOT / "docs"
-    wanted = {p.relative_to(docs) for p in docs.rglob("*") if p.suffix in (".md", ".png")}
+    wanted = {p.relative_to(docs) for folder in ("en", "zh_CN", "images")
+              for p in (docs / folder).rglob("*") if p.suffix in (".md", ".png")}
     collected = frozen_app / "_internal" / "app" / "docs"
     missing = sorted(str(p) for p in wanted if not (collected / p).is_file())
     assert not missing, f"guide pages not collected: {missing}"
