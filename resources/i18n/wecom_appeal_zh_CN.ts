@@ -333,8 +333,8 @@ Build anyway?</source>
         <translation>将自查导出为 JSON</translation>
     </message>
     <message>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
     </message>
     <message>
         <source>PDF report…</source>
