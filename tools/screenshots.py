@@ -324,7 +324,8 @@ def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> N
     profile._fill(SAMPLE_PROFILE, masked=False)
 
     other = type(store)(store.root, store.keyring_store, scrypt_n=store.scrypt_n,
-                        runner=store.runner)
+                        runner=store.runner, ask_setup=lambda parent, service: False,
+                        ask_unlock=lambda parent, service: False)
     unlock = VaultUnlockDialog(other, window)
     unlock.passphrase.setText("not the passphrase")
     unlock.show()
@@ -469,7 +470,8 @@ def main(argv: list[str] | None = None) -> int:
             # Cases and profile in a sample workspace of their own, no keyring: a passphrase.
             store = WorkspaceService(Path(tmp) / f"workspace-{lang}", KeyringStore(FailKeyring()),
                                      scrypt_n=2**14, runner=SynchronousRunner(),
-                                     ask_setup=lambda parent, service: False)
+                                     ask_setup=lambda parent, service: False,
+                                     ask_unlock=lambda parent, service: False)
             window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang,
                                            audit=audit, store=store),
                                 install_language=language.install, theme=theme)
