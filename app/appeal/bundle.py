@@ -35,10 +35,15 @@ from app.appeal.documents import (
     order_documents,
 )
 from app.appeal.flowables import HEADING_H, DocumentHeading, ImagePage, PdfPlaceholder
-from app.appeal.fonts import CJKFont, find_cjk_font
 from app.appeal.images import Cancelled, prepare_for_page
 from app.appeal.intake import Note, SourceDocument, read_document
-from app.appeal.layout import (
+from app.appeal.profile import Profile
+from app.appeal.statement import STATEMENT_TITLE
+from app.appeal.watermark import WatermarkSpec
+from app.i18n import Lang, LocalText
+from app.pdf.fonts import CJKFont, find_cjk_font
+from app.pdf.output import write_atomic
+from app.pdf.page import (
     FRAME_H,
     FRAME_W,
     MARGIN_BOTTOM,
@@ -46,15 +51,10 @@ from app.appeal.layout import (
     MUTED,
     PAGE_H,
     PAGE_W,
-    Styles,
-    build_styles,
     numbered_canvas,
-    table_style,
+    title_only_metadata,
 )
-from app.appeal.profile import Profile
-from app.appeal.statement import STATEMENT_TITLE
-from app.appeal.watermark import WatermarkSpec
-from app.i18n import Lang, LocalText
+from app.pdf.styles import Styles, build_styles, table_style
 from app.rules.contract import Diagnosis
 
 Progress = Callable[[int, int, str], None]
@@ -297,7 +297,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         data = _stamp_pdfs(data, placements, pdf_sources, title)
         for src in pdf_sources.values():
             step(f"merged {src.path.name}")
-    _write_atomic(Path(out), data)
+    write_atomic(out, data)
     step("written")
 
     placed = _placed(doc, pages)
@@ -341,16 +341,8 @@ def _stamp_pdfs(data: bytes, placements: dict[tuple[int, int], int],
         ty = MARGIN_BOTTOM + (avail_h - height * scale) / 2 - float(box.bottom) * scale
         writer.pages[page_no - 1].merge_transformed_page(
             page, Transformation().scale(scale).translate(tx, ty))
-    writer.metadata = {"/Title": title}
+    writer.metadata = title_only_metadata(title)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)

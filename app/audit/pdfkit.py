@@ -1,11 +1,10 @@
-"""reportlab building blocks shared by the audit and scan reports: the CJK font, styles, a
-numbered page frame, and the charts."""
+"""reportlab building blocks of the audit and scan reports: their styles, tables and charts.
+The font, the page, the numbered canvas and the writing come from app.pdf."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -16,14 +15,11 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
-from app.appeal.fonts import FontNotFoundError, find_cjk_font, register_pdf_font
-from app.i18n import Lang, LocalText
+from app.i18n import Lang
 
 ACCENT = colors.HexColor("#1f6feb")
 MUTED = colors.HexColor("#57606a")
@@ -31,19 +27,6 @@ LEVEL_COLOURS = {"low": colors.HexColor("#2da44e"), "medium": colors.HexColor("#
                  "high": colors.HexColor("#cf222e")}
 SERIES = [colors.HexColor("#1f6feb"), colors.HexColor("#2da44e"), colors.HexColor("#cf222e"),
           colors.HexColor("#8250df")]
-
-
-class ReportFontError(Exception):
-    def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
-        self.message = message
-
-
-def cjk_font_name() -> str:
-    try:
-        return register_pdf_font(find_cjk_font())
-    except FontNotFoundError as exc:
-        raise ReportFontError(exc.message) from exc
 
 
 class Styles:
@@ -79,35 +62,6 @@ def table(rows: list[list[Any]], widths: Sequence[float], styles: Styles,
         commands.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eaeef2")))
     t.setStyle(TableStyle(commands))
     return t
-
-
-def build(out: Path, story: list, styles: Styles, footer: str, title: str) -> None:
-    """Write ``story`` to ``out`` with "page X of Y" and ``footer`` on every page."""
-
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(styles.font, 7.5)
-                self.setFillColor(MUTED)
-                self.drawString(18 * mm, 10 * mm, footer)
-                self.drawRightString(A4[0] - 18 * mm, 10 * mm, f"{self._pageNumber} / {total}")
-                super().showPage()
-            super().save()
-
-    doc = SimpleDocTemplate(str(out), pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=18 * mm, title=title,
-                            author="", subject="", creator="WeCom Appeal & Compliance Assistant")
-    doc.build(story, canvasmaker=NumberedCanvas)
 
 
 def bar_chart(labels: list[str], values: list[float], font: str, *, width: float = 170 * mm,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportlab.pdfbase.ttfonts import TTFont
 
-from app.appeal._ttf import FastTTFont
+from app.pdf._ttf import FastTTFont
 
 FIELDS = ("charToGlyph", "glyphToChar", "charWidths", "hmetrics", "defaultWidth", "glyphPos",
           "ascent", "descent", "bbox", "name", "numGlyphs")

@@ -4,7 +4,7 @@ import struct
 
 import pytest
 
-from app.appeal.fonts import FONT_ENV, FontNotFoundError, find_cjk_font, truetype_subfont
+from app.pdf.fonts import FONT_ENV, FontNotFoundError, find_cjk_font, truetype_subfont
 
 
 def test_system_font_has_truetype_outlines(cjk_font):

@@ -199,13 +199,13 @@ def register_pdf_font(font: CJKFont) -> str:
 
 
 def _load_ttfont(name: str, font: CJKFont):  # type: ignore[no-untyped-def]
-    """reportlab's TTFont with its per-glyph tables read in bulk (app/appeal/_ttf.py): half the
+    """reportlab's TTFont with its per-glyph tables read in bulk (app/pdf/_ttf.py): half the
     parse time of a CJK font. Should that ever fail where reportlab's own parser would not (say
     after a reportlab upgrade), reportlab's parser decides."""
     from reportlab.pdfbase.ttfonts import TTFont
 
     try:
-        from app.appeal._ttf import FastTTFont
+        from app.pdf._ttf import FastTTFont
 
         return FastTTFont(name, str(font.path), subfontIndex=font.subfont_index)
     except Exception:
