@@ -187,7 +187,7 @@ class AuditReportRenderer(PdfRenderer):
         for q in checklist.questions:
             a = given.get(q.id)
             rows.append([f"{q.text(lang)} ({', '.join(q.citations)})",
-                         answer_word(a.answer, lang) if a else _t(lang, "unanswered", "未回答"),
+                         answer_word(a.answer, lang) if a else _t(lang, "not answered", "未作答"),
                          a.note if a else ""])
         # The last rows stay with the closing note: the report never ends on a page holding one
         # line.

@@ -190,23 +190,10 @@ def _find_system_font() -> CJKFont:
 def register_pdf_font(font: CJKFont) -> str:
     """Register ``font`` with reportlab once and return its name for styles and canvases."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
     key = f"{font.path}#{font.subfont_index}".encode()
     name = f"{PDF_FONT_NAME}-{zlib.crc32(key):08x}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(_load_ttfont(name, font))
+        pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.subfont_index))
     return name
-
-
-def _load_ttfont(name: str, font: CJKFont):  # type: ignore[no-untyped-def]
-    """reportlab's TTFont with its per-glyph tables read in bulk (app/pdf/_ttf.py): half the
-    parse time of a CJK font. Should that ever fail where reportlab's own parser would not (say
-    after a reportlab upgrade), reportlab's parser decides."""
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    try:
-        from app.pdf._ttf import FastTTFont
-
-        return FastTTFont(name, str(font.path), subfontIndex=font.subfont_index)
-    except Exception:
-        return TTFont(name, str(font.path), subfontIndex=font.subfont_index)
