@@ -149,3 +149,21 @@ def test_scan_report_speaks_to_people(tmp_path, scan_result, lang):
     assert "d.csv" in text
     for folder in tmp_path.parts[1:]:
         assert folder not in text, folder
+
+
+def test_audit_uses_the_pdf_layer_not_the_appeal_package():
+    import ast
+    from pathlib import Path
+
+    import app.audit
+
+    folder = Path(app.audit.__file__).parent
+    imports = {}
+    for source in folder.glob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        imports[source.name] = {n.module for n in ast.walk(tree)
+                                if isinstance(n, ast.ImportFrom) and n.module} | {
+            a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not {name: mods for name, mods in imports.items()
+                if any(m.startswith("app.appeal") for m in mods)}
+    assert "app.pdf.renderer" in imports["report.py"]
