@@ -78,22 +78,27 @@ class AuditReportRenderer(PdfRenderer):
         self.result = result
         self.checklist = checklist or load_checklist()
 
-    def title(self) -> str:
+    def report_name(self) -> str:
         return _t(self.lang, "WeCom self-audit report", "企业微信合规自查报告")
 
+    def title(self) -> str:
+        enterprise = self.result.enterprise
+        return f"{self.report_name()} — {enterprise}" if enterprise else self.report_name()
+
     def header(self) -> str:
-        parts = [self.title(), self.result.enterprise, str(self.result.date)]
+        parts = [self.report_name(), self.result.enterprise, str(self.result.date)]
         return " · ".join(p for p in parts if p)
 
     def story(self) -> list[Flowable]:
         result, lang, checklist, font = self.result, self.lang, self.checklist, self.font
         s = Styles(font, lang)
-        title = self.title()
+        title = self.report_name()
         story: list = [s.p(title, s.title)]
         if result.enterprise:
             story.append(s.p(result.enterprise, s.h2))
-        meta = [result.title, f"{_t(lang, 'Date', '日期')}: {result.date}",
-                f"{_t(lang, 'Auditor', '自查人')}: {result.auditor}" if result.auditor else "",
+        meta = [result.title, _t(lang, f"Date: {result.date}", f"日期：{result.date}"),
+                _t(lang, f"Auditor: {result.auditor}", f"自查人：{result.auditor}")
+                if result.auditor else "",
                 f"{_t(lang, 'Checklist', '检查清单')} {result.checklist_version}"]
         story.append(s.p(" · ".join(m for m in meta if m), s.small))
         story.append(Spacer(1, 4 * mm))
