@@ -32,6 +32,8 @@ class PdfRenderer:
     ``font``: the CJK font file to embed (default: the one find_cjk_font() picks). Raises
     app.pdf.fonts.FontNotFoundError from ``render`` when there is none."""
 
+    template_class: type[BaseDocTemplate] = BaseDocTemplate
+
     def __init__(self, lang: Lang, font: CJKFont | None = None) -> None:
         self.lang: Lang = lang
         self.cjk_font = font
@@ -57,8 +59,8 @@ class PdfRenderer:
 
     def doc_template(self, buffer: io.BytesIO) -> BaseDocTemplate:
         frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, 0, 0, 0, 0, id="body")
-        return BaseDocTemplate(buffer, pagesize=(PAGE_W, PAGE_H), title=self.title(),
-                               pageTemplates=[PageTemplate("page", [frame])])
+        return self.template_class(buffer, pagesize=(PAGE_W, PAGE_H), title=self.title(),
+                                   pageTemplates=[PageTemplate("page", [frame])])
 
     def layout(self, doc: BaseDocTemplate, story: list[Flowable],
                canvasmaker: type[Canvas]) -> None:

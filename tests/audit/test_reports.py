@@ -167,3 +167,12 @@ def test_audit_uses_the_pdf_layer_not_the_appeal_package():
     assert not {name: mods for name, mods in imports.items()
                 if any(m.startswith("app.appeal") for m in mods)}
     assert "app.pdf.renderer" in imports["report.py"]
+
+
+def test_reports_carry_a_title_and_no_other_metadata(tmp_path, audit_result, scan_result):
+    from pypdf import PdfReader
+
+    for pdf in (audit_report_pdf(audit_result, tmp_path / "a.pdf", "zh_CN"),
+                scan_report_pdf(scan_result, tmp_path / "s.pdf", "en")):
+        reader = PdfReader(str(pdf))
+        assert set(reader.metadata) == {"/Title"}, reader.metadata  # no creator, no dates
