@@ -398,3 +398,15 @@ def test_export_carries_the_plan_as_edited_and_the_company(make_page, context, t
 
     text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
     assert "Li Lei" in text and "in progress" in text and sample_profile().company_name in text
+
+
+def test_a_category_without_answers_reads_not_answered(make_page):
+    checklist = make_page().checklist
+    first, second = checklist.checklist.categories[:2]
+    for q in checklist.checklist.questions_in(second.id):
+        checklist.cards[q.id].radios["not_applicable"].click()
+    checklist.cards[checklist.checklist.questions_in(first.id)[0].id].radios["yes"].click()
+    rows = checklist.scores._category_rows
+    assert rows[second.id][1].format() == "n/a"  # every answer 'not applicable'
+    untouched = checklist.checklist.categories[2].id
+    assert rows[untouched][1].format() == "not answered"
