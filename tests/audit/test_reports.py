@@ -176,3 +176,19 @@ def test_reports_carry_a_title_and_no_other_metadata(tmp_path, audit_result, sca
                 scan_report_pdf(scan_result, tmp_path / "s.pdf", "en")):
         reader = PdfReader(str(pdf))
         assert set(reader.metadata) == {"/Title"}, reader.metadata  # no creator, no dates
+
+
+def test_a_failed_export_keeps_the_previous_file(tmp_path, audit_result, monkeypatch):
+    out = tmp_path / "audit.csv"
+    out.write_text("the previous export", encoding="utf-8")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("app.pdf.output.os.fsync", full_disk)
+    for export in (lambda: audit_csv(audit_result, out, "zh_CN"),
+                   lambda: audit_report_pdf(audit_result, out, "zh_CN")):
+        with pytest.raises(OSError):
+            export()
+        assert out.read_text(encoding="utf-8") == "the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["audit.csv"]
