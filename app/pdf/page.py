@@ -4,18 +4,31 @@ header, and the metadata policy (a title and nothing else)."""
 from __future__ import annotations
 
 from reportlab import rl_config
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.colors import HexColor
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import paragraph as _paragraph
 
 from app.i18n import Lang, LocalText
 
 # JPEG bytes go into the PDF as they are; ASCII85 would cost seconds in pure Python
 # (DESIGN.md, measured pitfalls).
 rl_config.useA85 = 0
+
+# Chinese punctuation that may not start a line (GB/T 15834). reportlab's CJK wrap ("wordWrap
+# = 'CJK'") hangs a character of this list at the end of the previous line, but its list is the
+# Japanese one: without these, a line of a statement or a report can start with "，" or "”".
+# The list is read in two places (one-run paragraphs and mixed ones); tests/pdf/test_layer.py
+# fails should reportlab rename or drop it.
+CANNOT_START_LINE = "，。、；：？！”’）》〉】」』…"
+for _module in (_textsplit, _paragraph):
+    _module.ALL_CANNOT_START += "".join(  # type: ignore[attr-defined]
+        c for c in CANNOT_START_LINE if c not in _module.ALL_CANNOT_START)  # type: ignore[attr-defined]
+
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 15 * mm

@@ -78,3 +78,29 @@ def test_every_document_renders_through_the_layer():
 
     for renderer in (_BundleRenderer, LetterRenderer, AuditReportRenderer, ScanReportRenderer):
         assert issubclass(renderer, PdfRenderer), renderer
+
+
+def test_no_line_starts_with_chinese_closing_punctuation(cjk_font):
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from app.pdf.page import CANNOT_START_LINE
+
+    def line_texts(para: Paragraph) -> list[str]:
+        lines = para.blPara.lines
+        if para.blPara.kind == 0:  # one run of text: (extra space, [text]) per line
+            return ["".join(words) for _, words in lines]
+        return ["".join(getattr(w, "text", "") for w in line.words) for line in lines]
+
+    styles = build_styles(cjk_font)
+    size = styles.body.fontSize
+    for mark in "，”。）":
+        for markup in ("{}", "<b>企业</b>{}"):  # one run of text, and several
+            text = markup.format("企业微信账号申诉" * 2 + mark + "我单位已完成整改并承诺遵守" * 3)
+            # Exactly sixteen characters fit on a line: the mark would start the second one.
+            first = "企业企业微信账号申诉" * 2 if markup != "{}" else "企业微信账号申诉" * 2
+            width = stringWidth(first[:16], styles.font, size) + 0.5
+            para = Paragraph(text, styles.body)
+            para.wrap(width, 1000)
+            lines = line_texts(para)
+            assert len(lines) > 2, lines
+            assert not any(line[:1] in CANNOT_START_LINE for line in lines), (mark, lines)
