@@ -1,6 +1,6 @@
 """The CJK TrueType font for PDFs and watermarks.
 
-The app ships one (WenQuanYi Micro Hei, app/resources/fonts, Apache-2.0; its licence beside it),
+The app ships one (WenQuanYi Micro Hei, resources/fonts, Apache-2.0; its licence beside it),
 so a PDF can be written on a machine without any Chinese font, and every machine writes the same
 PDF. ``WECOM_APPEAL_FONT`` chooses another; without the shipped file (a trimmed install) a system
 font is looked for.
@@ -116,7 +116,7 @@ def _fontconfig_candidates() -> list[Path]:
 
 
 def bundled_fonts() -> list[Path]:
-    """The font files shipped in app/resources/fonts (for PDFs and for Qt)."""
+    """The font files shipped in resources/fonts (for PDFs and for Qt)."""
     folder = resources.files("app.resources") / "fonts"
     try:
         return sorted(Path(str(item)) for item in folder.iterdir()

@@ -16,7 +16,7 @@ from reportlab.platypus import paragraph as _paragraph
 from app.i18n import Lang, LocalText
 
 # JPEG bytes go into the PDF as they are; ASCII85 would cost seconds in pure Python
-# (DESIGN.md, measured pitfalls).
+# (docs/design.md, "Measured pitfalls").
 rl_config.useA85 = 0
 
 # Chinese punctuation that may not start a line (GB/T 15834). reportlab's CJK wrap ("wordWrap

@@ -38,8 +38,8 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
     """Return the families that can show Simplified Chinese; warn clearly when there are none.
 
     Qt normally finds system fonts through fontconfig. When it finds none for Chinese, the font
-    shipped in app/resources/fonts (WenQuanYi Micro Hei) is registered, and fonts fontconfig
-    lists (when Qt's font database did not see them) after it.
+    shipped in resources/fonts (WenQuanYi Micro Hei) is registered, and fonts fontconfig lists
+    (when Qt's font database did not see them) after it.
     """
     found = families()
     if found:
@@ -59,7 +59,7 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
         log.warning(
             "No font for Simplified Chinese was found: Chinese text will show as boxes. "
             "Install one (Debian/Ubuntu: apt install fonts-wqy-microhei; Fedora: "
-            "wqy-microhei-fonts); the font shipped in app/resources/fonts is missing.")
+            "wqy-microhei-fonts); the font shipped in resources/fonts is missing.")
     return found
 
 

@@ -20,7 +20,7 @@ def cjk_font():
     try:
         return find_cjk_font()
     except FontNotFoundError:
-        pytest.fail("the shipped CJK font is missing from app/resources/fonts")
+        pytest.fail("the shipped CJK font is missing from resources/fonts")
 
 
 class ThreePages(PdfRenderer):
