@@ -1,12 +1,12 @@
-"""reportlab building blocks of the audit and scan reports: their styles, tables and charts.
-The font, the page, the numbered canvas and the writing come from app.pdf."""
+"""reportlab building blocks of the audit and scan reports: tables and charts. The font, the
+page, the styles (app.pdf.styles.ReportStyles), the numbered canvas and the writing come from
+app.pdf."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -14,43 +14,18 @@ from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
-from app.i18n import Lang
+from app.pdf.styles import REPORT_ACCENT, REPORT_MUTED, ReportStyles
 
-ACCENT = colors.HexColor("#1f6feb")
-MUTED = colors.HexColor("#57606a")
 LEVEL_COLOURS = {"low": colors.HexColor("#2da44e"), "medium": colors.HexColor("#d4a72c"),
                  "high": colors.HexColor("#cf222e")}
 SERIES = [colors.HexColor("#1f6feb"), colors.HexColor("#2da44e"), colors.HexColor("#cf222e"),
           colors.HexColor("#8250df")]
 
 
-class Styles:
-    def __init__(self, font: str, lang: Lang) -> None:
-        wrap = "CJK" if lang == "zh_CN" else None
-        base = dict(fontName=font, wordWrap=wrap, alignment=TA_LEFT)
-        self.font = font
-        self.title = ParagraphStyle("title", fontSize=18, leading=24, spaceAfter=6,
-                                    textColor=ACCENT, **base)
-        self.h1 = ParagraphStyle("h1", fontSize=13.5, leading=18, spaceBefore=10, spaceAfter=4,
-                                 textColor=ACCENT, **base)
-        self.h2 = ParagraphStyle("h2", fontSize=11, leading=15, spaceBefore=6, spaceAfter=2,
-                                 **base)
-        self.body = ParagraphStyle("body", fontSize=9.5, leading=13.5, **base)
-        self.small = ParagraphStyle("small", fontSize=8, leading=11, textColor=MUTED, **base)
-        self.cell = ParagraphStyle("cell", fontSize=8.5, leading=11.5, **base)
-        self.advice = ParagraphStyle("advice", fontSize=9, leading=12.5, leftIndent=8,
-                                     textColor=colors.HexColor("#0b5e2a"), **base)
-
-    def p(self, text: str, style: ParagraphStyle | None = None) -> Paragraph:
-        return Paragraph(escape(text).replace("\n", "<br/>"), style or self.body)
-
-
-def table(rows: list[list[Any]], widths: Sequence[float], styles: Styles,
+def table(rows: list[list[Any]], widths: Sequence[float], styles: ReportStyles,
           header: bool = True) -> Table:
     cells = [[styles.p(str(c), styles.cell) if not hasattr(c, "wrap") else c for c in row]
              for row in rows]
@@ -84,7 +59,7 @@ def bar_chart(labels: list[str], values: list[float], font: str, *, width: float
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7
     chart.bars.strokeColor = None
-    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].fillColor = REPORT_ACCENT
     for i, colour in enumerate(reversed(colours or [])):
         chart.bars[(0, i)].fillColor = colour
     chart.barLabelFormat = value_format
@@ -146,5 +121,5 @@ def line_chart(series: list[tuple[str, list[tuple[dt.date, float]]]], font: str,
 
 def caption(text: str, font: str, width: float = 170 * mm) -> Drawing:
     drawing = Drawing(width, 12)
-    drawing.add(String(0, 2, text, fontName=font, fontSize=8, fillColor=MUTED))
+    drawing.add(String(0, 2, text, fontName=font, fontSize=8, fillColor=REPORT_MUTED))
     return drawing

@@ -14,7 +14,6 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from app.audit.checklist import Checklist, load_checklist
 from app.audit.pdfkit import (
     LEVEL_COLOURS,
-    Styles,
     bar_chart,
     caption,
     line_chart,
@@ -26,6 +25,7 @@ from app.i18n import Lang, LocalText
 from app.labels import label
 from app.pdf.fonts import CJKFont
 from app.pdf.renderer import PdfRenderer
+from app.pdf.styles import ReportStyles
 
 TOP_MEMBERS_CHARTED = 8
 TOP_MEMBERS_LISTED = 40
@@ -91,7 +91,7 @@ class AuditReportRenderer(PdfRenderer):
 
     def story(self) -> list[Flowable]:
         result, lang, checklist, font = self.result, self.lang, self.checklist, self.font
-        s = Styles(font, lang)
+        s = ReportStyles(font, lang)
         title = self.report_name()
         story: list = [s.p(title, s.title)]
         if result.enterprise:
@@ -234,7 +234,7 @@ class ScanReportRenderer(PdfRenderer):
 
     def story(self) -> list[Flowable]:
         result, lang, font = self.result, self.lang, self.font
-        s = Styles(font, lang)
+        s = ReportStyles(font, lang)
         title = self.title()
         data = result.data
         story: list = [s.p(title, s.title),
