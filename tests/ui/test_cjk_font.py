@@ -10,16 +10,20 @@ import sys
 
 _PROBE = """
 import json
-from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtGui import QTextLayout
 from PySide6.QtWidgets import QApplication
 from app.ui.fonts import cjk_families, ensure_cjk_font
 app = QApplication([])
 before = cjk_families()
 after = ensure_cjk_font(fontconfig_files=list)
-metrics = QFontMetrics(QFont(after[0])) if after else None
-print(json.dumps({"before": before, "after": after,
-                  "covers": bool(metrics and all(metrics.inFontUcs4(ord(c))
-                                                 for c in "企业微信账号申诉"))}))
+# How a label in the application's default font lays out Chinese: which font draws it, and
+# whether any character came out as glyph 0 (a box).
+layout = QTextLayout("企业微信账号申诉", app.font())
+layout.beginLayout()
+layout.createLine()
+layout.endLayout()
+runs = [(run.rawFont().familyName(), list(run.glyphIndexes())) for run in layout.glyphRuns()]
+print(json.dumps({"before": before, "after": after, "runs": runs}))
 """
 
 
@@ -35,4 +39,6 @@ def test_shipped_font_is_registered_when_the_system_has_none(tmp_path):
     found = json.loads(proc.stdout.strip().splitlines()[-1])
     assert found["before"] == [], found  # the machine really has no Chinese font
     assert any("WenQuanYi Micro Hei" in family for family in found["after"]), found
-    assert found["covers"], found
+    # The default font falls back to it: Chinese is drawn with real glyphs, not boxes.
+    assert found["runs"] and all(family.startswith("WenQuanYi") and 0 not in glyphs
+                                 for family, glyphs in found["runs"]), found
