@@ -40,7 +40,8 @@ MAX_FILE_BYTES = 60 * 1024 * 1024
 LOW_RES_LONG_SIDE = 1000
 
 RefusalReason = Literal["missing", "not_a_file", "permission", "empty", "too_large",
-                        "unsupported", "corrupt", "truncated", "encrypted", "bomb"]
+                        "unsupported", "corrupt", "truncated", "encrypted", "bomb",
+                        "not_writable"]
 
 
 class FileType(StrEnum):

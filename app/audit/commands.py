@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from app.cliutil import InputError, pad, read_json_model
+from app.cliutil import InputError, pad, read_json_model, shown
 from app.i18n import LANGS, Lang, LocalText, system_lang
 from app.labels import label, text
 
@@ -172,11 +172,11 @@ def _print_table(result: Any, lang: Lang) -> None:
 
     data = result.data
     names = {sc.id: sc.title(lang) for sc in load_checklist().scenarios}
-    print(label("scan_summary", lang, source=data.source, read=data.rows_read,
+    print(label("scan_summary", lang, source=shown(data.source), read=data.rows_read,
                 kept=data.rows_kept, rejected=data.rows_rejected_count,
                 members=len(result.members), flagged=len(result.flagged)))
     for r in data.rows_rejected[:10]:
-        print(label("scan_rejected_line", lang, line=r.line) + r.reason(lang))
+        print(label("scan_rejected_line", lang, line=r.line) + shown(r.reason(lang)))
     if data.rows_rejected_count > 10:
         print(label("scan_more_rejected", lang, count=data.rows_rejected_count - 10))
     print()
@@ -189,13 +189,13 @@ def _print_table(result: Any, lang: Lang) -> None:
         flags = (",".join(sorted({f.category for f in m.flags})) if lang == "en"
                  else "、".join(sorted({names.get(f.category, f.category) for f in m.flags})))
         flags = flags or "-"
-        print(f"{m.userid:<16} {m.risk_score:>6g} {x.applications_per_day:>9g} "
+        print(f"{pad(m.userid, 16)} {m.risk_score:>6g} {x.applications_per_day:>9g} "
               f"{_pct(x.acceptance_rate):>9} {_pct(x.negative_feedback_rate):>10} "
               f"{'-' if x.messages_per_chat is None else x.messages_per_chat:>9}  {flags}")
     if result.flagged:
         print()
         for m in result.flagged:
             for f in m.flags:
-                print(label("scan_flag", lang, userid=m.userid, rule=f.rule,
+                print(label("scan_flag", lang, userid=shown(m.userid), rule=f.rule,
                             category=names.get(f.category, f.category), citation=f.citation,
                             reason=f.reason(lang)))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from app.cliutil import InputError, pad, read_json_model
+from app.cliutil import InputError, pad, read_json_model, shown
 from app.i18n import Lang, system_lang
 from app.labels import label, text
 from app.rules.catalogue import Catalogue, CatalogueError
@@ -48,6 +48,17 @@ def _parse_date(value: str) -> dt.date:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(label("err_not_date", system_lang(),
                                                value=repr(value))) from exc
+
+
+def _parse_member(value: str) -> str:
+    """A member id (app.store.ledger's one definition), checked where it enters."""
+    from app.store.ledger import userid_problem
+
+    problem = userid_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(
+            label("storeerr_member_id", system_lang(), problem=problem) + f": {shown(value)}")
+    return value
 
 
 def _catalogue() -> Catalogue | None:
@@ -208,7 +219,7 @@ def _print_case(d: cases.CaseDetail, lang: Lang) -> None:
                 account=label(f"account_{d.report.account}", lang),
                 scope=label(f"scope_{d.report.scope}", lang),
                 duration=label(f"duration_{d.report.duration}", lang))
-          + (label("case_member", lang, userid=d.userid) if d.userid else ""))
+          + (label("case_member", lang, userid=shown(d.userid)) if d.userid else ""))
     colon = "：" if lang == "zh_CN" else ": "
     print(f"  {label('rule', lang)}{colon}"
           + (title("rule", dg.rule) if dg.rule else label("rule_unknown", lang)))
@@ -320,7 +331,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
     cs = p.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     q = add_lang(cs.add_parser("new", help=label("clihelp_case_new", lang)), lang)
     q.add_argument("file", metavar="REPORT.json")
-    q.add_argument("--member", metavar="USERID", help=label("clihelp_case_member", lang))
+    q.add_argument("--member", metavar="USERID", type=_parse_member,
+                   help=label("clihelp_case_member", lang))
     q.add_argument("--date", type=_parse_date, help=label("clihelp_case_date", lang))
     q.set_defaults(func=cmd_case_new)
     q = add_lang(cs.add_parser("list", help=label("clihelp_case_list", lang)), lang)

@@ -18,7 +18,7 @@ from app.store.cases import CaseEvent, CaseStatus, get_case
 from app.store.db import SCHEMA_VERSION, now, transaction
 from app.store.documents import DocumentKind, read_document
 from app.store.errors import ArchiveError, Cancelled
-from app.store.ledger import USERID_PATTERN, ViolationEntry, ensure_member
+from app.store.ledger import MemberId, ViolationEntry, ensure_member
 from app.store.profile import Profile, load_profile, mask_name, write_profile
 from app.store.vault import SCRYPT_N
 from app.store.workspace import Workspace
@@ -39,7 +39,7 @@ class Manifest(BaseModel):
 class MemberOut(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    userid: str = Field(pattern=USERID_PATTERN)
+    userid: MemberId
     name: str | None = None
     created: str
 
@@ -48,7 +48,7 @@ class CaseOut(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=r"^[0-9a-f]{12}$")
-    userid: str | None = Field(default=None, pattern=USERID_PATTERN)
+    userid: MemberId | None = None
     created: str
     restricted_on: dt.date
     status: CaseStatus
@@ -129,7 +129,12 @@ def _members(ws: Workspace, userids: set[str] | None) -> list[MemberOut]:
             continue
         name = (None if r["name_enc"] is None else
                 ws.vault.decrypt_text(r["name_enc"], f"member:{r['userid']}:name"))
-        out.append(MemberOut(userid=r["userid"], name=name, created=r["created"]))
+        try:
+            out.append(MemberOut(userid=r["userid"], name=name, created=r["created"]))
+        except ValidationError as exc:  # stored before ids were checked where they enter
+            raise ArchiveError(f"member id {r['userid']!r} in the workspace is not a valid "
+                               "member id (control characters or blanks at an end); nothing "
+                               "was written") from exc
     return out
 
 
@@ -179,11 +184,11 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
         userids = {userid} if userid else set()
         violations = ws.conn.execute("SELECT * FROM violations WHERE case_id = ?",
                                      (case_id,)).fetchall()
+    entries["members.json"] = _dump(_members(ws, userids))  # refuses a bad id up front
     for done, cid in enumerate(case_ids):
         _step(progress, cancel, done, len(case_ids) + 1, f"case {cid}")
         _case_entries(ws, cid, entries)
     _step(progress, cancel, len(case_ids), len(case_ids) + 1, "encrypting the archive")
-    entries["members.json"] = _dump(_members(ws, userids))
     entries["violations.json"] = _dump([ViolationEntry.model_validate(dict(v))
                                         for v in violations])
     kind: Literal["workspace", "case"] = "workspace" if case_id is None else "case"
