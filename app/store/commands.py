@@ -298,13 +298,13 @@ def cmd_case_restore(args: argparse.Namespace) -> int:
 
 @store_errors
 def cmd_doc_add(args: argparse.Namespace) -> int:
+    from app.appeal.intake import IntakeError, read_checked
+
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(text("err_no_file", path=path)) from exc
-    except IsADirectoryError as exc:
-        raise InputError(text("err_is_folder", path=path)) from exc
+    try:  # the Appeal page's intake: type from the bytes, sizes first, a full decode
+        _, data = read_checked(path)
+    except IntakeError as exc:
+        raise InputError(exc.message) from exc
     lang = lang_of(args)
     with open_workspace() as ws:
         unlock(ws, lang)
