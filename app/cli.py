@@ -130,6 +130,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.main import run_gui  # Qt only when the window is wanted
 
         return run_gui()
+    from app.tempfiles import exit_on_signals, sweep_stale_tempdirs
+
+    exit_on_signals()  # SIGTERM cleans up like an error does: no ID image left in /tmp
+    sweep_stale_tempdirs()  # and what a killed run left behind goes now
     lang = lang_in_argv(args_list)
     parser = build_parser(lang)
     args = parser.parse_args(args_list)

@@ -10,7 +10,7 @@ import secrets
 import stat
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -255,6 +255,26 @@ def parse_json_model(source: str, text: str, model: type[M]) -> M:
 def read_json_model(path: str, model: type[M]) -> M:
     source, text = read_text(path)
     return parse_json_model(source, text, model)
+
+
+def int_in_range(option: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse ``type``: an integer between ``low`` and ``high`` (no OverflowError from a
+    99999999 that reaches date arithmetic)."""
+    import argparse
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = None
+        if number is None or not low <= number <= high:
+            from app.i18n import system_lang
+
+            raise argparse.ArgumentTypeError(local("err_value_range", option=option,
+                                                   value=value[:20], low=low,
+                                                   high=high)(system_lang()))
+        return number
+    return parse
 
 
 # Writing output -----------------------------------------------------------------------------

@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import itertools
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -56,6 +55,8 @@ from app.appeal.statement import STATEMENT_TITLE
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
 from app.rules.contract import Diagnosis
+from app.store.atomic import write_atomic
+from app.tempfiles import private_tempdir
 
 Progress = Callable[[int, int, str], None]
 
@@ -228,7 +229,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     font = font or find_cjk_font()
     content_h = FRAME_H - HEADING_H
 
-    with tempfile.TemporaryDirectory(prefix="wecom-appeal-") as tmp, \
+    with private_tempdir("wecom-appeal-") as tmp, \
             ThreadPoolExecutor(max_workers=options.workers) as pool:
         jobs = itertools.count()
 
@@ -348,9 +349,5 @@ def _stamp_pdfs(data: bytes, placements: dict[tuple[int, int], int],
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    # Owner-only, and removed on any failure (a full disk must not leave ID images behind).
+    write_atomic(path, data)

@@ -5,14 +5,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from app.cliutil import InputError, pad, read_json_model, shown
+from app.cliutil import (
+    MAX_TEXT_BYTES,
+    InputError,
+    check_input_file,
+    check_output_path,
+    pad,
+    private_output,
+    read_json_model,
+    shown,
+)
 from app.i18n import LANGS, Lang, LocalText, system_lang
 from app.labels import label, text
 
 TABLE_ROWS = 30
+# A behaviour export of 10 000 members over 180 days is ~75 MB; ten times that is refused.
+MAX_DATA_BYTES = 1024 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
@@ -63,6 +73,9 @@ def run_audit(args: argparse.Namespace) -> int:
     if not args.answers:
         raise InputError(text("audit_needs_answers"))
     lang = _lang(args)
+    for out in (args.output, args.csv):
+        if out:
+            check_output_path(out)
     checklist = _checklist(args.checklist)
     answers = read_json_model(args.answers, AuditAnswers)
     try:
@@ -104,16 +117,15 @@ def _write_audit_outputs(result: Any, args: argparse.Namespace, lang: Lang,
         from app.audit.report import audit_report_pdf
 
         try:
-            audit_report_pdf(result, args.output, lang, checklist)
+            with private_output(args.output) as out:
+                audit_report_pdf(result, out, lang, checklist)
         except ReportFontError as exc:
             raise InputError(_message(exc)) from exc
-        except OSError as exc:
-            raise InputError(text("err_cannot_write", path=args.output,
-                                  reason=exc.strerror)) from exc
     if args.csv:
         from app.audit.exports import audit_csv
 
-        audit_csv(result, args.csv, lang, checklist)
+        with private_output(args.csv) as out:
+            audit_csv(result, out, lang, checklist)
 
 
 def run_scan(args: argparse.Namespace) -> int:
@@ -121,6 +133,12 @@ def run_scan(args: argparse.Namespace) -> int:
     from app.audit.risk import ThresholdsError, load_thresholds, scan
 
     lang = _lang(args)
+    check_input_file(args.data, limit=MAX_DATA_BYTES)  # before anything opens it
+    if args.thresholds:
+        check_input_file(args.thresholds, limit=MAX_TEXT_BYTES)
+    for out in (args.output, args.csv):
+        if out:
+            check_output_path(out)
     try:
         thresholds = load_thresholds(args.thresholds)
         result = scan(args.data, thresholds)
@@ -154,13 +172,15 @@ def _write_scan_outputs(result: Any, args: argparse.Namespace, lang: Lang) -> No
         from app.audit.report import scan_report_pdf
 
         try:
-            scan_report_pdf(result, args.output, lang)
+            with private_output(args.output) as out:
+                scan_report_pdf(result, out, lang)
         except ReportFontError as exc:
             raise InputError(_message(exc)) from exc
     if args.csv:
         from app.audit.exports import scan_csv
 
-        scan_csv(result, Path(args.csv), lang)
+        with private_output(args.csv) as out:  # member ids and their figures
+            scan_csv(result, out, lang)
 
 
 def _pct(x: float | None) -> str:

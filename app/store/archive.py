@@ -19,21 +19,32 @@ import re
 import stat
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Literal
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.store.atomic import write_atomic
 from app.store.errors import ArchiveError
-from app.store.vault import SCRYPT_N
+from app.store.vault import (
+    SCRYPT_MAX_N,
+    SCRYPT_MAX_P,
+    SCRYPT_MAX_R,
+    SCRYPT_MIN_N,
+    SCRYPT_N,
+    check_scrypt_params,
+)
 
 MAGIC = b"WECOM-APPEAL-ARCHIVE\x00"
 MAX_HEADER = 4096
 MAX_UNPACKED = 2 * 1024**3
+# One entry: a document's bytes (app.store.documents.MAX_DOCUMENT_BYTES) or a JSON record list.
+MAX_ENTRY_BIN = 64 * 1024 * 1024
+MAX_ENTRY_JSON = 64 * 1024 * 1024
 # Names an archive may contain; everything is matched whole, so no "..", no absolute paths.
 ENTRY_NAME = re.compile(
     r"^(manifest|profile|members|violations|audits)\.json$"
@@ -50,11 +61,18 @@ class ArchiveHeader(BaseModel):
     kind: Literal["workspace", "case"]
     created: str
     salt: str
-    n: int = Field(ge=2**14, le=2**20)
-    r: int = Field(ge=1, le=16)
-    p: int = Field(ge=1, le=4)
+    n: int = Field(ge=SCRYPT_MIN_N, le=SCRYPT_MAX_N)
+    r: int = Field(ge=1, le=SCRYPT_MAX_R)
+    p: int = Field(ge=1, le=SCRYPT_MAX_P)
     nonce: str
     check: str = Field(description="Tells a wrong passphrase from a tampered archive.")
+
+    @model_validator(mode="after")
+    def _bounded(self) -> ArchiveHeader:
+        # Checked before any key is derived: no passphrase is needed to make an edited
+        # header cost gigabytes, so the header is refused first.
+        check_scrypt_params(self.n, self.r, self.p)
+        return self
 
 
 def _keys(passphrase: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
@@ -138,10 +156,20 @@ def unpack(payload: bytes) -> dict[str, bytes]:
                                    "export")
             if name in entries:
                 raise ArchiveError(f"archive entry {name!r} appears twice")
+            cap = MAX_ENTRY_BIN if name.endswith(".bin") else MAX_ENTRY_JSON
+            if info.file_size > cap:
+                raise ArchiveError(f"archive entry {name!r} is larger than this app ever writes")
             total += info.file_size
             if total > MAX_UNPACKED:
                 raise ArchiveError("the archive unpacks to more than 2 GiB")
-            entries[name] = zf.read(info)
+            try:  # read no more than the cap, whatever the entry's header claims
+                with zf.open(info) as member:
+                    data = member.read(cap + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+                raise ArchiveError(f"archive entry {name!r} is damaged") from exc
+            if len(data) > cap:
+                raise ArchiveError(f"archive entry {name!r} is larger than this app ever writes")
+            entries[name] = data
     return entries
 
 

@@ -33,21 +33,36 @@ from app.store.vault_commands import (
 )
 from app.store.workspace import Workspace
 
+# Dates a restriction or a status change can have: WeCom restrictions began long after 2000;
+# 0001-01-01 or 9999-12-31 only overflow the time-zone arithmetic.
+_FIRST_YEAR, _LAST_YEAR = 2000, 2100
+
+
+def _in_range(value: str, year: int) -> None:
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise argparse.ArgumentTypeError(label("err_date_range", system_lang(),
+                                               value=value[:40], first=_FIRST_YEAR,
+                                               last=_LAST_YEAR))
+
 
 def _parse_time(value: str) -> dt.datetime:
     try:
-        return dt.datetime.fromisoformat(value)
+        parsed = dt.datetime.fromisoformat(value)
     except ValueError as exc:  # argparse reports it before --lang is known: the system's
         raise argparse.ArgumentTypeError(label("err_not_datetime", system_lang(),
                                                value=repr(value))) from exc
+    _in_range(value, parsed.year)
+    return parsed
 
 
 def _parse_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        parsed = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(label("err_not_date", system_lang(),
                                                value=repr(value))) from exc
+    _in_range(value, parsed.year)
+    return parsed
 
 
 def _parse_member(value: str) -> str:

@@ -24,6 +24,8 @@ from app.store.vault import SCRYPT_N
 from app.store.workspace import Workspace
 
 Progress = Callable[[int, int, str], None]
+# The largest archive import opens (the sealed file is read whole: format version 1).
+MAX_ARCHIVE_BYTES = 2 * 1024**3
 
 
 class Manifest(BaseModel):

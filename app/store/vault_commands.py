@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cliutil import InputError, pad
+from app.cliutil import InputError, check_input_file, check_output_path, pad, write_error
 from app.i18n import LANGS, Lang, LocalText, system_lang
 from app.labels import all_labels, label, text
 from app.store import transfer
@@ -58,6 +58,10 @@ def store_errors(func: Command) -> Command:
         except StoreError as exc:
             raise InputError(store_message(str(exc))) from exc
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, ...
+            if "full" in str(exc):
+                from app.store.paths import workspace_dir
+
+                raise InputError(text("storeerr_disk_full", root=workspace_dir())) from exc
             raise InputError(text("err_database", error=exc)) from exc
     return wrapper
 
@@ -132,13 +136,17 @@ def _archive_passphrase(confirm: bool, lang: Lang) -> str:
 @store_errors
 def cmd_export(args: argparse.Namespace) -> int:
     lang = lang_of(args)
+    out = check_output_path(args.out)  # before the passphrase is asked for
     passphrase = _archive_passphrase(confirm=True, lang=lang)
     if len(passphrase) < 8:
         raise InputError(text("archive_passphrase_short"))
     with open_workspace() as ws:
         unlock(ws, lang)
         case_id = resolve_case_id(ws, args.case) if args.case else None
-        manifest = transfer.export_archive(ws, Path(args.out), passphrase, case_id=case_id)
+        try:
+            manifest = transfer.export_archive(ws, out, passphrase, case_id=case_id)
+        except OSError as exc:  # a full disk, a folder that went away
+            raise write_error(args.out, exc) from exc
     print(label("exported", lang, kind=label(f"export_kind_{manifest.kind}", lang),
                 count=len(manifest.cases), path=args.out))
     return 0
@@ -147,6 +155,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 @store_errors
 def cmd_import(args: argparse.Namespace) -> int:
     lang = lang_of(args)
+    check_input_file(args.file, limit=transfer.MAX_ARCHIVE_BYTES)
     passphrase = _archive_passphrase(confirm=False, lang=lang)
     with open_workspace() as ws:
         unlock(ws, lang)
