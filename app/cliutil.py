@@ -229,7 +229,7 @@ def load_json(source: str, text: str) -> object:
         raise InputError(local("err_not_json", source=source, msg=exc.msg, line=exc.lineno,
                               column=exc.colno)) from exc
     except _DuplicateKey as exc:
-        raise InputError(local("err_json_duplicate", source=source, key=exc.key)) from exc
+        raise InputError(local("err_json_duplicate", source=source, name=exc.key)) from exc
     except RecursionError as exc:
         raise InputError(local("err_json_too_deep", source=source,
                                limit=MAX_JSON_DEPTH)) from exc

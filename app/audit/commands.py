@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from typing import Any
@@ -144,6 +145,8 @@ def run_scan(args: argparse.Namespace) -> int:
         result = scan(args.data, thresholds)
     except (BehaviourFileError, ThresholdsError) as exc:
         raise InputError(_message(exc)) from exc
+    except csv.Error as exc:  # a cell over the csv module's 128 KB, a NUL byte
+        raise InputError(text("scan_csv_damaged", source=args.data, error=exc)) from exc
     try:
         if result.data.rows_kept == 0:
             rejected = result.data.rows_rejected[:3]

@@ -97,6 +97,27 @@ def seal(payload: bytes, passphrase: str, kind: Literal["workspace", "case"], cr
     return prefix + AESGCM(key).encrypt(nonce, payload, prefix)
 
 
+def _parse_header(data: bytes) -> tuple[ArchiveHeader, int]:
+    if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
+        raise ArchiveError("not a WeCom Appeal archive")
+    (length,) = struct.unpack(">I", data[len(MAGIC):len(MAGIC) + 4])
+    if length > MAX_HEADER:
+        raise ArchiveError("archive header is damaged (too long)")
+    end = len(MAGIC) + 4 + length
+    try:
+        return ArchiveHeader.model_validate_json(data[len(MAGIC) + 4:end]), end
+    except (ValidationError, ValueError) as exc:
+        raise ArchiveError("archive header is damaged or from an unknown version") from exc
+
+
+def peek_header(path: Path) -> ArchiveHeader:
+    """The header of the archive at ``path``, checked (format, KDF bounds) without the
+    passphrase and without reading the rest: a foreign file is refused before the workspace
+    is touched."""
+    with open(path, "rb") as f:
+        return _parse_header(f.read(len(MAGIC) + 4 + MAX_HEADER))[0]
+
+
 def open_sealed(data: bytes, passphrase: str) -> tuple[ArchiveHeader, bytes]:
     """Authenticate and decrypt; ArchiveError for foreign, tampered or wrongly keyed files."""
     if not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:

@@ -16,7 +16,7 @@ from pathlib import Path
 from app.cliutil import InputError, check_input_file, check_output_path, pad, write_error
 from app.i18n import LANGS, Lang, LocalText, system_lang
 from app.labels import all_labels, label, text
-from app.store import transfer
+from app.store import archive, transfer
 from app.store.cases import resolve_case_id
 from app.store.errors import StoreError
 from app.store.vault import KeyringKek, ScryptKek, Vault, read_header
@@ -156,10 +156,23 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     check_input_file(args.file, limit=transfer.MAX_ARCHIVE_BYTES)
+    try:  # a foreign or edited file is refused before a vault is set up or unlocked
+        archive.peek_header(Path(args.file))
+    except StoreError as exc:
+        message = store_message(str(exc))
+        raise InputError(LocalText(en=f"{args.file}: {message.en}",
+                                   zh_CN=f"{args.file}：{message.zh_CN}")) from exc
+    except OSError as exc:
+        raise InputError(text("err_permission", path=args.file)) from exc
     passphrase = _archive_passphrase(confirm=False, lang=lang)
     with open_workspace() as ws:
         unlock(ws, lang)
-        summary = transfer.import_archive(ws, Path(args.file), passphrase)
+        try:
+            summary = transfer.import_archive(ws, Path(args.file), passphrase)
+        except StoreError as exc:  # say which file: "not a WeCom Appeal archive" alone does not
+            message = store_message(str(exc))
+            raise InputError(LocalText(en=f"{args.file}: {message.en}",
+                                       zh_CN=f"{args.file}：{message.zh_CN}")) from exc
     if args.json:
         print_json(summary)
         return 0
