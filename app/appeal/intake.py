@@ -44,6 +44,10 @@ MAX_DECODED_BYTES = 256 * 1024 * 1024
 # A document of an appeal is a few pages; a PDF longer than this is refused before its pages
 # are merged (a 5 000-page file took 24 s).
 MAX_PDF_PAGES = 200
+# A page's drawing instructions, unpacked. Real pages take kilobytes to a few megabytes; the
+# bundle unpacks them to place the page, so one that inflates past this is refused (a
+# 1.5 MB stream that inflates to 1.5 GB ended in a traceback).
+MAX_PAGE_CONTENT_BYTES = 64 * 1024 * 1024
 # Below this many pixels on the long side, a licence or ID card is hard to read once printed.
 LOW_RES_LONG_SIDE = 1000
 
@@ -343,6 +347,14 @@ def _read_pdf(path: Path, size: int, notes: list[Note]) -> SourceDocument:
                    "into the package as they are.",
                 zh_CN=f"{path.name}：该 PDF 设有使用限制，其页面将按原样放入材料包。")))
         pages = len(reader.pages)
+        if pages <= MAX_PDF_PAGES:
+            for number, page in enumerate(reader.pages, 1):
+                if _content_bytes(page) > MAX_PAGE_CONTENT_BYTES:
+                    raise _refuse(path, "bomb", f"page {number} unpacks to more than "
+                                  f"{MAX_PAGE_CONTENT_BYTES // 2**20} MB of drawing "
+                                  "instructions; it is refused to protect this computer.",
+                                  f"第 {number} 页解压后的绘制指令超过 "
+                                  f"{MAX_PAGE_CONTENT_BYTES // 2**20} MB，为保护本机已拒绝。")
         if pages > MAX_PDF_PAGES:
             raise _refuse(path, "too_large", f"the PDF has {pages} pages, more than the "
                           f"{MAX_PDF_PAGES} a document of the package may have; split it and "
@@ -362,6 +374,44 @@ def _read_pdf(path: Path, size: int, notes: list[Note]) -> SourceDocument:
         raise _refuse(path, "corrupt", "the PDF has no pages.", "该 PDF 没有页面。")
     return SourceDocument(path=path, file_type=FileType.PDF, size_bytes=size, page_count=pages,
                           notes=notes)
+
+
+def _content_bytes(page: object) -> int:
+    """How many bytes the page's content streams unpack to, counted in slices and stopping
+    past the limit: nothing large is held in memory."""
+    import zlib
+
+    from pypdf.generic import ArrayObject
+
+    contents = page.get("/Contents")  # type: ignore[attr-defined]
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    total = 0
+    for ref in streams:
+        stream = ref.get_object()
+        raw = getattr(stream, "_data", b"") or b""
+        filters = stream.get("/Filter")
+        filters = filters.get_object() if filters is not None else None
+        first = (filters[0] if isinstance(filters, ArrayObject) and filters else filters)
+        if first not in ("/FlateDecode", "/Fl"):
+            total += len(raw)
+            continue
+        inflate = zlib.decompressobj()
+        pending = raw
+        while pending and total <= MAX_PAGE_CONTENT_BYTES:
+            try:
+                chunk = inflate.decompress(pending, 1 << 20)
+            except zlib.error:
+                break  # damaged: pypdf's own reading decides
+            total += len(chunk)
+            pending = inflate.unconsumed_tail
+            if not chunk and not pending:
+                break
+        if total > MAX_PAGE_CONTENT_BYTES:
+            break
+    return total
 
 
 def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
