@@ -37,10 +37,12 @@ ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
 # Memory ceilings (issue 13: peak under 500 MB for anything accepted). A PNG or HEIC cannot be
-# decoded at reduced size, so its decoded pixels must fit this; a JPEG is decoded at 1/2 to 1/8
+# decoded at reduced size, so its decoded pixels must fit this (an A4 page scanned at 600 dpi in
+# colour is ~105 MB; 160 MB is 53 MP in RGB, 40 MP with transparency; measured peak for the
+# largest accepted PNG stays under 500 MB in bench/inputs); a JPEG is decoded at 1/2 to 1/8
 # scale (draft) and only its pixel count is capped. A 16-bit RGBA PNG of 10 950² pixels
 # (120 MP, under the pixel cap, under 1 MB on disk) needs 480 MB decoded and is refused.
-MAX_DECODED_BYTES = 256 * 1024 * 1024
+MAX_DECODED_BYTES = 160 * 1024 * 1024
 # A document of an appeal is a few pages; a PDF longer than this is refused before its pages
 # are merged (a 5 000-page file took 24 s).
 MAX_PDF_PAGES = 200
@@ -216,7 +218,16 @@ def _too_many_bytes(path: Path, img: Image.Image) -> IntakeError:
 def exif_orientation(img: Image.Image) -> int:
     """EXIF orientation 1-8; anything else (0 is common from some phones and scanners) is 1."""
     try:
-        value = img.getexif().get(0x0112, 1)
+        if img.format == "PNG":
+            # Pillow's PNG getexif() decodes the whole picture to look for a late eXIf
+            # chunk; only one before the pixels (in ``info``) is read here.
+            if not img.info.get("exif"):
+                return 1
+            exif = Image.Exif()
+            exif.load(img.info["exif"])
+            value = exif.get(0x0112, 1)
+        else:
+            value = img.getexif().get(0x0112, 1)
     except Exception:  # a damaged EXIF block must not cost the user the picture
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
@@ -346,7 +357,10 @@ def _read_pdf(path: Path, size: int, notes: list[Note]) -> SourceDocument:
                 en=f"{path.name}: the PDF carries usage restrictions; its pages are copied "
                    "into the package as they are.",
                 zh_CN=f"{path.name}：该 PDF 设有使用限制，其页面将按原样放入材料包。")))
-        pages = len(reader.pages)
+        # The page tree's own count first: flattening 5 000 pages takes seconds.
+        declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+        pages = (int(declared) if isinstance(declared, int) and declared > MAX_PDF_PAGES
+                 else len(reader.pages))
         if pages <= MAX_PDF_PAGES:
             for number, page in enumerate(reader.pages, 1):
                 if _content_bytes(page) > MAX_PAGE_CONTENT_BYTES:

@@ -155,7 +155,7 @@ def make_corpus(folder: Path = CACHE) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     steps = {
         "photo_108mp.jpg": lambda p: jpeg(p, 12_000, 9_000),
-        "png_8bit_60mp.png": lambda p: png(p, 9_000, 6_700, 8, 2, 3),
+        "png_8bit_49mp.png": lambda p: png(p, 7_000, 7_000, 8, 2, 3),
         "png_16bit_rgba_10950.png": lambda p: png(p, 10_950, 10_950, 16, 6, 4),
         "jpeg_claims_65500.jpg": lambda p: jpeg_claiming(p, 65_500, 65_500),
         "pdf_200_pages.pdf": lambda p: pdf_pages(p, 200),
@@ -176,7 +176,7 @@ def make_corpus(folder: Path = CACHE) -> Path:
             f.write(b"\xff\xd8\xff\xe0")
             f.truncate(2 * 1024**3)  # takes no disk space
     case(folder / "case_large.json", [("business_license", folder / "photo_108mp.jpg"),
-                                      ("evidence", folder / "png_8bit_60mp.png"),
+                                      ("evidence", folder / "png_8bit_49mp.png"),
                                       ("evidence", folder / "pdf_200_pages.pdf")])
     return folder
 
