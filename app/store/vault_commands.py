@@ -157,7 +157,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     check_input_file(args.file, limit=transfer.MAX_ARCHIVE_BYTES)
     try:  # a foreign or edited file is refused before a vault is set up or unlocked
-        archive.peek_header(Path(args.file))
+        archive.peek_any_header(Path(args.file))
     except StoreError as exc:
         message = store_message(str(exc))
         raise InputError(LocalText(en=f"{args.file}: {message.en}",
