@@ -85,7 +85,8 @@ class MemberPicker(QGroupBox):
             note = self.tr("Optional. Name the member to take their earlier restrictions from "
                            "the ledger and to record the result as their case.")
         elif self.userid() is None:
-            note = self.tr("A userid has letters, digits and _ . @ - only (at most 64).")
+            note = self.tr("A userid is 1 to 64 printable characters, with no blank at either "
+                           "end.")
         elif self.ledger_count == 0:
             note = self.tr("The ledger has no earlier rule-1 restriction of {userid}: a new "
                            "member, or one never restricted.").format(userid=text)
