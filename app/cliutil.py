@@ -17,6 +17,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from app.i18n import Lang, LocalText
+from app.labels import all_labels
 from app.labels import text as local
 
 M = TypeVar("M", bound=BaseModel)
@@ -110,6 +111,14 @@ def _open_error(path: str, exc: OSError) -> InputError:
     return InputError(local("err_cannot_read", path=path, reason=exc.strerror or str(exc)))
 
 
+def _special(key: str, path: str, mode: int | None) -> InputError:
+    """``key``'s message with the kind of file in each language."""
+    kind = local(f"filekind_{_kind_of(mode)}") if mode is not None else local("filekind_other")
+    message = all_labels()[key]
+    return InputError(LocalText(en=message.en.format(path=path, kind=kind.en),
+                                zh_CN=message.zh_CN.format(path=path, kind=kind.zh_CN)))
+
+
 def check_input_file(path: str | os.PathLike[str], *, limit: int | None = None) -> int:
     """Refuse what is not a readable regular file (folder, FIFO, device, socket, dangling or
     looping link) or is larger than ``limit`` bytes, before anything is opened. Returns the
@@ -124,9 +133,7 @@ def check_input_file(path: str | os.PathLike[str], *, limit: int | None = None) 
     if stat.S_ISDIR(info.st_mode):
         raise InputError(local("err_is_folder", path=shown))
     if not stat.S_ISREG(info.st_mode):
-        raise InputError(local("err_not_regular", path=shown,
-                               kind=local(f"filekind_{_kind_of(info.st_mode)}").en,
-                               kind_zh=local(f"filekind_{_kind_of(info.st_mode)}").zh_CN))
+        raise _special("err_not_regular", shown, info.st_mode)
     if limit is not None and info.st_size > limit:
         raise InputError(local("err_too_large", path=shown, size=_mb(info.st_size),
                                limit=_mb(limit)))
@@ -147,8 +154,7 @@ def read_bytes_capped(path: str | os.PathLike[str], limit: int) -> bytes:
         raise _open_error(shown, exc) from exc
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO since the check
-            raise InputError(local("err_not_regular", path=shown, kind="special file",
-                                   kind_zh="特殊文件"))
+            raise _special("err_not_regular", shown, None)
         with os.fdopen(fd, "rb", closefd=False) as f:
             data = f.read(limit + 1)
     except OSError as exc:
@@ -263,17 +269,15 @@ def int_in_range(option: str, low: int, high: int) -> Callable[[str], int]:
     import argparse
 
     def parse(value: str) -> int:
-        try:
-            number = int(value)
-        except ValueError:
-            number = None
-        if number is None or not low <= number <= high:
+        number = int(value)  # ValueError: argparse's own "invalid int value" (translated)
+        if not low <= number <= high:
             from app.i18n import system_lang
 
             raise argparse.ArgumentTypeError(local("err_value_range", option=option,
                                                    value=value[:20], low=low,
                                                    high=high)(system_lang()))
         return number
+    parse.__name__ = "int"
     return parse
 
 
@@ -320,9 +324,7 @@ def check_output_path(path: str | os.PathLike[str]) -> Path:
         if stat.S_ISDIR(info.st_mode):
             raise InputError(local("err_output_is_folder", path=shown))
         if not stat.S_ISREG(info.st_mode):
-            kind = local(f"filekind_{_kind_of(info.st_mode)}")
-            raise InputError(local("err_output_not_regular", path=shown, kind=kind.en,
-                                   kind_zh=kind.zh_CN))
+            raise _special("err_output_not_regular", shown, info.st_mode)
     parent = target.parent
     if not parent.is_dir():
         raise InputError(local("err_output_no_folder", path=shown, folder=str(parent)))
