@@ -110,6 +110,13 @@ def run_bundle(args: argparse.Namespace) -> int:
         raise InputError(text("bundle_dpi", dpi=args.dpi))
     case, profile = load_case(args.case)
     check_output_path(args.output)
+    if args.kit:  # refused now, before the bundle is written
+        from app.appeal.kit import check_kit_folder
+
+        try:
+            check_kit_folder(args.kit)
+        except IntakeError as exc:
+            raise InputError(exc.message) from exc
     diagnosis = case.diagnosis
     if diagnosis is None:
         from app.rules.catalogue import CatalogueError, load_catalogue

@@ -105,7 +105,18 @@ def _read_marker(folder: Path) -> KitMarker | None:
         raise _refuse(folder, "kit_folder_foreign") from None
 
 
-def prepare_kit_folder(folder: Path, names: Sequence[str], zip_path: Path | None) -> None:
+def check_kit_folder(folder: str | Path, *, make_zip: bool = True) -> None:
+    """Raise IntakeError now if :func:`build_kit` would refuse ``folder`` (a link, a file, a
+    folder holding what the app did not write, a foreign zip beside it); changes nothing.
+    Commands call it before they write anything else (the bundle), so a refused kit leaves
+    no half of the output behind."""
+    folder = Path(folder)
+    zip_path = folder.with_name(folder.name + ".zip") if make_zip else None
+    prepare_kit_folder(folder, [], zip_path, check_only=True)
+
+
+def prepare_kit_folder(folder: Path, names: Sequence[str], zip_path: Path | None, *,
+                       check_only: bool = False) -> None:
     """Make ``folder`` ready for a kit of ``names`` without touching anything the app did not
     write: a new folder is created (owner only); an existing one must be empty or hold an
     earlier kit (its marker lists what the app wrote: only those files are removed). Links are
@@ -119,6 +130,8 @@ def prepare_kit_folder(folder: Path, names: Sequence[str], zip_path: Path | None
     if not folder.exists():
         if zip_path is not None and zip_path.exists():
             raise IntakeError(zip_path, "not_writable", text("kit_zip_foreign", zip=zip_path))
+        if check_only:
+            return
         folder.mkdir(parents=True, mode=0o700)
         marker = KitMarker()
     else:
@@ -135,6 +148,8 @@ def prepare_kit_folder(folder: Path, names: Sequence[str], zip_path: Path | None
         if (zip_path is not None and zip_path.exists()
                 and (marker.zip != zip_path.name or not zip_path.is_file())):
             raise IntakeError(zip_path, "not_writable", text("kit_zip_foreign", zip=zip_path))
+        if check_only:
+            return
         for name in present:  # the earlier kit: replaced, never mixed with the new one
             (folder / name).unlink()
     # Written before the files, so that an interrupted build is still ours to clean up.

@@ -89,7 +89,7 @@ def _catalogue() -> Catalogue | None:
 def _field(key: str, value: object, lang: Lang) -> str:
     """'Company:        value', the values lined up (wide characters count twice)."""
     colon = "：" if lang == "zh_CN" else ":"
-    return pad(label(key, lang) + colon, 16 if lang == "en" else 20) + str(value)
+    return pad(label(key, lang) + colon, 16 if lang == "en" else 20) + shown(value)
 
 
 def _status(status: str, lang: Lang) -> str:

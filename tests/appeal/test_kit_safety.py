@@ -139,3 +139,15 @@ def test_an_imported_pdf_keeps_only_its_pages(tmp_path):
         assert needle not in data, needle
     reader = PdfReader(tmp_path / "kit" / result.files[0].name)
     assert len(reader.pages) == 2 and "Evidence page" in reader.pages[0].extract_text()
+
+
+def test_the_folder_is_checked_before_anything_is_written(tmp_path):
+    from app.appeal.kit import check_kit_folder
+
+    folder = tmp_path / "kit"
+    folder.mkdir()
+    (folder / "01_family_trip.jpg").write_bytes(b"holiday")
+    with pytest.raises(IntakeError):
+        check_kit_folder(folder)
+    check_kit_folder(tmp_path / "new")  # a new folder: fine, and not created by the check
+    assert not (tmp_path / "new").exists()
