@@ -169,8 +169,6 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
     monkeypatch.setenv("WECOM_APPEAL_ARCHIVE_PASSPHRASE", PASSPHRASE)
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
     monkeypatch.setattr(sys, "stdin", io.StringIO(""))
-    # main() makes SIGTERM an exit for the CLI; the test process keeps its own handlers.
-    monkeypatch.setattr("app.tempfiles.exit_on_signals", lambda: None)
 
     def run(*args: str) -> tuple[int, str, str]:
         capsys.readouterr()
