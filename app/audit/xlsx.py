@@ -27,11 +27,12 @@ class ConversionCancelled(Exception):
     pass
 
 
-# Limits (issue 13): Excel itself holds at most 1 048 576 rows; a behaviour cell is a number, a
-# date or a userid, so a cell over the csv module's 128 KB is not behaviour data; openpyxl
-# keeps the shared-string table in memory, so it is checked from the zip's directory first.
+# Limits (issue 13): Excel itself holds at most 1 048 576 rows and 32 767 characters per cell,
+# so a longer sheet or cell was not exported by it (and a behaviour cell is a number, a date or
+# a userid); openpyxl keeps the shared-string table in memory, so its size is checked from the
+# zip's directory first.
 MAX_ROWS = 1_048_576
-MAX_CELL_CHARS = 128 * 1024
+MAX_CELL_CHARS = 32_767  # Excel's own limit per cell
 MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024
 
 
@@ -76,6 +77,14 @@ def xlsx_to_csv(path: Path, out: Path, cancel: Callable[[], bool] | None = None)
     rows = 0
     try:
         sheet = book.worksheets[0]
+        # The sheet's own <dimension>, when it has one, tells the size before any row is read:
+        # a sheet over the limit is refused at once instead of after a minute of parsing.
+        declared = sheet.max_row if getattr(sheet, "_max_row", None) else None
+        if declared is not None and declared > MAX_ROWS:
+            raise _refuse(path, f"the sheet declares {declared} rows, more than the {MAX_ROWS} "
+                          "a worksheet can hold; this is not a behaviour export.",
+                          f"工作表声明有 {declared} 行，超过工作表最多 {MAX_ROWS} 行，"
+                          "不是行为数据导出。")
         # Without this openpyxl first scans the whole sheet for its size when the file has no
         # <dimension> (many exporters leave it out): twice the parsing.
         sheet.reset_dimensions()
@@ -92,10 +101,10 @@ def xlsx_to_csv(path: Path, out: Path, cancel: Callable[[], bool] | None = None)
                 cells = [_cell(v) for v in row]
                 if any(len(c) > MAX_CELL_CHARS for c in cells):
                     raise _refuse(path, f"row {rows} holds a cell longer than "
-                                  f"{MAX_CELL_CHARS // 1024} K characters; a behaviour cell is "
-                                  "a number, a date or a userid.",
-                                  f"第 {rows} 行有超过 {MAX_CELL_CHARS // 1024} K 字符的单元格；"
-                                  "行为数据单元格应为数字、日期或成员 ID。")
+                                  f"{MAX_CELL_CHARS} characters (Excel's limit); a behaviour "
+                                  "cell is a number, a date or a userid.",
+                                  f"第 {rows} 行有超过 {MAX_CELL_CHARS} 个字符（Excel 的上限）"
+                                  "的单元格；行为数据单元格应为数字、日期或成员 ID。")
                 while cells and not cells[-1]:
                     cells.pop()
                 if rows == 1:

@@ -58,10 +58,12 @@ def store_errors(func: Command) -> Command:
         except StoreError as exc:
             raise InputError(store_message(str(exc))) from exc
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, ...
-            if "full" in str(exc):
-                from app.store.paths import workspace_dir
+            from app.store.paths import workspace_dir
+            from app.store.workspace import disk_full
 
-                raise InputError(text("storeerr_disk_full", root=workspace_dir())) from exc
+            root = workspace_dir()
+            if "full" in str(exc) or ("I/O error" in str(exc) and disk_full(root)):
+                raise InputError(text("storeerr_disk_full", root=root)) from exc
             raise InputError(text("err_database", error=exc)) from exc
     return wrapper
 

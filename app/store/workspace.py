@@ -78,10 +78,9 @@ class Workspace:
 
     def sweep_leftovers(self) -> int:
         """Remove partial blob files (older than a few minutes), blob files no record refers
-        to (older than an hour: see app.store.cases.sweep_orphan_blobs) and temporary folders
+        to (older than an hour: :meth:`sweep_orphan_blobs`) and temporary folders
         of runs that were killed. Never fails the open: what cannot be removed now is left for
         the next start."""
-        from app.store.cases import sweep_orphan_blobs
         from app.tempfiles import sweep_stale_tempdirs
 
         removed = 0
@@ -94,7 +93,7 @@ class Workspace:
                         path.unlink()
                         removed += 1
         with contextlib.suppress(OSError, sqlite3.Error):
-            removed += sweep_orphan_blobs(self)
+            removed += self.sweep_orphan_blobs()
         removed += sweep_stale_tempdirs()
         return removed
 
@@ -118,6 +117,21 @@ class Workspace:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+    def sweep_orphan_blobs(self, min_age_seconds: float = 3600) -> int:
+        """Delete blob files no case document or audit evidence refers to (left by a crash
+        between file and row); younger ones may belong to a write in progress."""
+        referenced = {r[0] for r in self.conn.execute(
+            "SELECT blob_id FROM documents UNION SELECT blob_id FROM audit_evidence")}
+        removed = 0
+        for path in (self.root / BLOB_DIR_NAME).glob("??/*"):
+            if path.name.startswith("."):
+                continue  # a partial write: see sweep_leftovers
+            if path.name in referenced or time.time() - path.stat().st_mtime < min_age_seconds:
+                continue
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
 
     # Vault ----------------------------------------------------------------------------------
 

@@ -208,3 +208,20 @@ def test_vault_kdf_parameters_out_of_bounds_are_refused_at_once(tmp_path):
     with pytest.raises(VaultCorrupt), Workspace.open(root) as ws:
         ws.unlock(PASSPHRASE)
     assert time.monotonic() - started < 0.5
+
+
+def test_a_full_disk_at_open_is_not_reported_as_a_damaged_database(tmp_path, monkeypatch):
+    from app.store import workspace as workspace_mod
+    from app.store.errors import StoreError
+
+    def io_error(path):  # what SQLite says when the disk is 100 % full
+        raise StoreError(f"{path}: not a usable workspace database: disk I/O error")
+
+    monkeypatch.setattr(workspace_mod, "connect", io_error)
+    monkeypatch.setattr(workspace_mod, "disk_full", lambda folder: True)
+    with pytest.raises(StoreError, match="the disk is full") as info:
+        Workspace.open(tmp_path / "ws")
+    assert "not damaged" in str(info.value)
+    monkeypatch.setattr(workspace_mod, "disk_full", lambda folder: False)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        Workspace.open(tmp_path / "ws")

@@ -292,3 +292,47 @@ def test_out_of_range_arguments_exit_2(tmp_path, cli, args):
     code, _, err = cli(*[a.format(**values) for a in args])
     assert code == 2 and "Traceback" not in err, err
     assert "\x1b" not in err
+
+
+def _xlsx(path: Path, rows: list[list[object]], dimension: str | None = None,
+          replace: tuple[bytes, bytes] | None = None) -> Path:
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    if dimension or replace:  # what Excel or openpyxl would never write: edited by hand
+        with zipfile.ZipFile(path) as zf:
+            parts = {n: zf.read(n) for n in zf.namelist()}
+        sheet = "xl/worksheets/sheet1.xml"
+        if dimension:
+            parts[sheet] = re.sub(rb'<dimension ref="[^"]*"',
+                                  b'<dimension ref="' + dimension.encode() + b'"', parts[sheet])
+        if replace:
+            parts[sheet] = parts[sheet].replace(*replace)
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in parts.items():
+                zf.writestr(name, data)
+    return path
+
+
+def test_oversized_spreadsheets_are_refused_quickly(tmp_path, cli):
+    import time
+
+    header = ["userid", "stat_time", "new_apply_cnt", "new_contact_cnt", "chat_cnt",
+              "message_cnt", "reply_percentage", "avg_reply_time", "negative_feedback_cnt"]
+    row = ["alice", "2026-09-01", 5, 4, 6, 20, 80.0, 5, 0]
+    rows_claimed = _xlsx(tmp_path / "two-million.xlsx", [header, row], "A1:I2000000")
+    big_cell = _xlsx(tmp_path / "big-cell.xlsx", [header, row],
+                     replace=(b"<t>alice</t>", b"<t>" + b"x" * 2_000_000 + b"</t>"))
+    csv_cell = tmp_path / "big-cell.csv"
+    csv_cell.write_text(",".join(header) + "\n" + "y" * 200_000 + ",2026-09-01,1,1,1,1,1,1,0\n")
+    for path, reason in ((rows_claimed, "rows"), (big_cell, "Excel's limit"), (csv_cell, "128 KB")):
+        started = time.monotonic()
+        code, _, err = cli("scan", str(path))
+        assert code == 2 and path.name in err and reason in err, err
+        assert time.monotonic() - started < 5
