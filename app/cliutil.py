@@ -172,7 +172,9 @@ def read_text(path: str, *, limit: int = MAX_TEXT_BYTES) -> tuple[str, str]:
     messages, text)."""
     if path == "-":
         source = "<stdin>"
-        data = sys.stdin.buffer.read(limit + 1)
+        stream = getattr(sys.stdin, "buffer", None)  # a replaced stdin may be text only
+        data = (stream.read(limit + 1) if stream is not None
+                else sys.stdin.read(limit + 1).encode("utf-8"))
         if len(data) > limit:
             raise InputError(local("err_too_large", path=source, size=f"> {_mb(limit)}",
                                    limit=_mb(limit)))
