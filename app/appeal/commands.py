@@ -14,6 +14,7 @@ from app.cliutil import (
     int_in_range,
     private_output,
     read_json_model,
+    write_error,
 )
 from app.i18n import LANGS, Lang
 from app.labels import label, text
@@ -146,9 +147,13 @@ def run_bundle(args: argparse.Namespace) -> int:
         if args.kit:
             from app.appeal.kit import build_kit
 
-            kit = build_kit(case.documents, statement, args.kit, lang=lang,
-                            size_cap=args.kit_cap_kb * 1024, char_limit=args.kit_chars,
-                            watermark=watermark, watermark_all=args.watermark_all, font=font)
+            try:
+                kit = build_kit(case.documents, statement, args.kit, lang=lang,
+                                size_cap=args.kit_cap_kb * 1024, char_limit=args.kit_chars,
+                                watermark=watermark, watermark_all=args.watermark_all,
+                                font=font)
+            except OSError as exc:  # a full disk: said as such, not a traceback
+                raise write_error(args.kit, exc) from exc
     except IntakeError as exc:
         raise InputError(exc.message) from exc
 

@@ -336,3 +336,26 @@ def test_oversized_spreadsheets_are_refused_quickly(tmp_path, cli):
         code, _, err = cli("scan", str(path))
         assert code == 2 and path.name in err and reason in err, err
         assert time.monotonic() - started < 5
+
+
+def test_a_full_disk_while_the_kit_is_written_says_so(tmp_path, cli, monkeypatch):
+    import errno
+
+    from PIL import Image
+
+    from app.appeal import kit as kit_mod
+
+    photo = tmp_path / "licence.jpg"
+    Image.new("RGB", (1200, 900), "white").save(photo)
+    case = tmp_path / "case.json"
+    case.write_text(json.dumps({"profile": PROFILE, "report": REPORT, "documents": [
+        {"kind": "business_license", "path": str(photo)}]}, ensure_ascii=False),
+        encoding="utf-8")
+
+    def full(path, data, *, replace=False):  # type: ignore[no-untyped-def]
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(kit_mod, "_write_new", full)
+    code, _, err = cli("bundle", str(case), "-o", str(tmp_path / "b.pdf"), "--kit",
+                       str(tmp_path / "kit"))
+    assert code == 2 and "disk is full" in err and "kit" in err and "Traceback" not in err
