@@ -359,3 +359,24 @@ def test_a_full_disk_while_the_kit_is_written_says_so(tmp_path, cli, monkeypatch
     code, _, err = cli("bundle", str(case), "-o", str(tmp_path / "b.pdf"), "--kit",
                        str(tmp_path / "kit"))
     assert code == 2 and "disk is full" in err and "kit" in err and "Traceback" not in err
+
+
+def test_a_sheet_without_a_size_but_over_the_row_limit_is_refused_before_parsing(tmp_path,
+                                                                                  cli):
+    import time
+    import zipfile
+
+    small = _xlsx(tmp_path / "small.xlsx", [["userid", "stat_time"]])
+    rows = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (n, n)
+                    for n in range(1, 1_100_001))
+    sheet = (b'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.'
+             b'openxmlformats.org/spreadsheetml/2006/main"><sheetData>' + rows
+             + b"</sheetData></worksheet>")
+    big = tmp_path / "no-dimension.xlsx"
+    with zipfile.ZipFile(small) as src, zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in src.namelist():
+            dst.writestr(name, sheet if name == "xl/worksheets/sheet1.xml" else src.read(name))
+    started = time.monotonic()
+    code, _, err = cli("scan", str(big))
+    assert code == 2 and "1048576 rows" in err and big.name in err, err
+    assert time.monotonic() - started < 10  # parsing it would take over a minute
