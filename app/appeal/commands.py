@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
 
 
 def _font(path: str | None, lang: Lang):
-    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
     if path is not None:
         check_input_file(path, limit=256 * 1024 * 1024)  # fonts: a CJK .ttc is ~20-60 MB

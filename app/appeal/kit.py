@@ -22,7 +22,6 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.appeal.documents import WATERMARKED_SLOTS, PackageDocument, order_documents
-from app.appeal.fonts import CJKFont
 from app.appeal.images import Cancelled, jpeg_under_cap, strip_jpeg_metadata
 from app.appeal.intake import (
     FileType,
@@ -35,6 +34,7 @@ from app.appeal.statement import STATEMENT_TITLE, fit_to_limit
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.i18n import Lang
 from app.labels import text
+from app.pdf.fonts import CJKFont
 
 # Defaults of the upload forms WeCom's appeal pages use: JPEG/PNG at most 2 MB per image (the
 # cap is adjustable), file names at most 64 characters without spaces.
