@@ -133,8 +133,13 @@ class MemberRisk:
         return self.metrics.userid
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f} %"
+def percent(share: float | None, empty: str = "—") -> str:
+    """A share as people read it, written as the reports' tables write it: 0.3 → "30%",
+    0.298 → "29.8%" (never rounded onto a threshold it is below). One form for the scan's
+    reasons, its CLI table and its PDF/CSV."""
+    if share is None:
+        return empty
+    return f"{round(100 * share, 1):g}%"
 
 
 def _severity(ratio: float) -> float:
@@ -168,12 +173,12 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
                 reason=LocalText(
                     en=f"{m.applications_per_day:g} applications a day on average "
                        f"({m.applications} in {m.days} days), only "
-                       f"{_pct(m.acceptance_rate or 0)} became customers (flagged at "
-                       f"≥ {ma.daily_applications:g} a day with < {_pct(ma.acceptance_below)})",
+                       f"{percent(m.acceptance_rate or 0)} became customers (flagged at "
+                       f"≥ {ma.daily_applications:g} a day with < {percent(ma.acceptance_below)})",
                     zh_CN=f"平均每天发起申请 {m.applications_per_day:g} 次（{m.days} 天共 "
-                          f"{m.applications} 次），仅 {_pct(m.acceptance_rate or 0)} 成为客户"
+                          f"{m.applications} 次），仅 {percent(m.acceptance_rate or 0)} 成为客户"
                           f"（阈值：每天 ≥ {ma.daily_applications:g} 次且通过率 < "
-                          f"{_pct(ma.acceptance_below)}）")))
+                          f"{percent(ma.acceptance_below)}）")))
         near = max(near, min(volume, refusal))
     spike = max(_over(m.peak_applications, ma.peak_applications),
                 _over(m.spike_days, ma.spike_days))
@@ -206,32 +211,33 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
     if m.new_contacts >= ha.min_new_contacts and m.negative_feedback >= ha.min_negative:
         feedback = _over(m.negative_feedback_rate, ha.negative_rate)
         if feedback >= 1:
+            negative = percent(m.negative_feedback_rate or 0)
             flags.append(RiskFlag(
                 category="harassment", criterion="negative_feedback", citation="2.1, 5.1",
                 severity=_severity(feedback),
                 reason=LocalText(
                     en=f"{m.negative_feedback} customers deleted or blocked the member: "
-                       f"{_pct(m.negative_feedback_rate or 0)} of {m.new_contacts} new customers "
-                       f"(flagged at ≥ {_pct(ha.negative_rate)})",
+                       f"{negative} of {m.new_contacts} new customers "
+                       f"(flagged at ≥ {percent(ha.negative_rate)})",
                     zh_CN=f"{m.negative_feedback} 位客户删除或拉黑了该成员，占新增客户 "
-                          f"{m.new_contacts} 位的 {_pct(m.negative_feedback_rate or 0)}"
-                          f"（阈值：≥ {_pct(ha.negative_rate)}）")))
+                          f"{m.new_contacts} 位的 {negative}"
+                          f"（阈值：≥ {percent(ha.negative_rate)}）")))
         near = max(near, feedback)
     if m.chats >= ha.min_chats and m.reply_percentage is not None:
         pushing = _over(m.messages_per_chat, ha.messages_per_chat)
         silent = _under(m.reply_percentage, ha.reply_below)
         if pushing >= 1 and silent > 1:
+            replied, below = percent(m.reply_percentage / 100), percent(ha.reply_below / 100)
             flags.append(RiskFlag(
                 category="harassment", criterion="one_sided_messaging", citation="2.1",
                 severity=_severity(min(pushing, silent)),
                 reason=LocalText(
                     en=f"{m.messages_per_chat:g} messages per chat over {m.chats} chats, while "
-                       f"only {m.reply_percentage:g} % of chats customers started got a reply "
-                       f"(flagged at ≥ {ha.messages_per_chat:g} per chat with < "
-                       f"{ha.reply_below:g} %)",
+                       f"only {replied} of chats customers started got a reply (flagged at "
+                       f"≥ {ha.messages_per_chat:g} per chat with < {below})",
                     zh_CN=f"{m.chats} 个聊天平均每个发送 {m.messages_per_chat:g} 条消息，而客户"
-                          f"发起的聊天仅 {m.reply_percentage:g}% 得到回复（阈值：每个聊天 ≥ "
-                          f"{ha.messages_per_chat:g} 条且回复占比 < {ha.reply_below:g}%）")))
+                          f"发起的聊天仅 {replied} 得到回复（阈值：每个聊天 ≥ "
+                          f"{ha.messages_per_chat:g} 条且回复占比 < {below}）")))
         near = max(near, min(pushing, silent))
     return flags, min(near, 0.99)
 

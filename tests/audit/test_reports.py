@@ -192,3 +192,23 @@ def test_a_failed_export_keeps_the_previous_file(tmp_path, audit_result, monkeyp
             export()
         assert out.read_text(encoding="utf-8") == "the previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["audit.csv"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_scan_percentages_read_alike_in_the_pdf_and_the_csv(tmp_path, scan_result, lang):
+    """The reasons, the member table and the thresholds write a share one way: "25%"."""
+    import re
+
+    from .behaviour_files import HARASSER
+
+    text = text_of(scan_report_pdf(scan_result, tmp_path / "scan.pdf", lang))
+    assert re.findall(r"\d %", text) == [] and re.findall(r"\d\.0%", text) == []
+    lines = text.splitlines()  # a table row comes out one cell a line
+    row = next(lines[i:i + 7] for i, line in enumerate(lines)
+               if line == HARASSER and "%" in "".join(lines[i:i + 7]))
+    assert "25%" in row, row  # the table's deletions and blocks
+    assert ("the member: 25% of 336" if lang == "en" else "的 25%") in text  # the reason
+    with scan_csv(scan_result, tmp_path / "scan.csv", lang).open(encoding="utf-8-sig") as f:
+        reasons = [row["reasons"] for row in csv.DictReader(f) if row["reasons"]]
+    assert reasons and all(not re.search(r"\d %", r) for r in reasons)
+    assert any("25%" in r for r in reasons)

@@ -60,8 +60,10 @@ def category_name(category: str) -> str:
     return _t(CATEGORY_NAMES[category]) if category in CATEGORY_NAMES else category
 
 
-def _pct(value: float | None, digits: int = 0) -> str:
-    return "—" if value is None else f"{100 * value:.{digits}f} %"
+def _pct(value: float | None) -> str:
+    from app.audit.risk import percent  # the one form of the scan's reasons and reports
+
+    return percent(value)
 
 
 def _num(value: float | None) -> str:
@@ -161,7 +163,7 @@ class ScanModel(QAbstractTableModel):
         if key == "acceptance":
             return _pct(x.acceptance_rate)
         if key == "negative":
-            return _pct(x.negative_feedback_rate, 1)
+            return _pct(x.negative_feedback_rate)
         if key == "per_chat":
             return _num(x.messages_per_chat)
         if key == "trend":
