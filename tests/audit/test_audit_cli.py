@@ -190,3 +190,25 @@ def test_scan_table_and_reasons_speak_to_people(tmp_path, capsys, lang):
     table_row = next(line for line in out.splitlines() if line.startswith(SPAMMER + " "))
     assert " 10% " in table_row
     assert ("only 10% became customers" if lang == "en" else "仅 10% 成为客户") in out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_critical_no_is_named_by_its_question(tmp_path, capsys, lang):
+    checklist = load_checklist()
+    critical = next(q for q in checklist.questions if q.critical)
+    assert main(["audit", str(_answers(tmp_path, {critical.id: "no"})), "--lang", lang]) == 1
+    out = capsys.readouterr().out
+    assert re.search(rf"\b{re.escape(critical.id)}\b", out) is None, out
+    assert f"“{critical.text(lang)}”" in out.splitlines()[2]
+
+
+def test_a_question_answered_twice_is_said_in_the_chosen_language(tmp_path, capsys):
+    answers = _answers(tmp_path, {})
+    data = json.loads(answers.read_text(encoding="utf-8"))
+    data["answers"].append(dict(data["answers"][0]))
+    answers.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["audit", str(answers), "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert "回答了不止一次" in err and "more than once" not in err, err
+    assert main(["audit", str(answers), "--lang", "en"]) == 2
+    assert "more than once" in capsys.readouterr().err
