@@ -142,6 +142,11 @@ def percent(share: float | None, empty: str = "—") -> str:
     return f"{round(100 * share, 1):g}%"
 
 
+def _reason(criterion: str, **values: object) -> LocalText:
+    """Why a member is flagged, in both languages (resources/text/report.toml)."""
+    return text(f"scan_reason_{criterion}", **values)
+
+
 def _severity(ratio: float) -> float:
     return round(min(SEVERITY_CAP, ratio), 2)
 
@@ -170,15 +175,11 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
             flags.append(RiskFlag(
                 category="malicious_adding", criterion="many_applications_low_acceptance",
                 citation="2.1", severity=_severity(min(volume, refusal)),
-                reason=LocalText(
-                    en=f"{m.applications_per_day:g} applications a day on average "
-                       f"({m.applications} in {m.days} days), only "
-                       f"{percent(m.acceptance_rate or 0)} became customers (flagged at "
-                       f"≥ {ma.daily_applications:g} a day with < {percent(ma.acceptance_below)})",
-                    zh_CN=f"平均每天发起申请 {m.applications_per_day:g} 次（{m.days} 天共 "
-                          f"{m.applications} 次），仅 {percent(m.acceptance_rate or 0)} 成为客户"
-                          f"（阈值：每天 ≥ {ma.daily_applications:g} 次且通过率 < "
-                          f"{percent(ma.acceptance_below)}）")))
+                reason=_reason("many_applications_low_acceptance",
+                               per_day=m.applications_per_day, applications=m.applications,
+                               days=m.days, accepted=percent(m.acceptance_rate or 0),
+                               daily_threshold=ma.daily_applications,
+                               accepted_threshold=percent(ma.acceptance_below))))
         near = max(near, min(volume, refusal))
     spike = max(_over(m.peak_applications, ma.peak_applications),
                 _over(m.spike_days, ma.spike_days))
@@ -186,58 +187,43 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
         flags.append(RiskFlag(
             category="malicious_adding", criterion="application_spikes", citation="2.1",
             severity=_severity(spike),
-            reason=LocalText(
-                en=f"peak of {m.peak_applications} applications on {m.peak_day}; "
-                   f"{m.spike_days} days with ≥ {t.metrics.spike_applications} (flagged at a "
-                   f"peak ≥ {ma.peak_applications} or ≥ {ma.spike_days} such days)",
-                zh_CN=f"{m.peak_day} 单日发起申请 {m.peak_applications} 次；共 {m.spike_days} "
-                      f"天 ≥ {t.metrics.spike_applications} 次（阈值：单日 ≥ "
-                      f"{ma.peak_applications} 次或此类天数 ≥ {ma.spike_days}）")))
+            reason=_reason("application_spikes", peak=m.peak_applications,
+                           peak_day=m.peak_day, spike_days=m.spike_days,
+                           spike_applications=t.metrics.spike_applications,
+                           peak_threshold=ma.peak_applications, days_threshold=ma.spike_days)))
     near = max(near, spike)
     rising = _over(m.application_trend, ma.rising_per_week)
     if rising >= 1 and m.applications_per_day >= ma.rising_min_daily:
         flags.append(RiskFlag(
             category="malicious_adding", criterion="applications_rising", citation="2.1",
             severity=_severity(rising),
-            reason=LocalText(
-                en=f"daily applications rising by {m.application_trend:g} per week in recent "
-                   f"weeks, at {m.applications_per_day:g} a day on average (flagged at "
-                   f"+{ma.rising_per_week:g} per week from {ma.rising_min_daily:g} a day)",
-                zh_CN=f"近几周每日申请数每周增加 {m.application_trend:g} 次，日均 "
-                      f"{m.applications_per_day:g} 次（阈值：每周增加 ≥ "
-                      f"{ma.rising_per_week:g} 次且日均 ≥ {ma.rising_min_daily:g} 次）")))
+            reason=_reason("applications_rising", trend=m.application_trend,
+                           per_day=m.applications_per_day, trend_threshold=ma.rising_per_week,
+                           daily_threshold=ma.rising_min_daily)))
 
     # 2.1 harassment, measured by 5.1's customer feedback: deletions and blocks.
     if m.new_contacts >= ha.min_new_contacts and m.negative_feedback >= ha.min_negative:
         feedback = _over(m.negative_feedback_rate, ha.negative_rate)
         if feedback >= 1:
-            negative = percent(m.negative_feedback_rate or 0)
             flags.append(RiskFlag(
                 category="harassment", criterion="negative_feedback", citation="2.1, 5.1",
                 severity=_severity(feedback),
-                reason=LocalText(
-                    en=f"{m.negative_feedback} customers deleted or blocked the member: "
-                       f"{negative} of {m.new_contacts} new customers "
-                       f"(flagged at ≥ {percent(ha.negative_rate)})",
-                    zh_CN=f"{m.negative_feedback} 位客户删除或拉黑了该成员，占新增客户 "
-                          f"{m.new_contacts} 位的 {negative}"
-                          f"（阈值：≥ {percent(ha.negative_rate)}）")))
+                reason=_reason("negative_feedback", negative=m.negative_feedback,
+                               share=percent(m.negative_feedback_rate or 0),
+                               new_contacts=m.new_contacts,
+                               share_threshold=percent(ha.negative_rate))))
         near = max(near, feedback)
     if m.chats >= ha.min_chats and m.reply_percentage is not None:
         pushing = _over(m.messages_per_chat, ha.messages_per_chat)
         silent = _under(m.reply_percentage, ha.reply_below)
         if pushing >= 1 and silent > 1:
-            replied, below = percent(m.reply_percentage / 100), percent(ha.reply_below / 100)
             flags.append(RiskFlag(
                 category="harassment", criterion="one_sided_messaging", citation="2.1",
                 severity=_severity(min(pushing, silent)),
-                reason=LocalText(
-                    en=f"{m.messages_per_chat:g} messages per chat over {m.chats} chats, while "
-                       f"only {replied} of chats customers started got a reply (flagged at "
-                       f"≥ {ha.messages_per_chat:g} per chat with < {below})",
-                    zh_CN=f"{m.chats} 个聊天平均每个发送 {m.messages_per_chat:g} 条消息，而客户"
-                          f"发起的聊天仅 {replied} 得到回复（阈值：每个聊天 ≥ "
-                          f"{ha.messages_per_chat:g} 条且回复占比 < {below}）")))
+                reason=_reason("one_sided_messaging", per_chat=m.messages_per_chat,
+                               chats=m.chats, replied=percent(m.reply_percentage / 100),
+                               per_chat_threshold=ha.messages_per_chat,
+                               replied_threshold=percent(ha.reply_below / 100))))
         near = max(near, min(pushing, silent))
     return flags, min(near, 0.99)
 

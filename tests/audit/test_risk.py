@@ -132,3 +132,19 @@ def test_a_share_reads_as_a_percentage_to_a_tenth():
     assert [percent(x) for x in (0.3, 0.298, 0.1, 0.0996, 0.25, 1, 0)] == [
         "30%", "29.8%", "10%", "10%", "25%", "100%", "0%"]
     assert percent(None) == "—"
+
+
+def test_reason_texts_are_data_not_code():
+    """The reasons' wording lives in resources/text/report.toml, in both languages."""
+    import re
+    from pathlib import Path
+
+    from app.audit import risk
+    from app.labels import all_labels
+
+    assert re.search(r"[\u4e00-\u9fff]", Path(risk.__file__).read_text("utf-8")) is None
+    criteria = ("many_applications_low_acceptance", "application_spikes", "applications_rising",
+                "negative_feedback", "one_sided_messaging")
+    for criterion in criteria:
+        entry = all_labels()[f"scan_reason_{criterion}"]
+        assert entry.en and re.search(r"[\u4e00-\u9fff]", entry.zh_CN), criterion
