@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.audit.checklist import Checklist, load_checklist
-from app.audit.risk import ScanResult
+from app.audit.risk import ScanResult, percent
 from app.audit.scoring import AuditResult, answer_word
 from app.i18n import Lang
 from app.pdf.output import write_atomic
@@ -21,6 +21,16 @@ _METRIC_COLUMNS = ("days", "applications", "applications_per_day", "peak_applica
                    "negative_feedback", "negative_feedback_rate", "chats", "messages",
                    "messages_per_chat", "reply_percentage", "avg_reply_time",
                    "application_trend")
+# Shares written as the reasons and the PDF write them ("10%"; Excel and WPS read it as 0.1).
+_SHARE_COLUMNS = {"acceptance_rate": 1, "negative_feedback_rate": 1, "reply_percentage": 100}
+
+
+def _cell(column: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    if column in _SHARE_COLUMNS:
+        return percent(value / _SHARE_COLUMNS[column])
+    return value
 
 
 def audit_json(result: AuditResult, lang: Lang) -> dict[str, Any]:
@@ -73,7 +83,7 @@ def scan_csv(result: ScanResult, out: str | Path, lang: Lang) -> Path:
     for m in result.members:
         metrics = m.metrics.to_dict()
         rows.append([m.userid, m.risk_score,
-                     *("" if metrics[c] is None else metrics[c] for c in _METRIC_COLUMNS),
+                     *(_cell(c, metrics[c]) for c in _METRIC_COLUMNS),
                      " ".join(f"{f.rule}:{f.category}" for f in m.flags),
                      " | ".join(f.reason(lang) for f in m.flags),
                      " | ".join(f.citation for f in m.flags)])

@@ -209,6 +209,11 @@ def test_scan_percentages_read_alike_in_the_pdf_and_the_csv(tmp_path, scan_resul
     assert "25%" in row, row  # the table's deletions and blocks
     assert ("the member: 25% of 336" if lang == "en" else "的 25%") in text  # the reason
     with scan_csv(scan_result, tmp_path / "scan.csv", lang).open(encoding="utf-8-sig") as f:
-        reasons = [row["reasons"] for row in csv.DictReader(f) if row["reasons"]]
+        rows = list(csv.DictReader(f))
+    reasons = [row["reasons"] for row in rows if row["reasons"]]
     assert reasons and all(not re.search(r"\d %", r) for r in reasons)
     assert any("25%" in r for r in reasons)
+    # The CSV's own share columns: the same form, never a raw 0.25 beside a reason's 25%.
+    harasser = next(row for row in rows if row["userid"] == HARASSER)
+    assert harasser["negative_feedback_rate"] == "25%"
+    assert harasser["acceptance_rate"] == "80%" and harasser["reply_percentage"].endswith("%")
