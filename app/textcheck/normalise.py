@@ -5,7 +5,7 @@ Steps, in order:
 1. Traditional to simplified Chinese with OpenCC (``t2s``), so 騷擾 and 骚扰 are one word.
 2. Characters put between Chinese characters to dodge filters are dropped: spaces, ASCII
    punctuation, symbols, emoji, quotes, brackets, zero-width characters ("刷 单 兼 职",
-   "刷/单", "刷🔥单"). The clause punctuation of Chinese (，。！？；：、) and line breaks stay:
+   "刷/单", "刷🔥单"). The clause punctuation of Chinese (，。！？；：、) stays:
    they separate words for real. Letters spaced out ("s p a m", "f.r.e.e") are joined.
    Other runs of whitespace become one space.
 3. NFKC (full width to half width, ①→1) and case folding.
@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-# Kept between Chinese characters: they really separate words.
-_CLAUSE = "\n，。！？；：、…"
+# Kept between Chinese characters: they really separate words (a line break does not: notices
+# and posts are wrapped anywhere).
+_CLAUSE = "，。！？；：、…"
 _FILLER = f"(?:[^\\w{_CLAUSE}]|_)"
 _DODGE = re.compile(
     f"(?P<han>(?<=[{HAN}]){_FILLER}+(?=[{HAN}]))"  # 刷 单, 刷/单, 刷🔥单
