@@ -78,6 +78,8 @@ class Check(_Item):
         for term in [*self.terms, *(t for g in self.all_of for t in g), *self.except_]:
             if not term.strip() or not term.strip("*").strip():
                 raise ValueError(f"empty term {term!r}")
+            if "*" in term.rstrip("*"):
+                raise ValueError(f"term {term!r}: `*` may only end a term")
         return self
 
 
