@@ -28,13 +28,14 @@ HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # and posts are wrapped anywhere).
 _CLAUSE = "，。！？；：、…"
 _FILLER = f"(?:[^\\w{_CLAUSE}]|_)"
-_DODGE = re.compile(
-    f"(?P<han>(?<=[{HAN}]){_FILLER}+(?=[{HAN}]))"  # 刷 单, 刷/单, 刷🔥单
-    r"|\s{2,}|[^\S ]"  # runs of whitespace, tabs and line breaks outside Chinese text
-)
+# Runs of characters that are neither letters, digits nor clause punctuation; what happens to
+# each run depends on its neighbours (see _dodge_cuts). One charset-led pattern scans fast.
+_FILLER_RUN = re.compile(f"{_FILLER}+")
+_IS_HAN = re.compile(f"[{HAN}]").match
 # Three or more single letters with one separator between each: "s p a m", "f.r.e.e".
-_SPACED = re.compile(r"(?<![^\W_])(?:[^\W\d_][ .\-_*·/]){2,}[^\W\d_](?![^\W_])")
-_SPACED_GAP = re.compile(r"(?<=[^\W\d_])[ .\-_*·/](?=[^\W\d_])")
+_SPACED = re.compile(r"(?<![^\W_])(?:[A-Za-z][ .\-_*·/]){2,}[A-Za-z](?![^\W_])")
+_SPACED_ANY = re.compile(r"[A-Za-z][ .\-_*·/][A-Za-z][ .\-_*·/][A-Za-z]").search
+_SPACED_GAP = re.compile(r"(?<=[A-Za-z])[ .\-_*·/](?=[A-Za-z])")
 
 
 @cache
@@ -57,11 +58,47 @@ def _traditional_chars() -> frozenset[str]:
     return frozenset(c for c, s in zip(chars, converted, strict=True) if c != s)
 
 
+@cache
+def _traditional_search():  # type: ignore[no-untyped-def]
+    return re.compile("[" + "".join(sorted(_traditional_chars())) + "]").search
+
+
 def to_simplified(text: str) -> str:
     """Traditional Chinese to simplified (OpenCC t2s); other text is returned as it is."""
-    if _traditional_chars().isdisjoint(text):
+    if _traditional_search()(text) is None:
         return text
     return _converter().convert(text)
+
+
+@cache
+def _fold_table() -> tuple[dict[str, str], re.Pattern[str], re.Pattern[str]]:
+    """NFKC + case folding as a translate table for characters that map to one character, and
+    a pattern of those that expand (… → ..., ㈱ → (株)) or vanish, which need the slow path."""
+    table: dict[str, str] = {}
+    expanding: list[str] = []
+    for cp in range(0x10000):
+        if 0xD800 <= cp < 0xE000:
+            continue
+        c = chr(cp)
+        folded = unicodedata.normalize("NFKC", c).casefold()
+        if len(folded) == 1:
+            if folded != c:
+                table[c] = folded
+        else:
+            expanding.append(re.escape(c))
+    # Combining marks compose with what precedes them; astral characters are rare: slow path.
+    changing = re.compile("[" + "".join(re.escape(c) for c in table) + "]")
+    return table, changing, re.compile(
+        "[" + "".join(expanding) + "\u0300-\u036f\U00010000-\U0010ffff]")
+
+
+def _fold(text: str) -> str | None:
+    """NFKC + case folding when it keeps every position, else None."""
+    table, changing, slow = _fold_table()
+    if slow.search(text):
+        return None
+    # Few characters of a text change (upper case, full width): replace just those.
+    return changing.sub(lambda m: table[m.group()], text)
 
 
 @dataclass(frozen=True)
@@ -139,35 +176,57 @@ def normalise(text: str) -> Normalised:
 
     joined, pieces = _cut(simplified, _spaced_gaps(simplified))
     steps.append(pieces)
-    undodged, pieces = _cut(joined, _DODGE.finditer(joined))
+    undodged, pieces = _cut(joined, _dodge_cuts(joined))
     steps.append(pieces)
 
-    folded = unicodedata.normalize("NFKC", undodged).casefold()
-    if len(folded) != len(undodged):
+    quick = _fold(undodged)
+    if quick is not None:
+        folded = quick
+        steps.append(None)
+    else:
         parts = [unicodedata.normalize("NFKC", c).casefold() for c in undodged]
         folded = "".join(parts)
         steps.append(_char_map(parts))
-    else:
-        steps.append(None)
     return Normalised(text, folded, tuple(steps))
 
 
-def _spaced_gaps(text: str) -> Iterator[re.Match[str]]:
+def _spaced_gaps(text: str) -> Iterator[tuple[int, int, str]]:
+    if _SPACED_ANY(text) is None:  # a cheap test first: most texts have no such run
+        return
     for run in _SPACED.finditer(text):
-        yield from _SPACED_GAP.finditer(text, run.start(), run.end())
+        for gap in _SPACED_GAP.finditer(text, run.start(), run.end()):
+            yield gap.start(), gap.end(), ""
 
 
-def _cut(text: str, matches: Iterable[re.Match[str]]) -> tuple[str, _Pieces | None]:
-    """``text`` without the matches; a whitespace match outside Chinese text becomes a space."""
+def _dodge_cuts(text: str) -> Iterator[tuple[int, int, str]]:
+    """Filler between Chinese characters goes; a whitespace run elsewhere becomes one space."""
+    n = len(text)
+    for m in _FILLER_RUN.finditer(text):
+        start, end = m.span()
+        if start and end < n and _IS_HAN(text, start - 1) and _IS_HAN(text, end):
+            yield start, end, ""
+            continue
+        run = m.group()
+        if run == " " or not any(c.isspace() for c in run):
+            continue
+        # Whitespace inside the run: each stretch of it becomes one space.
+        for ws in _WHITESPACE.finditer(run):
+            if ws.group() != " ":
+                yield start + ws.start(), start + ws.end(), " "
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _cut(text: str, cuts: Iterable[tuple[int, int, str]]) -> tuple[str, _Pieces | None]:
+    """``text`` with each (start, end) replaced by its text (empty: dropped)."""
     out: list[str] = []
     out_pos: list[int] = []
     src_pos: list[int] = []
     width: list[int] = []
     pos = 0
     length = 0
-    for m in matches:
-        start, end = m.span()
-        keep = " " if m.re is _DODGE and m.lastgroup is None else ""
+    for start, end, keep in cuts:
         if start > pos:
             out_pos.append(length)
             src_pos.append(pos)
