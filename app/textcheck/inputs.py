@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def read_xlsx(path: Path) -> Rows:
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as exc:
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError) as exc:
         raise TextsFileError(local("check_err_xlsx", path=path.name)) from exc
     try:
         sheet = book.worksheets[0]

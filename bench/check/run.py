@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from app.textcheck.matcher import TermMatcher  # noqa: E402
-from app.textcheck.normalise import normalise  # noqa: E402
+from app.textcheck.matcher import TermMatcher
+from app.textcheck.normalise import normalise
 
 COMMON = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工"
           "也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物"
