@@ -9,7 +9,7 @@ right after (before) another one. A term ending in ``*`` may go on ("harass*" â†
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -18,8 +18,7 @@ def _is_word(c: str) -> bool:
     return c.isascii() and c.isalnum()
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     term: int  # index into the terms the matcher was built with
     start: int  # in the normalised text
     end: int
@@ -31,35 +30,50 @@ class TermMatcher:
     def __init__(self, terms: Sequence[str]) -> None:
         self.terms = list(terms)
         patterns: list[str] = []
-        self._owners: list[list[int]] = []  # pattern -> the term indices that share it
-        self._open_end: list[bool] = []
+        owners: list[list[int]] = []  # pattern -> the term indices that share it
+        open_end: list[bool] = []
         index: dict[tuple[str, bool], int] = {}
         for i, term in enumerate(self.terms):
-            open_end = term.endswith("*")
+            star = term.endswith("*")
             pattern = term.rstrip("*")
             if not pattern:
                 raise ValueError(f"empty term: {term!r}")
-            key = (pattern, open_end)
+            key = (pattern, star)
             if key not in index:
                 index[key] = len(patterns)
                 patterns.append(pattern)
-                self._owners.append([])
-                self._open_end.append(open_end)
-            self._owners[index[key]].append(i)
-        self._patterns = patterns
-        self._automaton = (ahocorasick_rs.AhoCorasick(patterns) if patterns else None)
+                owners.append([])
+                open_end.append(star)
+            owners[index[key]].append(i)
+        # Per pattern: its single owner (or None), and whether a word edge must be checked at
+        # its start or end; Chinese patterns need neither, so most hits cost one tuple.
+        self._single = [o[0] if len(o) == 1 else None for o in owners]
+        self._owners = owners
+        self._edges = [(_is_word(p[0]), _is_word(p[-1]) and not star)
+                       for p, star in zip(patterns, open_end, strict=True)]
+        self._any_edges = any(a or b for a, b in self._edges)
+        self._automaton = ahocorasick_rs.AhoCorasick(patterns) if patterns else None
 
     def find(self, text: str) -> list[Hit]:
+        """(term, start, end) of every occurrence, overlapping ones included."""
         if self._automaton is None or not text:
             return []
+        raw = self._automaton.find_matches_as_indexes(text, overlapping=True)
+        single = self._single
+        if not self._any_edges and all(single[p] is not None for p, _, _ in raw):
+            return [Hit(single[p], s, e) for p, s, e in raw]  # type: ignore[arg-type]
         hits: list[Hit] = []
         n = len(text)
-        for p, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
-            pattern = self._patterns[p]
-            if _is_word(pattern[0]) and start > 0 and _is_word(text[start - 1]):
+        edges = self._edges
+        for p, start, end in raw:
+            check_start, check_end = edges[p]
+            if check_start and start > 0 and _is_word(text[start - 1]):
                 continue
-            if (not self._open_end[p] and _is_word(pattern[-1]) and end < n
-                    and _is_word(text[end])):
+            if check_end and end < n and _is_word(text[end]):
                 continue
-            hits.extend(Hit(t, start, end) for t in self._owners[p])
+            term = single[p]
+            if term is not None:
+                hits.append(Hit(term, start, end))
+            else:
+                hits.extend(Hit(t, start, end) for t in self._owners[p])
         return hits

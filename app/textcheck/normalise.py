@@ -31,7 +31,6 @@ _FILLER = f"(?:[^\\w{_CLAUSE}]|_)"
 # Runs of characters that are neither letters, digits nor clause punctuation; what happens to
 # each run depends on its neighbours (see _dodge_cuts). One charset-led pattern scans fast.
 _FILLER_RUN = re.compile(f"{_FILLER}+")
-_IS_HAN = re.compile(f"[{HAN}]").match
 # Three or more single letters with one separator between each: "s p a m", "f.r.e.e".
 _SPACED = re.compile(r"(?<![^\W_])(?:[A-Za-z][ .\-_*·/]){2,}[A-Za-z](?![^\W_])")
 _SPACED_ANY = re.compile(r"[A-Za-z][ .\-_*·/][A-Za-z][ .\-_*·/][A-Za-z]").search
@@ -198,16 +197,20 @@ def _spaced_gaps(text: str) -> Iterator[tuple[int, int, str]]:
             yield gap.start(), gap.end(), ""
 
 
+def _is_han(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf" or "\uf900" <= c <= "\ufaff"
+
+
 def _dodge_cuts(text: str) -> Iterator[tuple[int, int, str]]:
     """Filler between Chinese characters goes; a whitespace run elsewhere becomes one space."""
     n = len(text)
     for m in _FILLER_RUN.finditer(text):
         start, end = m.span()
-        if start and end < n and _IS_HAN(text, start - 1) and _IS_HAN(text, end):
+        if start and end < n and _is_han(text[start - 1]) and _is_han(text[end]):
             yield start, end, ""
             continue
         run = m.group()
-        if run == " " or not any(c.isspace() for c in run):
+        if run == " " or not _HAS_SPACE(run):
             continue
         # Whitespace inside the run: each stretch of it becomes one space.
         for ws in _WHITESPACE.finditer(run):
@@ -215,6 +218,7 @@ def _dodge_cuts(text: str) -> Iterator[tuple[int, int, str]]:
                 yield start + ws.start(), start + ws.end(), " "
 
 
+_HAS_SPACE = re.compile(r"\s").search
 _WHITESPACE = re.compile(r"\s+")
 
 
