@@ -1,122 +1,97 @@
 """The "发送前检查 / Check before sending" workspace: paste a text or open a TXT/CSV/XLSX file,
-see each finding highlighted with its reason, section and hint, filter by severity, export."""
+see each finding highlighted with its reason, section and hint, filter by severity, export;
+and check a send plan against WeCom's documented mass-message limit and the app's advice."""
 
 from __future__ import annotations
 
-import html
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.labels import label
-from app.textcheck.checks import SEVERITIES, ChecksError
-from app.textcheck.engine import RowFindings, TextChecker, check_rows, load_checker
+from app.textcheck.checks import (
+    SEVERITIES,
+    ChecksError,
+    ChecksFile,
+    parse_word_list,
+    read_checks_file,
+    render_enterprise_file,
+)
+from app.textcheck.engine import RowFindings, TextChecker, check_rows, enterprise_file, load_checker
 from app.textcheck.inputs import TextsFileError, read_texts_file
+from app.textcheck.plans import SendPlan, check_plan
+from app.ui import theme
 from app.ui.context import AppContext
+from app.ui.forms.ui_check import Ui_CheckPage
+from app.ui.pages.check_render import COLOURS, detail_html, plan_html
+from app.ui.workers import Cancelled, Job, JobRunner, ThreadPoolRunner
 
-_COLOURS = {"high": "#cf222e", "medium": "#b08800", "info": "#1f6feb"}
-_BACKGROUNDS = {"high": "#ffd7d5", "medium": "#fff1b3", "info": "#ddf4ff"}
+# More texts than this are checked on a worker thread with a progress bar.
+_BACKGROUND_FROM = 200
 
 
 class CheckPage(QWidget):
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None,
+                 runner: JobRunner | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.runner = runner or ThreadPoolRunner()
+        self.ui = Ui_CheckPage()
+        self.ui.setupUi(self)
+        theme.style(self, 'QLabel[hint="true"] { color: @hint; }')
         self._checker: TextChecker | None = None
         self._items: list[RowFindings] = []
         self._source = ""
-        self._rows_from_file: list[tuple[int, str]] | None = None
-
-        self.intro = QLabel(wordWrap=True)
-        self.openButton = QPushButton()
-        self.checkButton = QPushButton()
-        self.severityBox = QComboBox()
-        self.csvButton = QPushButton()
-        self.pdfButton = QPushButton()
-        self.editor = QPlainTextEdit()
-        self.table = QTableWidget(0, 5)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setVisible(False)
-        self.detail = QTextBrowser()
-        self.summary = QLabel()
-
-        buttons = QHBoxLayout()
-        for w in (self.openButton, self.checkButton, self.severityBox):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
-        buttons.addWidget(self.csvButton)
-        buttons.addWidget(self.pdfButton)
-        results = QSplitter(Qt.Orientation.Vertical)
-        results.addWidget(self.table)
-        results.addWidget(self.detail)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.editor)
-        split.addWidget(results)
-        split.setSizes([380, 620])
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(buttons)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.summary)
-
-        self.openButton.clicked.connect(self.open_file)
-        self.checkButton.clicked.connect(self.run_check)
-        self.severityBox.currentIndexChanged.connect(self._fill_table)
-        self.csvButton.clicked.connect(lambda: self.export("csv"))
-        self.pdfButton.clicked.connect(lambda: self.export("pdf"))
-        self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
-        self.editor.textChanged.connect(self._edited)
+        self._file_rows: list[tuple[int, str]] | None = None
+        self._loading = False
+        self.job: Job | None = None
+        ui = self.ui
+        ui.splitter.setSizes([380, 640])
+        ui.progressBar.setVisible(False)
+        header = ui.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        ui.openButton.clicked.connect(self.open_file)
+        ui.importButton.clicked.connect(self.import_word_list)
+        ui.checkButton.clicked.connect(self.run_check)
+        ui.severityBox.currentIndexChanged.connect(self._fill_table)
+        ui.csvButton.clicked.connect(lambda: self.export("csv"))
+        ui.pdfButton.clicked.connect(lambda: self.export("pdf"))
+        ui.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
+        ui.editor.textChanged.connect(self._edited)
+        for spin in (ui.audienceSpin, ui.messagesSpin, ui.daysSpin):
+            spin.valueChanged.connect(self.check_send_plan)
         context.hub.language_changed.connect(self.retranslate)
-        self.retranslate()
+        self._update_buttons()
+        self.check_send_plan()
 
-    # Texts ------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.ui.retranslateUi(self)
+        super().changeEvent(event)
 
     def retranslate(self, *_: object) -> None:
-        self.intro.setText(self.tr(
-            "Paste a welcome message, mass-message text, Moments post or group announcement, or "
-            "open a TXT, CSV or XLSX file with one text per row. Each finding cites the rule and "
-            "section it comes from; findings marked as the app's advice are not WeCom's rules."))
-        self.openButton.setText(self.tr("&Open file…"))
-        self.checkButton.setText(self.tr("&Check"))
-        self.csvButton.setText(self.tr("Export &CSV…"))
-        self.pdfButton.setText(self.tr("Export &PDF…"))
-        self.editor.setPlaceholderText(self.tr("Paste the text to check here"))
-        current = self.severityBox.currentIndex()
-        self.severityBox.blockSignals(True)
-        self.severityBox.clear()
-        self.severityBox.addItems([self.tr("All findings"), self.tr("Medium and high"),
-                                   self.tr("High only")])
-        self.severityBox.setCurrentIndex(max(current, 0))
-        self.severityBox.blockSignals(False)
-        self.table.setHorizontalHeaderLabels([self.tr("Row"), self.tr("Severity"),
-                                              self.tr("Category"), self.tr("Section"),
-                                              self.tr("Found text")])
+        self.ui.retranslateUi(self)
+        self.check_send_plan()
         if self._items:
-            self.run_check()
+            self.run_check()  # findings carry texts in the language they were made in
         else:
-            self._update_buttons()
+            self._fill_table()
+
+    # Input ------------------------------------------------------------------------------
 
     def _edited(self) -> None:
-        if self._rows_from_file is not None and not self.editor.property("loading"):
-            self._rows_from_file = None  # the user typed over an opened file: check the text
+        if self._file_rows is not None and not self._loading:
+            self._file_rows = None  # typed over an opened file: the editor's text is checked
             self._source = ""
 
     def open_file(self) -> None:
@@ -132,13 +107,59 @@ class CheckPage(QWidget):
         except TextsFileError as exc:
             QMessageBox.warning(self, self.tr("Open texts"), exc.message(self.context.lang))
             return False
-        self.editor.setProperty("loading", True)
-        self.editor.setPlainText("\n".join(text for _, text in rows))
-        self.editor.setProperty("loading", False)
-        self._rows_from_file = rows
+        if not rows:
+            QMessageBox.information(self, self.tr("Open texts"),
+                                    self.tr("{name} holds no texts.").format(name=path.name))
+            return False
+        self._loading = True
+        self.ui.editor.setPlainText("\n".join(t.replace("\n", " ") for _, t in rows))
+        self._loading = False
+        self._file_rows = rows
         self._source = path.name
         self.run_check()
         return True
+
+    def import_word_list(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import word list"), "",
+            self.tr("Word lists (*.txt *.csv);;All files (*)"))
+        if name:
+            self.import_words(Path(name))
+
+    def import_words(self, path: Path, target: Path | None = None) -> int:
+        """Merge a plain word list into the enterprise's checks file; returns the words read."""
+        from app.store.atomic import write_atomic
+
+        title = self.tr("Import word list")
+        lang = self.context.lang
+        target = target or enterprise_file()
+        try:
+            rows, _ = read_texts_file(path, txt_rows=False)
+            words = parse_word_list(rows[0][1] if rows else "")
+            existing: ChecksFile | None = read_checks_file(target) if target.exists() else None
+        except TextsFileError as exc:
+            QMessageBox.warning(self, title, exc.message(lang))
+            return 0
+        except ChecksError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return 0
+        if not words:
+            QMessageBox.warning(self, title, label("check_err_no_words", lang, path=path.name))
+            return 0
+        content = render_enterprise_file(existing, words, "medium",
+                                         label("check_import_source", lang, name=path.name))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, content.encode("utf-8"))
+        except OSError as exc:
+            QMessageBox.warning(self, title, f"{target}: {exc.strerror or exc}")
+            return 0
+        self._checker = None  # read again with the new words
+        self.context.hub.status_message.emit(
+            label("check_imported", lang, count=len(words), path=target), 8000)
+        if self._items:
+            self.run_check()
+        return len(words)
 
     # Checking ---------------------------------------------------------------------------
 
@@ -153,74 +174,115 @@ class CheckPage(QWidget):
 
     def run_check(self) -> None:
         checker = self.checker()
-        if checker is None:
+        if checker is None or self.job is not None:
             return
-        if self._rows_from_file is not None:
-            rows = self._rows_from_file
+        if self._file_rows is not None:
+            rows = self._file_rows
         else:
-            text = self.editor.toPlainText()
+            text = self.ui.editor.toPlainText()
             rows = [(1, text)] if text.strip() else []
             self._source = self.tr("pasted text")
-        self._items = check_rows(checker, rows, self.context.lang)
+        lang = self.context.lang
+        if len(rows) < _BACKGROUND_FROM:
+            self._show_results(check_rows(checker, rows, lang))
+            return
+
+        def work(progress, cancel: threading.Event) -> list[RowFindings]:
+            items = check_rows(checker, rows, lang,
+                               progress=lambda done, total: progress(done, total, ""),
+                               cancelled=cancel.is_set)
+            if cancel.is_set():
+                raise Cancelled()
+            return items
+
+        job = Job(work)
+        self.job = job
+        self.ui.progressBar.setRange(0, len(rows))
+        self.ui.progressBar.setValue(0)
+        self.ui.progressBar.setVisible(True)
+        self.ui.checkButton.setEnabled(False)
+        job.signals.progress.connect(lambda done, _total, _m: self.ui.progressBar.setValue(done))
+        job.signals.finished.connect(self._job_finished)
+        job.signals.failed.connect(self._job_failed)
+        job.signals.cancelled.connect(self._job_ended)
+        self.runner.start(job)
+
+    def _job_finished(self, items: list[RowFindings]) -> None:
+        self._job_ended()
+        self._show_results(items)
+
+    def _job_failed(self, message: str) -> None:
+        self._job_ended()
+        QMessageBox.warning(self, self.tr("Check before sending"), message)
+
+    def _job_ended(self) -> None:
+        self.job = None
+        self.ui.progressBar.setVisible(False)
+        self.ui.checkButton.setEnabled(True)
+
+    def _show_results(self, items: list[RowFindings]) -> None:
+        self._items = items
         self._fill_table()
 
     def _visible(self) -> list[tuple[RowFindings, int]]:
-        keep = SEVERITIES[: 3 - self.severityBox.currentIndex()]
+        keep = SEVERITIES[: 3 - max(self.ui.severityBox.currentIndex(), 0)]
         return [(item, i) for item in self._items for i, f in enumerate(item.findings)
                 if f.severity in keep]
 
     def _fill_table(self, *_: object) -> None:
+        ui = self.ui
         shown = self._visible()
-        self.table.setRowCount(len(shown))
         lang = self.context.lang
+        ui.table.setRowCount(len(shown))
         for r, (item, i) in enumerate(shown):
             f = item.findings[i]
-            section = f.section if f.section else label("check_not_a_rule", lang)
-            for c, value in enumerate((str(item.row), label(f"check_severity_{f.severity}", lang),
-                                       f.title, section, f.matched)):
+            section = f.section or label("check_not_a_rule", lang)
+            values = (str(item.row), label(f"check_severity_{f.severity}", lang), f.title,
+                      section, " ".join(f.matched.split()))
+            for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if c == 1:
-                    cell.setForeground(Qt.GlobalColor.white)
-                    cell.setBackground(_qcolor(_COLOURS[f.severity]))
-                self.table.setItem(r, c, cell)
-        self.table.resizeColumnsToContents()
+                    cell.setForeground(QColor("#ffffff"))
+                    cell.setBackground(QColor(COLOURS[f.severity]))
+                    cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                ui.table.setItem(r, c, cell)
         total = sum(len(i.findings) for i in self._items)
         texts = sum(1 for i in self._items if i.findings)
         if not self._items:
-            self.summary.setText(self.tr("Nothing checked yet."))
+            ui.summaryLabel.setText(self.tr("Nothing checked yet."))
         elif total:
-            self.summary.setText(label("check_summary", lang, findings=total, texts=texts,
-                                       of=len(self._items)))
+            hidden = total - len(shown)
+            text = label("check_summary", lang, findings=total, texts=texts, of=len(self._items))
+            if hidden:
+                text += " " + self.tr("{count} hidden by the filter.").format(count=hidden)
+            ui.summaryLabel.setText(text)
         else:
-            self.summary.setText(label("check_clean", lang, texts=len(self._items)))
+            ui.summaryLabel.setText(label("check_clean", lang, texts=len(self._items)))
         if shown:
-            self.table.setCurrentCell(0, 0)
+            ui.table.setCurrentCell(0, 0)
             self._show_detail(0)
         else:
-            self.detail.setHtml(self.tr("<p>No findings to show.</p>") if self._items else "")
+            ui.detail.setHtml(f"<p>{self.tr('No findings to show.')}</p>" if self._items else "")
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.csvButton.setEnabled(bool(self._items))
-        self.pdfButton.setEnabled(bool(self._items))
+        self.ui.csvButton.setEnabled(bool(self._items))
+        self.ui.pdfButton.setEnabled(bool(self._items))
 
     def _show_detail(self, row: int) -> None:
         shown = self._visible()
-        if not 0 <= row < len(shown):
-            return
-        item, index = shown[row]
-        lang = self.context.lang
-        parts = []
-        for i, f in enumerate(item.findings):
-            where = (label("check_cites", lang, rule=f.rule[1:], section=f.section) if f.rule
-                     else label("check_not_a_rule", lang))
-            weight = "font-weight:bold;" if i == index else ""
-            parts.append(
-                f'<p style="{weight}"><span style="color:{_COLOURS[f.severity]}">'
-                f'[{html.escape(label("check_severity_" + f.severity, lang))}]</span> '
-                f"{html.escape(f.title)} ({html.escape(where)})<br>{html.escape(f.reason)}<br>"
-                f"<i>{html.escape(label('check_hint', lang) + f.hint)}</i></p>")
-        self.detail.setHtml(f"<p>{_highlighted(item, index)}</p><hr>{''.join(parts)}")
+        if 0 <= row < len(shown):
+            item, index = shown[row]
+            title = self.tr("Row {row}").format(row=item.row)
+            self.ui.detail.setHtml(detail_html(item, index, self.context.lang, title))
+
+    def check_send_plan(self, *_: object) -> None:
+        ui = self.ui
+        plan = SendPlan(audience=ui.audienceSpin.value(), messages=ui.messagesSpin.value(),
+                        per_days=ui.daysSpin.value())
+        found = check_plan(plan, self.context.lang)
+        ui.planResult.setText(plan_html(found, self.context.lang,
+                                        label("check_plan_clean", self.context.lang)))
 
     # Export -----------------------------------------------------------------------------
 
@@ -245,25 +307,3 @@ class CheckPage(QWidget):
             QMessageBox.warning(self, title, f"{name}: {exc.strerror or exc}")
             return
         self.context.hub.status_message.emit(self.tr("Saved {name}").format(name=name), 5000)
-
-
-def _qcolor(value: str):  # type: ignore[no-untyped-def]
-    from PySide6.QtGui import QColor
-
-    return QColor(value)
-
-
-def _highlighted(item: RowFindings, current: int) -> str:
-    out: list[str] = []
-    pos = 0
-    text = item.text
-    for i, f in sorted(enumerate(item.findings), key=lambda p: p[1].start):
-        if f.start < pos:
-            continue
-        border = f"border-bottom:2px solid {_COLOURS[f.severity]};" if i == current else ""
-        out.append(html.escape(text[pos:f.start]))
-        out.append(f'<span style="background:{_BACKGROUNDS[f.severity]};color:#000;{border}">'
-                   f"{html.escape(text[f.start:f.end])}</span>")
-        pos = f.end
-    out.append(html.escape(text[pos:]))
-    return "".join(out).replace("\n", "<br>")
