@@ -142,6 +142,11 @@ def _co_occurrences(groups: Sequence[list[Hit]], window: int) -> list[tuple[int,
             best = min(other, key=lambda h: max(end, h.end) - min(start, h.start))
             start, end = min(start, best.start), max(end, best.end)
         if end - start <= window:
+            # Whole words: a longer hit overlapping an end ("领" of "领取") widens the span.
+            for group in groups:
+                for h in group:
+                    if h.start < end and h.end > start:
+                        start, end = min(start, h.start), max(end, h.end)
             spans.append((start, end))
     return spans
 

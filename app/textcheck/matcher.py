@@ -51,7 +51,8 @@ class TermMatcher:
         self._owners = owners
         self._edges = [(_is_word(p[0]), _is_word(p[-1]) and not star)
                        for p, star in zip(patterns, open_end, strict=True)]
-        self._any_edges = any(a or b for a, b in self._edges)
+        self._open_end = open_end
+        self._any_edges = any(a or b for a, b in self._edges) or any(open_end)
         self._automaton = ahocorasick_rs.AhoCorasick(patterns) if patterns else None
 
     def find(self, text: str) -> list[Hit]:
@@ -71,6 +72,9 @@ class TermMatcher:
                 continue
             if check_end and end < n and _is_word(text[end]):
                 continue
+            if self._open_end[p]:  # "review*" covers all of "reviews"
+                while end < n and _is_word(text[end]):
+                    end += 1
             term = single[p]
             if term is not None:
                 hits.append(Hit(term, start, end))

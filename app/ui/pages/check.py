@@ -55,8 +55,12 @@ class CheckPage(QWidget):
         self._loading = False
         self.job: Job | None = None
         ui = self.ui
-        ui.splitter.setSizes([380, 640])
+        ui.splitter.setStretchFactor(0, 2)
+        ui.splitter.setStretchFactor(1, 3)
+        ui.resultSplitter.setStretchFactor(0, 2)
+        ui.resultSplitter.setStretchFactor(1, 3)
         ui.progressBar.setVisible(False)
+        ui.table.setWordWrap(False)
         header = ui.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
