@@ -29,7 +29,13 @@ Rows = list[tuple[int, str]]  # (row number as the user sees it, text)
 
 
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (what Chinese Excel and Notepad write)."""
+    """UTF-8 (with or without BOM), UTF-16 with a BOM (Notepad's "Unicode"), else GB18030
+    (what Chinese Excel and Notepad write as "ANSI")."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TextsFileError(local("check_err_encoding", path=name)) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -114,7 +120,7 @@ def read_texts_file(path: Path, *, txt_rows: bool = True) -> tuple[Rows, bool]:
         data = path.read_bytes()
     except PermissionError as exc:
         raise TextsFileError(local("err_permission", path=name)) from exc
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:4096] and data[:2] not in (b"\xff\xfe", b"\xfe\xff"):
         raise TextsFileError(local("check_err_kind", path=name))
     text = decode(data, name)
     if suffix in (".csv", ".tsv"):
