@@ -201,9 +201,12 @@ def imported_words(existing: ChecksFile | None) -> list[str]:
 
 
 def render_enterprise_file(existing: ChecksFile | None, words: Sequence[str],
-                           severity: Severity, source: str) -> str:
+                           severity: Severity | None, source: LocalText) -> str:
     """The enterprise file with ``words`` merged into its imported-words check; the enterprise's
-    other checks and categories are kept as they were."""
+    other checks and categories are kept as they were. ``severity`` None keeps the imported
+    check's severity (medium for a new one)."""
+    old = [c for c in (existing.check if existing else []) if c.id == "enterprise.imported"]
+    severity = severity or (old[0].severity if old else "medium")
     merged = list(dict.fromkeys([*imported_words(existing), *words]))
     keep_checks = [c for c in (existing.check if existing else []) if c.id != "enterprise.imported"]
     keep_cats = [c for c in (existing.category if existing else [])
@@ -228,8 +231,8 @@ def render_enterprise_file(existing: ChecksFile | None, words: Sequence[str],
             id="enterprise.imported", category=IMPORTED_CATEGORY, severity=severity,
             terms=merged,
             reason=LocalText(
-                en=f"On the enterprise's own word list (imported from {source}).",
-                zh_CN=f"在企业自己的词表中（导入自 {source}）。"),
+                en=f"On the enterprise's own word list (imported from {source.en}).",
+                zh_CN=f"在企业自己的词表中（导入自{source.zh_CN}）。"),
             hint=LocalText(en="Reword or remove it, as the enterprise's list asks.",
                            zh_CN="按企业词表的要求改写或删去。")))
     return "\n".join(lines)

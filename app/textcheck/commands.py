@@ -15,6 +15,7 @@ from app.textcheck.checks import (
     SEVERITIES,
     ChecksError,
     ChecksFile,
+    imported_words,
     parse_word_list,
     read_checks_file,
     render_enterprise_file,
@@ -60,7 +61,7 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
     imp = sub.add_parser("check-import", help=label("clihelp_check_import", lang),
                          description=label("clihelp_check_import_desc", lang))
     imp.add_argument("file", metavar="WORDS.txt", help=label("clihelp_check_import_file", lang))
-    imp.add_argument("--severity", choices=SEVERITIES, default="medium",
+    imp.add_argument("--severity", choices=SEVERITIES, default=None,
                      help=label("clihelp_check_import_severity", lang))
     imp.add_argument("--into", type=Path, default=None, metavar="TERMS.toml",
                      help=label("clihelp_check_import_into", lang))
@@ -125,7 +126,8 @@ def _short(value: str, limit: int = 40) -> str:
 def _finding_line(f: Finding, lang: Lang) -> str:
     where = (label("check_cites", lang, rule=f.rule[1:], section=f.section) if f.rule
              else label("check_not_a_rule", lang))
-    return (f"  [{label('check_severity_' + f.severity, lang)}] {f.title} ({where}) "
+    return (f"  [{label('check_severity_' + f.severity, lang)}] {f.title}"
+            f"{label('check_paren', lang, text=where)} "
             f"{f.start}–{f.end} «{f.matched}»\n"
             f"      {f.reason}\n      {label('check_hint', lang)}{f.hint}")
 
@@ -167,11 +169,14 @@ def run_check_import(args: argparse.Namespace) -> int:
             existing = read_checks_file(target)
         except ChecksError as exc:
             raise InputError(text("check_err_checks", error=exc)) from exc
+    before = imported_words(existing)
     content = render_enterprise_file(existing, words, args.severity,
-                                     label("check_import_source", lang, name=Path(args.file).name))
+                                     text("check_import_source", name=Path(args.file).name))
     from app.store.atomic import write_atomic
 
     target.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(target, content.encode("utf-8"))
-    print(label("check_imported", lang, count=len(words), path=target))
+    total = len(set(before) | set(words))
+    print(label("check_imported", lang, count=len(words), added=total - len(before),
+                total=total, path=target))
     return 0

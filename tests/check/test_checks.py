@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.i18n import LocalText
 from app.rules.catalogue import load_catalogue
 from app.textcheck.checks import (
     ChecksError,
@@ -16,6 +17,7 @@ from app.textcheck.checks import (
 from app.textcheck.engine import TextChecker, load_checker
 
 CATALOGUE = load_catalogue()
+SOURCE = LocalText(en="the word list list.txt", zh_CN="词表 list.txt")
 
 
 @pytest.fixture(scope="module")
@@ -84,8 +86,8 @@ def test_malformed_checks_name_the_field():
 def test_word_list_import_round_trips_and_merges(tmp_path):
     words = parse_word_list("\ufeff竞品甲，竞品乙\n内部价\n\n内部价, 返点 ;私下交易")
     assert words == ["竞品甲", "竞品乙", "内部价", "返点", "私下交易"]
-    first = parse_checks(render_enterprise_file(None, words[:2], "medium", "list.txt"), "e")
-    merged = render_enterprise_file(first, ["竞品乙", "返点"], "medium", "list.txt")
+    first = parse_checks(render_enterprise_file(None, words[:2], "high", SOURCE), "e")
+    merged = render_enterprise_file(first, ["竞品乙", "返点"], None, SOURCE)
     parsed = parse_checks(merged, "check_terms.toml")
     (imported,) = [c for c in parsed.check if c.id == "enterprise.imported"]
     assert imported.terms == ["竞品甲", "竞品乙", "返点"]
@@ -94,11 +96,12 @@ def test_word_list_import_round_trips_and_merges(tmp_path):
     checker = load_checker(CATALOGUE, [path], use_workspace=False)
     finding = checker.check("给你返点", "en")[0]
     assert (finding.category, finding.rule, finding.severity) == ("enterprise_terms", None,
-                                                                  "medium")
+                                                                  "high")  # kept
+    assert "list.txt" in finding.reason
 
 
 def test_enterprise_file_in_the_workspace_is_used(tmp_path, monkeypatch):
     monkeypatch.setenv("WECOM_APPEAL_HOME", str(tmp_path))
     (tmp_path / "check_terms.toml").write_text(
-        render_enterprise_file(None, ["私下交易"], "high", "x"), encoding="utf-8")
+        render_enterprise_file(None, ["私下交易"], "high", SOURCE), encoding="utf-8")
     assert load_checker(CATALOGUE).check("可以私下交易", "en")[0].severity == "high"

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.labels import label
+from app.labels import text as both_languages
 from app.textcheck.checks import (
     SEVERITIES,
     ChecksError,
     ChecksFile,
+    imported_words,
     parse_word_list,
     read_checks_file,
     render_enterprise_file,
@@ -150,8 +152,9 @@ class CheckPage(QWidget):
         if not words:
             QMessageBox.warning(self, title, label("check_err_no_words", lang, path=path.name))
             return 0
-        content = render_enterprise_file(existing, words, "medium",
-                                         label("check_import_source", lang, name=path.name))
+        before = imported_words(existing)
+        content = render_enterprise_file(existing, words, None,
+                                         both_languages("check_import_source", name=path.name))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             write_atomic(target, content.encode("utf-8"))
@@ -159,8 +162,10 @@ class CheckPage(QWidget):
             QMessageBox.warning(self, title, f"{target}: {exc.strerror or exc}")
             return 0
         self._checker = None  # read again with the new words
+        total = len(set(before) | set(words))
         self.context.hub.status_message.emit(
-            label("check_imported", lang, count=len(words), path=target), 8000)
+            label("check_imported", lang, count=len(words), added=total - len(before),
+                  total=total, path=target), 8000)
         if self._items:
             self.run_check()
         return len(words)
