@@ -14,6 +14,7 @@ or the enterprise's own list (``basis = "enterprise"``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import tomllib
@@ -123,6 +124,10 @@ def parse_checks(data: str, source: str) -> ChecksFile:
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
+        path = first["loc"]
+        if len(path) >= 2 and path[0] == "check" and isinstance(path[1], int):
+            with contextlib.suppress(KeyError, IndexError, TypeError):
+                loc += f" (id {raw['check'][path[1]]['id']!r})"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         raise ChecksError(f"{source}: field {loc.lstrip('.') or '(root)'}: {first['msg']}{more}"
                           ) from exc
