@@ -110,8 +110,8 @@ class TextChecker:
             for start, end in _merged(spans):
                 o_start, o_end = norm.span(start, end)
                 findings.append(self._finding(check, o_start, o_end, text, lang))
-        rank = {s: i for i, s in enumerate(SEVERITIES)}
-        findings.sort(key=lambda f: (f.start, rank[f.severity], f.end, f.check))
+        findings = _one_per_passage(findings, text)
+        findings.sort(key=lambda f: (f.start, _RANK[f.severity], f.end, f.check))
         return findings
 
     def _finding(self, check: Check, start: int, end: int, text: str, lang: Lang) -> Finding:
@@ -125,6 +125,36 @@ class TextChecker:
                        severity=check.severity, start=start, end=end, reason=reason,
                        hint=check.hint(lang), check=check.id, basis=basis,
                        title=cs.title(check.category, lang), matched=text[start:end])
+
+
+_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def _one_per_passage(findings: list[Finding], text: str) -> list[Finding]:
+    """Overlapping findings of one category become one: the most severe check speaks for the
+    whole passage ("兼职刷单" and "刷单，日结" are one order-brushing passage)."""
+    out: list[Finding] = []
+    by_category: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_category.setdefault(f.category, []).append(f)
+    for group in by_category.values():
+        group.sort(key=lambda f: (f.start, f.end))
+        merged: list[list[Finding]] = []
+        end = -1
+        for f in group:
+            if merged and f.start < end:
+                merged[-1].append(f)
+                end = max(end, f.end)
+            else:
+                merged.append([f])
+                end = f.end
+        for passage in merged:
+            lead = min(passage, key=lambda f: (_RANK[f.severity], f.start))
+            start = min(f.start for f in passage)
+            stop = max(f.end for f in passage)
+            out.append(lead if (start, stop) == (lead.start, lead.end) else lead.model_copy(
+                update={"start": start, "end": stop, "matched": text[start:stop]}))
+    return out
 
 
 def _inside_any(hit: Hit, containers: Iterable[Hit]) -> bool:

@@ -39,7 +39,7 @@ def test_every_wecom_category_of_rules_1_and_3_has_checks():
 
 def test_findings_cite_rule_and_section_from_the_catalogue(checker):
     assert _found(checker, "诚招兼职刷单，日结") == [
-        ("order_brushing", "R3", "4.1", "high", "兼职刷单")]
+        ("order_brushing", "R3", "4.1", "high", "兼职刷单，日结")]  # one passage, two checks
     assert _found(checker, "转发本条到朋友圈，送红包")[0][:4] == (
         "inducing_sharing", "R1", "2.1", "high")
 

@@ -31,7 +31,7 @@ def test_stdin_one_text_json(monkeypatch, capsys):
                             "reason", "hint"}
     assert (finding["category"], finding["rule"], finding["section"]) == (
         "order_brushing", "R3", "4.1")
-    assert (finding["start"], finding["end"]) == (2, 6)
+    assert (finding["start"], finding["end"]) == (2, 10)  # 兼职刷单，\n日结: one passage
 
 
 def test_utf16_text_from_notepad(tmp_path, capsys):
