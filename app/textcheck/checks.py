@@ -84,8 +84,17 @@ class Check(_Item):
         return self
 
 
+class Negation(_Item):
+    """Words that, just before a match, turn it into a warning against the thing ("谨防刷单",
+    "请勿透露银行卡密码", "never share your PIN")."""
+
+    terms: list[str] = Field(min_length=1)
+    window: int = Field(default=10, ge=1, le=40)
+
+
 class ChecksFile(_Item):
     meta: ChecksMeta | None = None
+    negation: Negation | None = None
     category: list[CheckCategory] = []
     check: list[Check] = []
 
@@ -97,6 +106,7 @@ class CheckSet(_Item):
     categories: dict[str, CheckCategory]
     catalogue_categories: dict[str, tuple[str, str, LocalText]]  # id -> rule, section, title
     meta: ChecksMeta
+    negation: Negation | None = None
 
     def basis(self, category: str) -> Basis:
         return "wecom" if category in self.catalogue_categories else (
@@ -177,6 +187,7 @@ def build_check_set(catalogue: Catalogue, extra: Sequence[tuple[str, ChecksFile]
             seen.add(check.id)
             checks.append(check)
     return CheckSet(checks=checks, categories=categories, catalogue_categories=violations,
+                    negation=shipped.negation,
                     meta=shipped.meta)
 
 

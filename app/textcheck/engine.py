@@ -27,6 +27,7 @@ from app.textcheck.matcher import Hit, TermMatcher
 from app.textcheck.normalise import normalise, normalise_term
 
 _EXCEPT = -1
+_NEGATION = -2  # a term of the negation list, owned by no check
 _ANY = 0  # a term of a terms check; group g of all_of is role g + 1
 
 
@@ -84,6 +85,11 @@ class TextChecker:
                     if norm.strip("*"):
                         terms.append(norm)
                         roles.append((ci, role))
+        negation = check_set.negation
+        for term in negation.terms if negation else ():
+            terms.append(normalise_term(term))
+            roles.append((-1, _NEGATION))
+        self._negation_window = negation.window if negation else 0
         self._c = _Compiled(check_set, TermMatcher(terms), roles)
 
     @property
@@ -93,14 +99,20 @@ class TextChecker:
     def check(self, text: str, lang: Lang) -> list[Finding]:
         norm = normalise(text)
         by_check: dict[int, dict[int, list[Hit]]] = {}
+        negations: list[Hit] = []
         for hit in self._c.matcher.find(norm.text):
             ci, role = self._c.roles[hit.term]
-            by_check.setdefault(ci, {}).setdefault(role, []).append(hit)
+            if role == _NEGATION:
+                negations.append(hit)
+            else:
+                by_check.setdefault(ci, {}).setdefault(role, []).append(hit)
+        window = self._negation_window
         findings: list[Finding] = []
         for ci, roles in by_check.items():
             check = self._c.check_set.checks[ci]
             excepted = roles.pop(_EXCEPT, [])
-            roles = {r: [h for h in hits if not _inside_any(h, excepted)]
+            roles = {r: [h for h in hits if not _inside_any(h, excepted)
+                         and not _negated(h, negations, window)]
                      for r, hits in roles.items()}
             if check.terms:
                 spans = [(h.start, h.end) for h in roles.get(_ANY, [])]
@@ -155,6 +167,11 @@ def _one_per_passage(findings: list[Finding], text: str) -> list[Finding]:
             out.append(lead if (start, stop) == (lead.start, lead.end) else lead.model_copy(
                 update={"start": start, "end": stop, "matched": text[start:stop]}))
     return out
+
+
+def _negated(hit: Hit, negations: Iterable[Hit], window: int) -> bool:
+    """A negation ends at most ``window`` characters before the hit starts (or covers it)."""
+    return any(n.start <= hit.start and n.end >= hit.start - window for n in negations)
 
 
 def _inside_any(hit: Hit, containers: Iterable[Hit]) -> bool:

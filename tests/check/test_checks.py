@@ -47,8 +47,14 @@ def test_findings_cite_rule_and_section_from_the_catalogue(checker):
 def test_reward_without_sharing_and_sharing_without_reward_are_fine(checker):
     for text in ("欢迎分享使用体验", "这篇文章欢迎转发给同事", "会员日全场九折，欢迎到店",
                  "Please forward to your colleagues.", "快递单号 SF123", "理财有风险，投资需谨慎",
-                 "您的验证码是1234，请勿把验证码告诉他人", "谨防刷单诈骗"):
+                 "您的验证码是1234，请勿把验证码告诉他人", "谨防刷单诈骗",
+                 "为防范诈骗，请勿向任何人透露银行卡密码", "Beware of fake order scams."):
         assert [f for f in checker.check(text, "en") if f.severity != "info"] == [], text
+
+
+def test_a_warning_word_negates_only_what_follows_it_closely(checker):
+    assert _found(checker, "不要错过！转发朋友圈领红包")[0][0] == "inducing_sharing"
+    assert _found(checker, "严禁刷单。另：诚招兼职刷单，日结")[0][4] == "兼职刷单，日结"
 
 
 def test_dodged_and_traditional_texts_are_found(checker):
