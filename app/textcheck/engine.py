@@ -3,6 +3,7 @@ in the original text, a reason and a rewrite hint."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,7 +113,7 @@ class TextChecker:
             check = self._c.check_set.checks[ci]
             excepted = roles.pop(_EXCEPT, [])
             roles = {r: [h for h in hits if not _inside_any(h, excepted)
-                         and not _negated(h, negations, window)]
+                         and not _negated(h, negations, window, norm.text)]
                      for r, hits in roles.items()}
             if check.terms:
                 spans = [(h.start, h.end) for h in roles.get(_ANY, [])]
@@ -169,9 +170,15 @@ def _one_per_passage(findings: list[Finding], text: str) -> list[Finding]:
     return out
 
 
-def _negated(hit: Hit, negations: Iterable[Hit], window: int) -> bool:
-    """A negation ends at most ``window`` characters before the hit starts (or covers it)."""
-    return any(n.start <= hit.start and n.end >= hit.start - window for n in negations)
+_SENTENCE_END = re.compile(r"[。.!?;\n]")
+
+
+def _negated(hit: Hit, negations: Iterable[Hit], window: int, text: str) -> bool:
+    """A negation ends at most ``window`` characters before the hit starts (or covers it), in
+    the same sentence."""
+    return any(n.start <= hit.start and n.end >= hit.start - window
+               and not _SENTENCE_END.search(text, n.end, max(n.end, hit.start))
+               for n in negations)
 
 
 def _inside_any(hit: Hit, containers: Iterable[Hit]) -> bool:
