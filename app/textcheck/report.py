@@ -57,7 +57,7 @@ def write_pdf(items: Sequence[RowFindings], path: Path, lang: Lang, source: str)
                                   of=len(items))
                             if total else label("check_clean", lang, texts=len(items)))]
     for item in flagged:
-        story.append(styles.p(label("check_row", lang, row=item.row, text=""), styles.h2))
+        story.append(styles.p(label("check_row_title", lang, row=item.row), styles.h2))
         story.append(Paragraph(_marked(item), styles.body))
         rows = [[label("check_col_severity", lang), label("check_col_category", lang),
                  label("check_col_reason", lang)]]
