@@ -7,6 +7,7 @@ import csv
 
 import pytest
 
+from app.ui import theme
 from app.ui.pages.check import CheckPage
 from app.ui.workers import SynchronousRunner
 
@@ -29,7 +30,7 @@ def test_pasted_text_is_checked_and_highlighted(page):
     assert _column(page, 3) == ["2.1"]
     assert "sharing" in page.ui.table.item(0, 2).text()
     shown = page.ui.detail.toHtml()
-    assert "#ffd7d5" in shown and "Keep the offer" in shown
+    assert theme.tokens()["badge_high"] in shown and "Keep the offer" in shown
     assert page.ui.csvButton.isEnabled()
 
 

@@ -34,7 +34,7 @@ from app.textcheck.plans import SendPlan, check_plan
 from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_check import Ui_CheckPage
-from app.ui.pages.check_render import COLOURS, detail_html, plan_html
+from app.ui.pages.check_render import badge, detail_html, plan_html
 from app.ui.workers import Cancelled, Job, JobRunner, ThreadPoolRunner
 
 # More texts than this are checked on a worker thread with a progress bar.
@@ -77,6 +77,7 @@ class CheckPage(QWidget):
         for spin in (ui.audienceSpin, ui.messagesSpin, ui.daysSpin):
             spin.valueChanged.connect(self.check_send_plan)
         context.hub.language_changed.connect(self.retranslate)
+        theme.announcer().changed.connect(self._restyle)  # the marks are theme colours
         self._update_buttons()
         self.check_send_plan()
 
@@ -92,6 +93,10 @@ class CheckPage(QWidget):
             self.run_check()  # findings carry texts in the language they were made in
         else:
             self._fill_table()
+
+    def _restyle(self, *_: object) -> None:
+        self.check_send_plan()
+        self._fill_table()
 
     # Input ------------------------------------------------------------------------------
 
@@ -251,8 +256,9 @@ class CheckPage(QWidget):
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if c == 1:
-                    cell.setForeground(QColor("#ffffff"))
-                    cell.setBackground(QColor(COLOURS[f.severity]))
+                    background, foreground = badge(f.severity)
+                    cell.setForeground(QColor(foreground))
+                    cell.setBackground(QColor(background))
                     cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 ui.table.setItem(r, c, cell)
         total = sum(len(i.findings) for i in self._items)

@@ -8,9 +8,30 @@ from app.i18n import Lang
 from app.labels import label
 from app.textcheck.engine import Finding, RowFindings
 from app.textcheck.plans import PlanFinding
+from app.ui import theme
 
-COLOURS = {"high": "#cf222e", "medium": "#9a6700", "info": "#0969da"}
-BACKGROUNDS = {"high": "#ffd7d5", "medium": "#fff1b3", "info": "#ddf4ff"}
+# Theme tokens per severity: text on the window, and a marked passage (background, text).
+_TEXT = {"high": "error", "medium": "warning", "info": "accent"}
+_BADGE = {"high": "badge_high", "medium": "badge_medium", "info": "accent"}
+_MARK = {"high": ("badge_high", "badge_text"), "medium": ("warning_bg", "warning_text"),
+         "info": ("chip_bg", "chip_text")}
+
+
+def colour(severity: str) -> str:
+    """The severity's text colour in the scheme in effect."""
+    return theme.tokens()[_TEXT[severity]]
+
+
+def badge(severity: str) -> tuple[str, str]:
+    """Background and text colour of the severity's badge in the findings table."""
+    tokens = theme.tokens()
+    return tokens[_BADGE[severity]], tokens["badge_text"]
+
+
+def _mark(severity: str) -> tuple[str, str]:
+    background, text = _MARK[severity]
+    tokens = theme.tokens()
+    return tokens[background], tokens[text]
 
 
 def where(f: Finding, lang: Lang) -> str:
@@ -29,7 +50,8 @@ def highlighted(item: RowFindings, current: int) -> str:
             continue
         underline = "text-decoration:underline;" if i == current else ""
         out.append(html.escape(text[pos:f.start]))
-        out.append(f'<span style="background-color:{BACKGROUNDS[f.severity]};color:#000000;'
+        background, foreground = _mark(f.severity)
+        out.append(f'<span style="background-color:{background};color:{foreground};'
                    f'{underline}">{html.escape(text[f.start:f.end])}</span>')
         pos = f.end
     out.append(html.escape(text[pos:]))
@@ -43,7 +65,7 @@ def detail_html(item: RowFindings, current: int, lang: Lang, row_title: str) -> 
         weight = "font-weight:600;" if i == current else ""
         severity = html.escape(label("check_severity_" + f.severity, lang))
         parts.append(
-            f'<p style="{weight}"><span style="color:{COLOURS[f.severity]}">[{severity}]</span> '
+            f'<p style="{weight}"><span style="color:{colour(f.severity)}">[{severity}]</span> '
             f"{html.escape(f.title)} · {html.escape(where(f, lang))} · "
             f"«{html.escape(f.matched)}»<br>{html.escape(f.reason)}<br>"
             f"<i>{html.escape(label('check_hint', lang) + f.hint)}</i></p>")
@@ -52,12 +74,12 @@ def detail_html(item: RowFindings, current: int, lang: Lang, row_title: str) -> 
 
 def plan_html(found: list[PlanFinding], lang: Lang, clean: str) -> str:
     if not found:
-        return f'<span style="color:#1a7f37">{html.escape(clean)}</span>'
+        return f'<span style="color:{theme.tokens()["success"]}">{html.escape(clean)}</span>'
     parts = []
     for f in found:
         severity = html.escape(label("check_severity_" + f.severity, lang))
         source = f"<br><small>{html.escape(f.source)}</small>" if f.source else ""
-        parts.append(f'<p><span style="color:{COLOURS[f.severity]}">[{severity}]</span> '
+        parts.append(f'<p><span style="color:{colour(f.severity)}">[{severity}]</span> '
                      f"{html.escape(f.reason)}{source}<br>"
                      f"<i>{html.escape(label('check_hint', lang) + f.hint)}</i></p>")
     return "".join(parts)
