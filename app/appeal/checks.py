@@ -1,7 +1,7 @@
 """Identity checks for the appeal package: credit code, resident IDs, expiry, names, phone.
 
 Every problem names the profile field it belongs to and says what is wrong in both languages;
-identity numbers appear in messages only masked (DESIGN.md: logs never contain them).
+identity numbers appear in messages only masked (docs/design.md, "Privacy").
 """
 
 from __future__ import annotations

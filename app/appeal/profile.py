@@ -1,4 +1,4 @@
-"""The enterprise profile as the appeal package reads it (DESIGN.md, "Profile JSON").
+"""The enterprise profile as the appeal package reads it (docs/design.md, "Contracts").
 
 Interim home: the workspace's own Profile model (``app/store/profile.py``) replaces this one
 once it exists; the field names are the contract and stay as they are.

@@ -78,7 +78,9 @@ def run_audit(args: argparse.Namespace) -> int:
 
         print(json.dumps(audit_json(result, lang), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(result.explain(lang)))
+        lines = result.explain(lang)
+        # The level reads like a verdict: say at once whose assessment it is.
+        print("\n".join([*lines[:1], label("audit_app_assessment", lang), *lines[1:]]))
         if result.unanswered:
             print(label("audit_unanswered", lang) + ", ".join(result.unanswered))
     return 1 if result.findings or result.unanswered else 0
@@ -100,12 +102,12 @@ def _checklist(path: str | None) -> Any:
 def _write_audit_outputs(result: Any, args: argparse.Namespace, lang: Lang,
                          checklist: Any) -> None:
     if args.output:
-        from app.audit.pdfkit import ReportFontError
         from app.audit.report import audit_report_pdf
+        from app.pdf.fonts import FontNotFoundError
 
         try:
             audit_report_pdf(result, args.output, lang, checklist)
-        except ReportFontError as exc:
+        except FontNotFoundError as exc:
             raise InputError(_message(exc)) from exc
         except OSError as exc:
             raise InputError(text("err_cannot_write", path=args.output,
@@ -150,12 +152,12 @@ def run_scan(args: argparse.Namespace) -> int:
 
 def _write_scan_outputs(result: Any, args: argparse.Namespace, lang: Lang) -> None:
     if args.output:
-        from app.audit.pdfkit import ReportFontError
         from app.audit.report import scan_report_pdf
+        from app.pdf.fonts import FontNotFoundError
 
         try:
             scan_report_pdf(result, args.output, lang)
-        except ReportFontError as exc:
+        except FontNotFoundError as exc:
             raise InputError(_message(exc)) from exc
     if args.csv:
         from app.audit.exports import scan_csv
@@ -192,6 +194,8 @@ def _print_table(result: Any, lang: Lang) -> None:
         print(f"{m.userid:<16} {m.risk_score:>6g} {x.applications_per_day:>9g} "
               f"{_pct(x.acceptance_rate):>9} {_pct(x.negative_feedback_rate):>10} "
               f"{'-' if x.messages_per_chat is None else x.messages_per_chat:>9}  {flags}")
+    print()
+    print(label("scan_app_thresholds", lang))
     if result.flagged:
         print()
         for m in result.flagged:

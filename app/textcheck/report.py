@@ -9,8 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from reportlab.platypus import Flowable, Paragraph
+
 from app.i18n import Lang
 from app.labels import label
+from app.pdf.fonts import CJKFont
+from app.pdf.renderer import PdfRenderer
+from app.pdf.styles import ReportStyles
 from app.store.atomic import write_atomic
 from app.textcheck.engine import RowFindings
 
@@ -40,36 +45,54 @@ def write_csv(items: Sequence[RowFindings], path: Path, lang: Lang) -> int:
     return count
 
 
+class CheckReportRenderer(PdfRenderer):
+    """The check report: a summary, then each text with findings, its found passages marked,
+    and a table of severity, category (rule and section) and reason with the hint."""
+
+    def __init__(self, items: Sequence[RowFindings], lang: Lang, source: str,
+                 font: CJKFont | None = None) -> None:
+        super().__init__(lang, font)
+        self.items = items
+        self.source = source
+
+    def title(self) -> str:
+        return label("check_pdf_title", self.lang)
+
+    def story(self) -> list[Flowable]:
+        from reportlab.lib.units import mm
+
+        from app.audit import pdfkit
+
+        lang = self.lang
+        styles = ReportStyles(self.font, lang)
+        flagged = [i for i in self.items if i.findings]
+        total = sum(len(i.findings) for i in self.items)
+        summary = (label("check_summary", lang, findings=total, texts=len(flagged),
+                         of=len(self.items))
+                   if total else label("check_clean", lang, texts=len(self.items)))
+        story: list[Flowable] = [
+            styles.p(self.title(), styles.title),
+            styles.p(label("check_pdf_meta", lang, source=self.source,
+                           date=dt.date.today().isoformat())),
+            styles.p(summary)]
+        for item in flagged:
+            story.append(styles.p(label("check_row_title", lang, row=item.row), styles.h2))
+            story.append(Paragraph(_marked(item), styles.body))
+            rows = [[label("check_col_severity", lang), label("check_col_category", lang),
+                     label("check_col_reason", lang)]]
+            for f in item.findings:
+                rows.append([label(f"check_severity_{f.severity}", lang),
+                             f.title + label("check_paren", lang,
+                                             text=_where(f.rule, f.section, lang)),
+                             f"«{f.matched}» {f.reason} {label('check_hint', lang)}{f.hint}"])
+            story.append(pdfkit.table(rows, [18 * mm, 45 * mm, 107 * mm], styles))
+        story.append(styles.p(label("check_pdf_disclaimer", lang), styles.small))
+        return story
+
+
 def write_pdf(items: Sequence[RowFindings], path: Path, lang: Lang, source: str) -> None:
-    """A report: a summary, then each text with findings, its found passages marked."""
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph
-
-    from app.audit import pdfkit
-
-    styles = pdfkit.Styles(pdfkit.cjk_font_name(), lang)
-    flagged = [i for i in items if i.findings]
-    total = sum(len(i.findings) for i in items)
-    story: list = [styles.p(label("check_pdf_title", lang), styles.title),
-                   styles.p(label("check_pdf_meta", lang, source=source,
-                                  date=dt.date.today().isoformat())),
-                   styles.p(label("check_summary", lang, findings=total, texts=len(flagged),
-                                  of=len(items))
-                            if total else label("check_clean", lang, texts=len(items)))]
-    for item in flagged:
-        story.append(styles.p(label("check_row_title", lang, row=item.row), styles.h2))
-        story.append(Paragraph(_marked(item), styles.body))
-        rows = [[label("check_col_severity", lang), label("check_col_category", lang),
-                 label("check_col_reason", lang)]]
-        for f in item.findings:
-            where = _where(f.rule, f.section, lang)
-            rows.append([label(f"check_severity_{f.severity}", lang),
-                         f"{f.title} ({where})",
-                         f"«{f.matched}» {f.reason} {label('check_hint', lang)}{f.hint}"])
-        story.append(pdfkit.table(rows, [18 * mm, 45 * mm, 107 * mm], styles))
-    story.append(styles.p(label("check_pdf_disclaimer", lang), styles.small))
-    pdfkit.build(path, story, styles, footer=label("check_pdf_title", lang),
-                 title=label("check_pdf_title", lang))
+    """Write the report; raises app.pdf.fonts.FontNotFoundError without a CJK font."""
+    CheckReportRenderer(items, lang, source).write(path)
 
 
 _MARK = {"high": "#cf222e", "medium": "#b08800", "info": "#1f6feb"}

@@ -105,7 +105,7 @@ def require_command(executable: Path, env: dict[str, str], name: str) -> None:
 
 def test_folder_holds_the_resources_and_no_sources(frozen_app: Path):
     internal = frozen_app / "_internal"
-    source = ROOT / "app" / "resources"
+    source = ROOT / "resources"
     wanted = {p.relative_to(source) for p in source.rglob("*")
               if p.is_file() and p.suffix not in (".py", ".pyc", ".ts")}
     collected = internal / "app" / "resources"
@@ -223,7 +223,7 @@ def test_schema(executable: Path, sandbox: dict[str, str]):
 
 def test_letter_pdf_with_cjk_font(executable: Path, sandbox: dict[str, str], tmp_path: Path):
     require_command(executable, sandbox, "letter")
-    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
     try:
         find_cjk_font()

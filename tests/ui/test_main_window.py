@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES, PageEntry
-from app.ui.pages.coming_later import ComingLaterPage
 from app.ui.pages.diagnose import RESULT, DiagnosePage
 
 
@@ -36,25 +35,15 @@ def test_ctrl_number_switches_workspace(window, qtbot):
         assert window.ui.pages.currentWidget() is window.page(key)
 
 
-def test_placeholders_are_one_shared_honest_widget(context, qtbot):
-    from app.ui.pages.coming_later import AppealPackagePlaceholder, SelfAuditPlaceholder
-
-    for placeholder, feature in ((AppealPackagePlaceholder, "Appeal package"),
-                                 (SelfAuditPlaceholder, "Self-audit")):
-        page = placeholder(context)
-        qtbot.addWidget(page)
-        assert isinstance(page, ComingLaterPage)
-        assert page.ui.title.text() == feature
-        assert "later version" in page.ui.status.text()
-
-
 def test_a_page_is_added_with_one_registry_entry(make_window, context):
-    pages = [*PAGES, PageEntry("extra", "app.ui.pages.coming_later:ComingLaterPage",
-                               "Extra", "rules.svg")]
+    from app.ui.pages.rules import RulesPage
+
+    pages = [*PAGES, PageEntry("extra", "app.ui.pages.rules:RulesPage", "Extra", "rules.svg")]
     window = MainWindow(context, pages=pages)
     try:
         assert window.ui.sidebar.count() == len(PAGES) + 1
-        assert isinstance(window.show_page("extra"), ComingLaterPage)
+        extra = window.show_page("extra")
+        assert isinstance(extra, RulesPage) and extra is not window.page("rules")
     finally:
         window.deleteLater()
 
@@ -82,7 +71,8 @@ def test_language_switch_retranslates_live_and_is_remembered(window, qtbot, cont
     zh_route = context.catalogue.route("admin_unblock_request").title("zh_CN")
     assert zh_route in diagnose.result_view.findChild(QLabel, "routeTitle").text()
     assert diagnose.diagnosis.lang == "zh_CN"
-    assert rules.ui.tree.topLevelItem(0).text(0) == "处罚规则"
+    assert rules.ui.tree.topLevelItem(0).text(0) == "§1 说明"
+    assert rules.ui.tree.topLevelItem(1).text(0) == "处罚规则"
     assert window.ui.actionChinese.isChecked() and not window.ui.actionEnglish.isChecked()
     assert context.settings.value("ui/language") == "zh_CN"
 

@@ -302,7 +302,7 @@ class CheckPage(QWidget):
     # Export -----------------------------------------------------------------------------
 
     def export(self, kind: str) -> None:
-        from app.audit.pdfkit import ReportFontError
+        from app.pdf.fonts import FontNotFoundError
         from app.textcheck.report import write_csv, write_pdf
 
         title = self.tr("Export CSV") if kind == "csv" else self.tr("Export PDF")
@@ -315,7 +315,7 @@ class CheckPage(QWidget):
                 write_csv(self._items, Path(name), self.context.lang)
             else:
                 write_pdf(self._items, Path(name), self.context.lang, self._source)
-        except ReportFontError as exc:
+        except FontNotFoundError as exc:
             QMessageBox.warning(self, title, exc.message(self.context.lang))
             return
         except OSError as exc:

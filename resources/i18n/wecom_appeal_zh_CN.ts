@@ -634,6 +634,10 @@ Build anyway?</source>
         <translation>已回答 {answered}/{total} 个问题。</translation>
     </message>
     <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
@@ -657,7 +661,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>What the rules say: {basis}</source>
-        <translation>规则原文：{basis}</translation>
+        <translation>规则要点（转述）：{basis}</translation>
     </message>
     <message>
         <source>Advice (this app&apos;s suggestion): {advice}</source>
@@ -1393,33 +1397,6 @@ Build anyway?</source>
     </message>
 </context>
 <context>
-    <name>ComingLaterPage</name>
-    <message>
-        <source>Feature</source>
-        <translation>功能</translation>
-    </message>
-    <message>
-        <source>Appeal package</source>
-        <translation>申诉材料包</translation>
-    </message>
-    <message>
-        <source>Assemble the documents an enterprise appeal needs (business licence, legal person&apos;s ID card, a photo of the legal person holding the ID card, the company-seal authorisation letter, an appeal statement and evidence) into one printable PDF and an upload kit. Until then, the Diagnose workspace lists the documents your case needs.</source>
-        <translation>将企业申诉所需材料（营业执照、法人身份证、法人手持身份证照片、盖章授权书、申诉说明及证明材料）整理成一份可打印的 PDF 和一套上传材料。在此之前，可在“诊断”中查看你的情况需要准备哪些材料。</translation>
-    </message>
-    <message>
-        <source>Self-audit</source>
-        <translation>合规自查</translation>
-    </message>
-    <message>
-        <source>Check the enterprise against WeCom&apos;s usage rules with a scored checklist, and scan the members&apos; external-contact data for members drifting towards a restriction. Until then, the Rules workspace shows what each rule forbids.</source>
-        <translation>按企业微信使用规范逐项自查并打分，并扫描成员的客户联系数据，找出有被限制风险的成员。在此之前，可在“规则”中查看每条规则禁止哪些行为。</translation>
-    </message>
-    <message>
-        <source>Coming in a later version.</source>
-        <translation>将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
     <name>CropCanvas</name>
     <message>
         <source>Picture to crop</source>
@@ -1739,8 +1716,16 @@ Build anyway?</source>
         <translation>规则库版本 {version}。以上是对企业微信已公布规则的解读，具体处理以企业微信的判定为准。</translation>
     </message>
     <message>
+        <source>The app&apos;s reading, not the rules&apos; words</source>
+        <translation>本应用的判断，并非规则原文</translation>
+    </message>
+    <message>
         <source>What to do: {route}</source>
         <translation>处理方式：{route}</translation>
+    </message>
+    <message>
+        <source>The app&apos;s advice, not a WeCom rule: {advice}</source>
+        <translation>本应用的建议（并非企业微信规则）：{advice}</translation>
     </message>
     <message>
         <source>Also possible: {routes}</source>
@@ -1777,6 +1762,10 @@ Build anyway?</source>
     <message>
         <source>Documents to prepare</source>
         <translation>需准备的材料</translation>
+    </message>
+    <message>
+        <source>The list is open: the rules end it with “etc.”, so customer support may ask for more documents (§5.3).</source>
+        <translation>清单未列全：规则以“等”字结尾，腾讯客服可能要求其他材料（第 5.3 条）。</translation>
     </message>
     <message>
         <source>What the rules do not decide</source>
@@ -2467,7 +2456,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>What the rules say: {basis}</source>
-        <translation>规则原文：{basis}</translation>
+        <translation>规则要点（转述）：{basis}</translation>
     </message>
     <message>
         <source>Advice (this app&apos;s suggestion): {advice}</source>
@@ -2542,11 +2531,19 @@ Build anyway?</source>
     </message>
     <message>
         <source>Rule text</source>
-        <translation>规则原文</translation>
+        <translation>规则内容</translation>
     </message>
     <message>
         <source>Source text section {section}</source>
         <translation>原文第 {section} 节</translation>
+    </message>
+    <message>
+        <source>The app&apos;s advice, not a WeCom rule:</source>
+        <translation>本应用的建议（并非企业微信规则）：</translation>
+    </message>
+    <message>
+        <source>What the source text says (English original, word for word):</source>
+        <translation>原文的表述（英文原文，逐字引用）：</translation>
     </message>
     <message>
         <source>yes</source>
@@ -2617,6 +2614,10 @@ Build anyway?</source>
         <translation>申诉途径</translation>
     </message>
     <message>
+        <source>Documents: {documents}, among others (the source ends the list with “etc.”)</source>
+        <translation>材料：{documents}等（原文以“等”字结束该清单）</translation>
+    </message>
+    <message>
         <source>Documents: {documents}</source>
         <translation>所需材料：{documents}</translation>
     </message>
@@ -2627,6 +2628,30 @@ Build anyway?</source>
     <message>
         <source>Frequently asked questions</source>
         <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>What the diagnosis may say</source>
+        <translation>诊断可能给出的表述</translation>
+    </message>
+    <message>
+        <source>Restates the rules</source>
+        <translation>转述规则原文</translation>
+    </message>
+    <message>
+        <source>The app&apos;s reading or advice</source>
+        <translation>本应用的判断或建议</translation>
+    </message>
+    <message>
+        <source>Compare it with the source sentence below.</source>
+        <translation>可与下方的原文句子对照。</translation>
+    </message>
+    <message>
+        <source>This is the app&apos;s reading, inference or advice, not the rules&apos; words.</source>
+        <translation>这是本应用的判断、推断或建议，并非规则原文。</translation>
+    </message>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}：{text}</translation>
     </message>
 </context>
 <context>
