@@ -64,7 +64,7 @@ def test_export_csv(page, tmp_path, monkeypatch):
     page.ui.editor.setPlainText("诚招兼职刷单，日结200")
     page.run_check()
     out = tmp_path / "out.csv"
-    monkeypatch.setattr("app.ui.pages.check.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("app.ui.file_dialogs.QFileDialog.getSaveFileName",
                         lambda *a, **k: (str(out), ""))
     page.export("csv")
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))

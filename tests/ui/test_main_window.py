@@ -20,7 +20,7 @@ def test_sidebar_lists_the_registry_with_icons(window):
     assert [e.key for e in PAGES] == ["diagnose", "cases", "appeal", "audit", "check", "rules",
                                       "profile"]
     assert sidebar_texts(window) == ["Diagnose", "Cases", "Appeal package", "Self-audit",
-                                     "Check before sending", "Rules", "Enterprise"]
+                                     "Pre-send check", "Rules", "Enterprise"]
     assert all(not window.ui.sidebar.item(i).icon().isNull() for i in range(len(PAGES)))
     assert window.current_key() == "diagnose"
     assert window.width() >= 700 and window.height() >= 500  # offscreen screen: 800x600

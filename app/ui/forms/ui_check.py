@@ -30,6 +30,7 @@ class Ui_CheckPage(object):
         self.pageLayout.setObjectName(u"pageLayout")
         self.introLabel = QLabel(CheckPage)
         self.introLabel.setObjectName(u"introLabel")
+        self.introLabel.setMinimumSize(QSize(300, 0))
         self.introLabel.setWordWrap(True)
         self.introLabel.setProperty(u"hint", True)
 
@@ -63,16 +64,6 @@ class Ui_CheckPage(object):
         self.severityBox.setObjectName(u"severityBox")
 
         self.toolRow.addWidget(self.severityBox)
-
-        self.csvButton = QPushButton(CheckPage)
-        self.csvButton.setObjectName(u"csvButton")
-
-        self.toolRow.addWidget(self.csvButton)
-
-        self.pdfButton = QPushButton(CheckPage)
-        self.pdfButton.setObjectName(u"pdfButton")
-
-        self.toolRow.addWidget(self.pdfButton)
 
 
         self.pageLayout.addLayout(self.toolRow)
@@ -204,10 +195,27 @@ class Ui_CheckPage(object):
 
         self.pageLayout.addWidget(self.splitter)
 
+        self.bottomRow = QHBoxLayout()
+        self.bottomRow.setObjectName(u"bottomRow")
         self.summaryLabel = QLabel(CheckPage)
         self.summaryLabel.setObjectName(u"summaryLabel")
+        self.summaryLabel.setWordWrap(True)
 
-        self.pageLayout.addWidget(self.summaryLabel)
+        self.bottomRow.addWidget(self.summaryLabel)
+
+        self.csvButton = QPushButton(CheckPage)
+        self.csvButton.setObjectName(u"csvButton")
+
+        self.bottomRow.addWidget(self.csvButton)
+
+        self.pdfButton = QPushButton(CheckPage)
+        self.pdfButton.setObjectName(u"pdfButton")
+
+        self.bottomRow.addWidget(self.pdfButton)
+
+        self.bottomRow.setStretch(0, 1)
+
+        self.pageLayout.addLayout(self.bottomRow)
 
         self.pageLayout.setStretch(2, 1)
 #if QT_CONFIG(shortcut)
@@ -238,8 +246,6 @@ class Ui_CheckPage(object):
         self.severityBox.setItemText(1, QCoreApplication.translate("CheckPage", u"Medium and high", None))
         self.severityBox.setItemText(2, QCoreApplication.translate("CheckPage", u"High only", None))
 
-        self.csvButton.setText(QCoreApplication.translate("CheckPage", u"Export &CSV\u2026", None))
-        self.pdfButton.setText(QCoreApplication.translate("CheckPage", u"Export &PDF\u2026", None))
         self.editorLabel.setText(QCoreApplication.translate("CheckPage", u"&Texts:", None))
         self.editor.setPlaceholderText(QCoreApplication.translate("CheckPage", u"Paste the text to check here", None))
         self.checkButton.setText(QCoreApplication.translate("CheckPage", u"C&heck", None))
@@ -265,6 +271,8 @@ class Ui_CheckPage(object):
         self.detail.setAccessibleName(QCoreApplication.translate("CheckPage", u"The text with its findings", None))
 #endif // QT_CONFIG(accessibility)
         self.summaryLabel.setText(QCoreApplication.translate("CheckPage", u"Nothing checked yet.", None))
+        self.csvButton.setText(QCoreApplication.translate("CheckPage", u"Export &CSV\u2026", None))
+        self.pdfButton.setText(QCoreApplication.translate("CheckPage", u"Export &PDF\u2026", None))
         pass
     # retranslateUi
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHeaderView,
     QMessageBox,
     QTableWidgetItem,
@@ -31,7 +30,7 @@ from app.textcheck.checks import (
 from app.textcheck.engine import RowFindings, TextChecker, check_rows, enterprise_file, load_checker
 from app.textcheck.inputs import TextsFileError, read_texts_file
 from app.textcheck.plans import SendPlan, check_plan
-from app.ui import theme
+from app.ui import file_dialogs, theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_check import Ui_CheckPage
 from app.ui.pages.check_render import badge, detail_html, plan_html
@@ -106,8 +105,8 @@ class CheckPage(QWidget):
             self._source = ""
 
     def open_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open texts"), "",
+        name = file_dialogs.open_file(
+            self, "import", self.tr("Open texts"),
             self.tr("Texts (*.txt *.csv *.tsv *.xlsx);;All files (*)"))
         if name:
             self.load_file(Path(name))
@@ -131,8 +130,8 @@ class CheckPage(QWidget):
         return True
 
     def import_word_list(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import word list"), "",
+        name = file_dialogs.open_file(
+            self, "import", self.tr("Import word list"),
             self.tr("Word lists (*.txt *.csv);;All files (*)"))
         if name:
             self.import_words(Path(name))
@@ -307,7 +306,7 @@ class CheckPage(QWidget):
 
         title = self.tr("Export CSV") if kind == "csv" else self.tr("Export PDF")
         pattern = self.tr("CSV files (*.csv)") if kind == "csv" else self.tr("PDF files (*.pdf)")
-        name, _ = QFileDialog.getSaveFileName(self, title, f"check.{kind}", pattern)
+        name = file_dialogs.save_file(self, "export", title, f"check.{kind}", pattern)
         if not name:
             return
         try:
