@@ -8,16 +8,18 @@ appeal_case; this module wires them to the form and keeps the user's choices.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
 from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
 
 from app.appeal.documents import SLOT_TITLES, WATERMARKED_SLOTS
 from app.appeal.profile import Profile
+from app.store.errors import StoreError
 from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.dialogs.pdf_preview import PdfPreviewDialog, ShowDialog, exec_dialog
@@ -29,11 +31,10 @@ from app.ui.pages.appeal_case import (
     case_label,
     latest_corrective_measures,
     load_profile,
-    manual_diagnosis,
     problems_html,
     profile_problems,
     profile_summary,
-    workspace_if_present,
+    with_route,
 )
 from app.ui.pages.appeal_documents import DocumentsPanel
 from app.ui.pages.appeal_print import AskPrint, PdfPrinter, ask_print
@@ -53,7 +54,11 @@ from app.ui.pages.appeal_prompts import (
 from app.ui.pages.appeal_settings import PackageSettings
 from app.ui.pages.appeal_statement import StatementEditor
 from app.ui.pages.appeal_store import SessionStore, WorkspaceStore
+from app.ui.pages.diagnose_next import needs_package, next_steps
+from app.ui.widgets.locked_banner import LockedBanner
 from app.ui.workers import JobRunner, ThreadPoolRunner
+
+log = logging.getLogger(__name__)
 
 PAGE_STYLE = """
 QLabel#storageNote, QLabel#documentsHint, QLabel#statementHint, QLabel#letterHint,
@@ -82,10 +87,16 @@ class AppealPage(QWidget):
         self.profile: Profile | None = None
         self._profile_view: Any = None
         self._profile_from_file = False
+        self._first_show = True
+        self._route_choice: dict[str, str] = {}  # case id -> a route chosen on this page
+        self._store_for: object = ...  # the case whose package the documents panel shows
         self.ws: Any = None
 
         self.ui = ui = Ui_AppealPage()
         ui.setupUi(self)
+        self.locked = LockedBanner(context.store, "", self)
+        ui.pageLayout.insertWidget(0, self.locked)
+        ui.pageLayout.setStretch(2, 1)
         theme.style(self, PAGE_STYLE)
         font = QFont(ui.completenessTitle.font())
         font.setBold(True)
@@ -110,7 +121,7 @@ class AppealPage(QWidget):
         self.statement_editor.edited.connect(self.update_completeness)
 
         ui.caseCombo.activated.connect(lambda: self._case_chosen(ask=True))
-        ui.routeCombo.activated.connect(lambda: self._case_chosen())
+        ui.routeCombo.activated.connect(lambda: self._route_chosen())
         ui.diagnoseButton.clicked.connect(lambda: self.switch_to("diagnose"))
         ui.editProfileButton.clicked.connect(self.edit_profile)
         ui.loadProfileButton.clicked.connect(self.load_profile_file)
@@ -124,6 +135,7 @@ class AppealPage(QWidget):
             if hasattr(store, name):
                 getattr(store, name).connect(self.reload)
         context.hub.language_changed.connect(self.retranslate)
+        context.hub.case_changed.connect(self._follow_case)
         theme.announcer().changed.connect(self._restyle)
         self.retranslate()
         self.reload()
@@ -132,63 +144,55 @@ class AppealPage(QWidget):
 
     def reload(self) -> None:
         """Read the cases and the profile again (the workspace changed, or first show)."""
-        self.ws = workspace_if_present(self.context.store)
+        self.ws = self.context.store.workspace_if_present()
         self._fill_cases()
         self._reload_profile()
         self._case_chosen()
 
-    def _diagnose_page_result(self) -> tuple[Any, Any]:
-        """The Diagnose page's current result and report, when the window has that page."""
-        window = self.window()
-        if window is self or not hasattr(window, "page"):
-            return None, None
-        page = window.page("diagnose")
-        diagnosis = getattr(page, "diagnosis", None)
-        if diagnosis is None:
-            return None, None
-        try:
-            report = page.report()
-        except (ValidationError, AttributeError):
-            report = None
-        return diagnosis, report
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        combo = self.ui.caseCombo
-        had_result = combo.findData("diagnose") >= 0
-        self._fill_cases()
-        current = combo.currentData()
-        if not had_result and combo.findData("diagnose") >= 0 and current == "manual":
-            combo.setCurrentIndex(combo.findData("diagnose"))
-            self._case_chosen()
-        elif current == "diagnose":
-            self._case_chosen()
+        if self._first_show:  # a locked workspace asks to be unlocked once the page shows
+            self._first_show = False
+            QTimer.singleShot(0, lambda: self.context.store.offer_unlock(self))
+
+    def _follow_case(self, case_id: str) -> None:
+        """Another page made ``case_id`` the current case (the Diagnose page's "Prepare the
+        appeal package", the Cases page)."""
+        if not case_id or self.ui.caseCombo.currentData() == f"case:{case_id}":
+            return
+        if self.ui.caseCombo.findData(f"case:{case_id}") < 0:
+            self.reload()  # a case recorded just now
+        index = self.ui.caseCombo.findData(f"case:{case_id}")
+        if index >= 0:
+            self.ui.caseCombo.setCurrentIndex(index)
+            self._case_chosen(ask=True)  # the user asked for this package: unlock or set up
 
     def _fill_cases(self) -> None:
         combo = self.ui.caseCombo
-        previous = combo.currentData()
+        previous = combo.currentData() or (f"case:{self.context.hub.current_case}"
+                                           if self.context.hub.current_case else None)
         combo.blockSignals(True)
         combo.clear()
-        if self._diagnose_page_result()[0] is not None:
-            combo.addItem(self.tr("The result on the Diagnose page"), "diagnose")
         cases = []
         if self.ws is not None:
             from app.store.cases import list_cases
 
             try:
                 cases = list_cases(self.ws)
-            except Exception:  # an unreadable case list leaves the manual choice
-                cases = []
+            except StoreError as exc:
+                log.warning("the cases cannot be listed: %s", exc)
         for case in cases:
             combo.addItem(case_label(case, self.context.catalogue, self.context.lang),
                           f"case:{case.id}")
-        combo.addItem(self.tr("No case: choose the route by hand"), "manual")
-        index = combo.findData(previous)
+        if not cases:
+            combo.addItem(self.tr("No case yet"), None)
+        index = combo.findData(previous) if previous else -1
         combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.setEnabled(bool(cases))
         combo.blockSignals(False)
 
         routes = self.ui.routeCombo
-        chosen = routes.currentData() or "enterprise_appeal"
+        chosen = routes.currentData()
         routes.blockSignals(True)
         routes.clear()
         for route in self.context.catalogue.routes:
@@ -202,44 +206,57 @@ class AppealPage(QWidget):
         for combo in (self.ui.caseCombo, self.ui.routeCombo):
             combo.setToolTip(combo.currentText())
 
-    def _case_chosen(self, *, ask: bool = False) -> None:
-        source, _, case_id = (self.ui.caseCombo.currentData() or "manual").partition(":")
-        manual = source == "manual"
-        self._update_combo_tips()
-        self.ui.routeCombo.setVisible(manual)
-        self.ui.routeLabel.setVisible(manual)
-        lang = self.context.lang
-        target = None
-        if source == "case" and self.ws is not None:
-            from app.store.cases import get_case
+    def _load_target(self, case_id: str) -> PackageTarget | None:
+        if self.ws is None or not case_id:
+            return None
+        from app.store.cases import get_case
 
-            try:
-                case = get_case(self.ws, case_id)
-                target = PackageTarget("case", case.diagnosis, case.report, case.id,
-                                       case.restricted_on)
-            except Exception:
-                target = None
-        elif source == "diagnose":
-            diagnosis, report = self._diagnose_page_result()
-            if diagnosis is not None:
-                target = PackageTarget("diagnose", diagnosis, report)
-        if target is None:
-            route = self.ui.routeCombo.currentData() or "enterprise_appeal"
-            target = PackageTarget("manual", manual_diagnosis(self.context.catalogue, route,
-                                                              lang))
-        unlocked_since = bool(target.case_id and self.ws is not None and self.ws.is_unlocked
-                              and not self.documents.store.persistent)
-        changed = (self.target is None or self.target.case_id != target.case_id
-                   or unlocked_since)
+        try:
+            case = get_case(self.ws, case_id)
+        except StoreError as exc:
+            log.warning("case %s cannot be read: %s", case_id, exc)
+            return None
+        return PackageTarget("case", case.diagnosis, case.report, case.id, case.restricted_on)
+
+    def _case_chosen(self, *, ask: bool = False) -> None:
+        data = self.ui.caseCombo.currentData() or ""
+        case_id = data.partition(":")[2]
+        if ask and case_id:
+            self.context.hub.set_current_case(case_id)
+        self._update_combo_tips()
+        target = self._load_target(case_id)
+        self.ui.routeCombo.setEnabled(target is not None)
+        if target is not None:
+            route = self._route_choice.get(target.case_id or "")
+            if route and route != target.diagnosis.appeal_route:
+                target.diagnosis = with_route(self.context.catalogue, target.diagnosis, route)
+            routes = self.ui.routeCombo
+            routes.blockSignals(True)
+            routes.setCurrentIndex(max(0, routes.findData(target.diagnosis.appeal_route)))
+            routes.blockSignals(False)
+        unlocked_since = bool(target is not None and self.ws is not None
+                              and self.ws.is_unlocked and not self.documents.store.persistent)
+        case_now = target.case_id if target is not None else None
+        changed = self._store_for != case_now or unlocked_since
+        self._store_for = case_now
         self.target = target
-        self.documents.set_required(target.diagnosis.documents)
+        self.documents.set_required(target.diagnosis.documents if target else [])
         if changed:
             self._open_store(ask)
         if changed or not self.statement_editor.is_edited:
             self.statement_editor.fill()
+        self._update_combo_tips()
         self.update_completeness()
 
+    def _route_chosen(self) -> None:
+        """A route other than the diagnosis' (the administrator knows better): for this case."""
+        if self.target is None or self.target.case_id is None:
+            return
+        self._route_choice[self.target.case_id] = self.ui.routeCombo.currentData()
+        self._case_chosen()
+
     def _open_store(self, ask: bool) -> None:
+        self.statement_editor.flush()  # a pending edit belongs to the case shown until now
         target = self.target
         persistent = False
         # Unlocking asks for a passphrase: only when the user chose the case just now.
@@ -249,28 +266,39 @@ class AppealPage(QWidget):
                                                     self.context.settings))
             persistent = True
         if not persistent:
-            self.documents.set_store(SessionStore())
+            self.documents.set_store(SessionStore())  # empty and closed: nothing to add to
+        # Nothing is kept "for this session only": no case (or a locked one), no editing.
+        self.ui.slotsHost.setEnabled(persistent)
+        self.ui.statementEdit.setReadOnly(not persistent)
+        self.ui.regenerateButton.setEnabled(persistent)
         self.statement_editor.is_edited = False
         self._update_storage_note()
 
+    def is_locked(self) -> bool:
+        return self.ws is not None and self.context.store.is_locked
+
     def _update_storage_note(self) -> None:
         target = self.target
-        if self.documents.store.persistent and target is not None:
-            text = self.tr("The documents of case {id} are kept encrypted in the workspace."
-                           ).format(id=(target.case_id or "")[:6])
-        elif target is not None and target.case_id:
-            text = self.tr("The workspace is locked: documents are kept for this session only.")
+        if target is None:
+            text = self.tr("No case yet. On the Diagnose page, diagnose the restriction and "
+                           "choose “Prepare the appeal package”: the package is kept with its "
+                           "case, encrypted in the workspace.")
+        elif self.documents.store.persistent:
+            text = self.tr("The package of case {id} (documents, statement, settings) is kept "
+                           "encrypted in the workspace.").format(id=(target.case_id or "")[:6])
+        elif self.ws is not None and not self.ws.has_vault:
+            text = self.tr("Set up the workspace vault to work on the package of case {id}: "
+                           "it is kept only encrypted.").format(id=(target.case_id or "")[:6])
         else:
-            text = self.tr("Documents are kept for this session only. Choose a saved case to "
-                           "keep them, encrypted, in the workspace.")
+            text = self.tr("The workspace is locked: unlock it to work on the package of case "
+                           "{id}.").format(id=(target.case_id or "")[:6])
         self.ui.storageNote.setText(text)
 
     def switch_to(self, key: str) -> bool:
-        """Show another workspace through the main window, when it is there."""
-        window = self.window()
-        if key not in {entry.key for entry in PAGES} or not hasattr(window, "show_page"):
+        """Ask the window (through the signal hub) to show another workspace."""
+        if key not in {entry.key for entry in PAGES}:
             return False
-        window.show_page(key)
+        self.context.hub.page_requested.emit(key)
         return True
 
     # Profile ---------------------------------------------------------------------------------
@@ -298,9 +326,7 @@ class AppealPage(QWidget):
         self.ui.letterButton.setEnabled(self.profile is not None)
 
     def edit_profile(self) -> None:
-        for key in ("profile", "cases"):
-            if self.switch_to(key):
-                return
+        self.switch_to("profile")
 
     def load_profile_file(self) -> None:
         path = self._ask_profile_file(self, self.tr("Load an enterprise profile"),
@@ -357,6 +383,13 @@ class AppealPage(QWidget):
 
     def still_needed(self) -> list[str]:
         """What the package still lacks, in the user's words (empty: complete)."""
+        if self.target is None:
+            return [self.tr("No case chosen: prepare one from a diagnosis")]
+        if not self.documents.store.persistent:
+            # Locked data is locked, not missing: say only that.
+            if self.ws is not None and not self.ws.has_vault:
+                return [self.tr("The workspace vault is not set up yet")]
+            return [self.tr("The workspace is locked: unlock it to check the package")]
         lang = self.context.lang
         needed = [self.tr("Missing: {document}").format(document=SLOT_TITLES[kind](lang))
                   for kind in self.documents.missing()]
@@ -368,30 +401,39 @@ class AppealPage(QWidget):
             needed.append(self.tr("Missing: the appeal statement"))
         return needed
 
+    def package_route(self) -> bool:
+        """The case's route is one that sends a package (enterprise or page appeal)."""
+        return self.target is not None and needs_package(self.target.diagnosis.appeal_route)
+
     def update_completeness(self) -> None:
         lst = self.ui.completenessList
         lst.clear()
         needed = self.still_needed()
+        lang = self.context.lang
+        if self.target is not None and not self.package_route():
+            # A wait or an unblocking request: there is nothing to send, so nothing "complete".
+            step = next_steps().get(self.target.diagnosis.appeal_route)
+            item = QListWidgetItem(self.tr("This route needs no appeal package."))
+            lst.addItem(item)
+            if step is not None:
+                lst.addItem(step.summary(lang))
         for text in needed:
             item = QListWidgetItem("✗ " + text)
             item.setForeground(theme.color("error"))
             lst.addItem(item)
-        lang = self.context.lang
         for kind in sorted(self.documents.required - set(self.documents.missing()),
                            key=list(SLOT_TITLES).index):
             item = QListWidgetItem("✓ " + SLOT_TITLES[kind](lang))
             item.setForeground(theme.color("success"))
             lst.addItem(item)
-        if not needed:
+        has_content = bool(self.documents.documents()) or bool(self.statement())
+        if not needed and self.package_route() and has_content:
             item = QListWidgetItem(self.tr("The package is complete for this route."))
             item.setForeground(theme.color("success"))
             lst.insertItem(0, item)
-        if not self.documents.required:
-            lst.addItem(self.tr("This route needs no documents; a package is optional."))
-        can_build = self.profile is not None and not self.builder.busy
-        self.ui.buildBundleButton.setEnabled(can_build)
-        self.ui.buildKitButton.setEnabled(not self.builder.busy
-                                          and bool(self.documents.documents()))
+        ready = self.documents.store.persistent and not self.builder.busy
+        self.ui.buildBundleButton.setEnabled(ready and self.profile is not None)
+        self.ui.buildKitButton.setEnabled(ready and bool(self.documents.documents()))
 
     def _confirm_incomplete(self) -> bool:
         needed = self.still_needed()
@@ -438,6 +480,7 @@ class AppealPage(QWidget):
 
     def retranslate(self, *_: object) -> None:
         self.ui.retranslateUi(self)
+        self.locked.set_what(self.tr("the enterprise profile and the package of each case"))
         self.documents.retranslate()
         self._fill_cases()
         self._show_profile()
@@ -450,6 +493,7 @@ class AppealPage(QWidget):
             self.ui.resultLabel.setText(self.builder.built.summary)
 
     def closeEvent(self, event: Any) -> None:
+        self.statement_editor.flush()
         self.documents.close()
         super().closeEvent(event)
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.appeal.fonts import FontNotFoundError
 from app.appeal.profile import Profile
 from app.i18n import Lang
+from app.store.errors import StoreError
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages.appeal_prompts import AskPath, Confirm
 from app.ui.pages.appeal_store import PackageStore
@@ -95,8 +96,18 @@ class StatementEditor(QObject):
         self.edited.emit()
 
     def save(self) -> None:
-        if self.is_edited:
+        self._timer.stop()
+        if not self.is_edited:
+            return
+        try:
             self._store().save_statement(self.ui.statementEdit.toPlainText())
+        except StoreError as exc:  # e.g. the workspace was locked meanwhile
+            self._status(self.tr("The statement was not saved: {error}").format(error=exc))
+
+    def flush(self) -> None:
+        """Save a pending edit now (before the page lets go of the case)."""
+        if self._timer.isActive():
+            self.save()
 
     def update_counter(self, *_: object) -> None:
         count, limit = len(self.text()), self.ui.charLimitSpin.value()

@@ -40,6 +40,7 @@ from app.ui.pages.cases_model import (
 )
 from app.ui.pages.cases_undo import DeleteCaseCommand, RemoveDocumentCommand
 from app.ui.widgets.citation_chip import section_label
+from app.ui.widgets.locked_banner import LockedBanner
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
 DOCUMENT_TITLES = {
@@ -86,6 +87,9 @@ class CasesPage(QWidget):
         font.setBold(True)
         ui.caseTitle.setFont(font)
 
+        self.locked = LockedBanner(
+            self.store, self.tr("the notices and the documents of the cases"), self)
+        ui.pageLayout.insertWidget(0, self.locked)
         self.model = CaseTableModel(context.catalogue, context.lang)
         ui.caseTable.setModel(self.model)
         header = ui.caseTable.horizontalHeader()
@@ -147,7 +151,7 @@ class CasesPage(QWidget):
         if not self._vault_asked:
             # First opening: set up the vault (first run) or unlock it, once the page shows.
             self._vault_asked = True
-            QTimer.singleShot(0, lambda: self.store.ensure_vault(self))
+            QTimer.singleShot(0, lambda: self.store.offer_unlock(self, setup=True))
 
     def _status(self, text: str, timeout: int = 5000) -> None:
         self.context.hub.status_message.emit(text, timeout)
@@ -418,4 +422,5 @@ class CasesPage(QWidget):
         self.refresh()
         self.ledger.retranslate()
         self._update_undo_tooltip(self.undo_stack.undoText())
+        self.locked.set_what(self.tr("the notices and the documents of the cases"))
 

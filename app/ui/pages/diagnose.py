@@ -384,6 +384,9 @@ class DiagnosePage(QWidget):
         if self.recorded_case is None:
             self.record_case()
         if self.recorded_case is not None:
+            # The package is kept only encrypted: set up or unlock the vault on the way (a
+            # "not now" opens the case anyway, shown as locked).
+            self.context.store.ensure_vault(self)
             self.context.hub.open_case(self.recorded_case)
 
     def _retranslate_workspace(self) -> None:

@@ -299,7 +299,7 @@ class ProfilePage(QWidget):
             # First opening: set up the vault (first run) or unlock it, once the page shows;
             # vault_changed then loads the profile in full.
             self._first_show = False
-            QTimer.singleShot(0, lambda: self.store.ensure_vault(self))
+            QTimer.singleShot(0, lambda: self.store.offer_unlock(self, setup=True))
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()  # leaving the page saves what is pending

@@ -30,6 +30,7 @@ class LockedBanner(QFrame):
         layout.addWidget(self.button)
         self.button.clicked.connect(self.unlock)
         store.vault_changed.connect(self.refresh)
+        store.cases_changed.connect(self.refresh)  # the first case creates the workspace
         self.retranslate()
         self.refresh()
 
@@ -43,10 +44,20 @@ class LockedBanner(QFrame):
         self.refresh()
         return unlocked
 
+    def _needs_setup(self) -> bool:
+        ws = self.store.workspace_if_present()
+        return ws is not None and not ws.is_unlocked and not ws.has_vault
+
     def refresh(self) -> None:
-        self.setVisible(self.store.is_locked)
+        self.setVisible(self.store.is_locked or self._needs_setup())
+        self.retranslate()
 
     def retranslate(self) -> None:
+        if self._needs_setup():
+            self.label.setText(self.tr("The workspace has no encrypted vault yet: set it up to "
+                                       "keep {what}.").format(what=self._what))
+            self.button.setText(self.tr("&Set up…"))
+            return
         self.label.setText(self.tr("The workspace is locked: {what} are kept encrypted. Unlock "
                                    "it to see and use them; nothing is missing.").format(
                                        what=self._what))

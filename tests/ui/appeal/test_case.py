@@ -19,6 +19,7 @@ from app.ui.dialogs.watermark_preview import WatermarkPreviewDialog
 from app.ui.pages.appeal import AppealPage
 from app.ui.pages.diagnose import DiagnosePage
 
+from ..store_fakes import PASSPHRASE
 from .helpers import drop, file_mime, make_picture, sample_profile
 
 ENTERPRISE = RestrictionReport(account="enterprise", scope="account", duration="unknown",
@@ -68,33 +69,48 @@ def test_documents_of_a_saved_case_are_kept_in_the_vault(store, make_page, tmp_p
     assert len(list_documents(ws, case.id)) == 1
 
 
-def test_without_a_case_documents_stay_in_the_session(page):
-    assert not page.documents.store.persistent
-    assert "this session only" in page.ui.storageNote.text()
+def test_without_a_case_nothing_is_kept_for_the_session(window):
+    page = window.show_page("appeal")
+    assert isinstance(page, AppealPage)
+    assert page.target is None and page.ui.caseCombo.currentText() == "No case yet"
+    assert not page.ui.slotsHost.isEnabled(), "no documents outside a case"
+    assert page.ui.statementEdit.isReadOnly()
+    assert "this session only" not in page.ui.storageNote.text()
+    assert "Prepare the appeal package" in page.ui.storageNote.text()
+    items = [page.ui.completenessList.item(i).text()
+             for i in range(page.ui.completenessList.count())]
+    assert not any("complete" in item for item in items)
+    assert not page.ui.buildBundleButton.isEnabled() and not page.ui.buildKitButton.isEnabled()
 
 
-def test_the_diagnose_result_is_offered(window, qtbot):
+def test_prepare_the_package_from_a_diagnosis_opens_it_on_its_case(window, store, qtbot):
     diagnose = window.show_page("diagnose")
     assert isinstance(diagnose, DiagnosePage)
-    for question, value in (("account", "enterprise"), ("scope", "account"),
-                            ("duration", "unknown")):
+    for question, value in (("account", "enterprise"), ("duration", "unknown")):
         diagnose.set_answer(question, value)
     diagnose.next_step()
     diagnose.next_step()
     diagnose.ui.wrongfulCheck.setChecked(True)
     diagnose.next_step()
     assert diagnose.diagnosis.appeal_route == "enterprise_appeal"
+    panel = diagnose.next_panel
+    assert panel.prepareButton.isVisible()
+    qtbot.mouseClick(panel.prepareButton, Qt.MouseButton.LeftButton)  # one click
 
-    page = window.show_page("appeal")
+    assert diagnose.recorded_case is not None, "the case is recorded on the way"
+    assert window.current_key() == "appeal"
+    page = window.page("appeal")
     assert isinstance(page, AppealPage)
-    assert page.ui.caseCombo.currentData() == "diagnose"
-    assert page.target.source == "diagnose"
+    assert page.target is not None and page.target.case_id == diagnose.recorded_case
+    assert page.ui.caseCombo.currentData() == f"case:{diagnose.recorded_case}"
+    assert store.asked.setup == 1, "the vault is set up for the package, once"
+    assert page.documents.store.persistent and page.ui.slotsHost.isEnabled()
     assert "business_license" in page.documents.missing()
     qtbot.mouseClick(page.ui.diagnoseButton, Qt.MouseButton.LeftButton)
     assert window.current_key() == "diagnose"
     window.show_page("appeal")
     page.ui.editProfileButton.click()
-    assert window.current_key() in ("profile", "cases")
+    assert window.current_key() == "profile"
 
 
 def test_profile_problems_are_shown_inline(page):
@@ -184,7 +200,8 @@ def test_watermark_settings_are_remembered(make_page, context):
     assert again.package.watermark() is None
 
 
-def test_switching_to_chinese_retranslates_the_page(window, tmp_path):
+def test_switching_to_chinese_retranslates_the_page(window, context, case_id, tmp_path):
+    context.hub.set_current_case(case_id)
     page = window.show_page("appeal")
     assert isinstance(page, AppealPage)
     drop(page.documents.slots["legal_person_id_back"],
@@ -195,27 +212,40 @@ def test_switching_to_chinese_retranslates_the_page(window, tmp_path):
     assert slot.add_button.text() == "添加…"
     assert "像素" in slot.message.text(), "the core's warning follows the language"
     assert page.ui.buildBundleButton.text().startswith("生成 PDF 材料包")
-    assert page.ui.caseCombo.currentText() == "不关联案件：手动选择申诉途径"
+    assert page.ui.caseCombo.currentText().startswith(f"案件 {case_id[:6]}")
     items = [page.ui.completenessList.item(i).text()
              for i in range(page.ui.completenessList.count())]
     assert "✗ 缺少：营业执照" in items
 
 
-def test_a_locked_workspace_keeps_documents_in_the_session(store, make_page, context, tmp_path):
+def test_a_locked_workspace_asks_and_shows_locked_not_missing(store, make_page, context,
+                                                             case_id, qtbot):
     from ..store_fakes import Asked, make_store_service
 
     ws = store.workspace()
-    store.ensure_vault(None)
-    case = create_case(ws, ENTERPRISE, diagnoser=engine_diagnoser("en"))
+    save_profile(ws, StoredProfile.model_validate(sample_profile().model_dump(
+        exclude_none=True)))
     store.close()
     context.store = locked = make_store_service(store.root, asked=Asked(passphrase=None))
     try:
         page = make_page()
-        choose(page, f"case:{case.id}")
-        assert locked.asked.unlock == 1, "choosing the case asks for the passphrase"
-        assert not page.documents.store.persistent
+        qtbot.waitUntil(lambda: locked.asked.unlock == 1, timeout=2000)  # asked on showing
+        assert page.locked.isVisible() and "locked" in page.locked.label.text()
+        assert page.target is not None and page.target.case_id == case_id
+        assert not page.documents.store.persistent and not page.ui.slotsHost.isEnabled()
         assert "workspace is locked" in page.ui.storageNote.text()
-        assert "business_license" in page.documents.missing(), "the case's route still counts"
+        assert "深圳市示例科技有限公司" in page.ui.profileSummary.text(), "the masked profile"
+        items = [page.ui.completenessList.item(i).text()
+                 for i in range(page.ui.completenessList.count())]
+        assert not any("Missing" in item for item in items), items
+        assert any("locked" in item for item in items)
+        make_page()
+        assert locked.asked.unlock == 1, "one “not now” is enough"
+        locked.asked.passphrase = PASSPHRASE
+        page.locked.button.click()
+        assert not page.locked.isVisible()
+        assert page.documents.store.persistent and page.profile is not None
+        assert "business_license" in page.documents.missing()
     finally:
         locked.close()
 

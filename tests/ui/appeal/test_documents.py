@@ -181,4 +181,7 @@ def test_a_route_without_documents_needs_none(page):
     combo.activated.emit(combo.currentIndex())
     assert page.documents.missing() == []
     lst = page.ui.completenessList
-    assert any("needs no documents" in lst.item(i).text() for i in range(lst.count()))
+    items = [lst.item(i).text() for i in range(lst.count())]
+    assert "This route needs no appeal package." in items
+    assert any("admin console" in item for item in items), "the route's own next step"
+    assert not any("complete" in item for item in items), "never complete for an empty package"
