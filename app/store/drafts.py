@@ -25,29 +25,19 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app.appeal.intake import Edits
+from app.appeal.statement import Measure
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang
 from app.store.db import now, transaction
 from app.store.errors import NotFound, StoreError, VaultError
 from app.store.workspace import Workspace
 
-MeasureSource = Literal["administrator", "self_audit", "remediation_plan"]
-
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Measure(_Model):
-    """A corrective or preventive measure. The statement states it as done only when
-    ``done`` is true, i.e. a confirmed source says so: the administrator ticked it, a self-audit
-    answer, or a remediation-plan item marked done."""
-
-    text: str = Field(min_length=1, max_length=500)
-    done: bool = False
-    source: MeasureSource = "administrator"
-
-
+# Measure (app.appeal.statement): text, done, source; "done" only from a confirmed source.
 class StatementDraft(_Model):
     """The administrator's own words for the statement, by section; None leaves the section's
     placeholder (【请填写：…】) in the text. ``text`` (the whole statement as edited) replaces
