@@ -82,18 +82,21 @@ def read_text(path: str) -> tuple[str, str]:
                               start=exc.start)) from exc
 
 
-def parse_json_model(source: str, text: str, model: type[M]) -> M:
+def parse_json_model(source: str, text: str, model: type[M],
+                     context: dict[str, object] | None = None) -> M:
+    """``text`` as ``model``; ``context`` is pydantic's validation context (e.g. the Profile's
+    ``{"mode": "draft"}``)."""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(local("err_not_json", source=source, msg=exc.msg, line=exc.lineno,
                               column=exc.colno)) from exc
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise InputError(describe_validation_error(source, exc)) from exc
 
 
-def read_json_model(path: str, model: type[M]) -> M:
+def read_json_model(path: str, model: type[M], context: dict[str, object] | None = None) -> M:
     source, text = read_text(path)
-    return parse_json_model(source, text, model)
+    return parse_json_model(source, text, model, context)

@@ -12,6 +12,8 @@ from app.appeal.profile import Profile
 from app.cliutil import read_json_model
 from app.rules.contract import Diagnosis, RestrictionReport
 
+DRAFT: dict[str, object] = {"mode": "draft"}
+
 
 class Case(BaseModel):
     model_config = ConfigDict(extra="forbid", title="Case")
@@ -36,11 +38,13 @@ class Case(BaseModel):
 
 def load_case(path: str) -> tuple[Case, Profile]:
     """Read a case file; relative paths inside it are relative to the case file."""
-    case = read_json_model(path, Case)
+    # Draft mode: a package can be built with a mistyped ID number; the problems are reported
+    # (exit code 1) instead of refusing the file (the workspace is the strict boundary).
+    case = read_json_model(path, Case, DRAFT)
     base = Path(path).resolve().parent
     if isinstance(case.profile, Path):
         profile_path = case.profile if case.profile.is_absolute() else base / case.profile
-        profile = read_json_model(str(profile_path), Profile)
+        profile = read_json_model(str(profile_path), Profile, DRAFT)
     else:
         profile = case.profile
     documents = [doc.model_copy(update={"path": doc.path if doc.path.is_absolute()

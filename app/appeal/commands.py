@@ -73,7 +73,8 @@ def run_letter(args: argparse.Namespace) -> int:
 
     if args.valid_days is not None and args.valid_days < 1:
         raise InputError(text("letter_valid_days", days=args.valid_days))
-    profile = read_json_model(args.profile, Profile)
+    # Draft mode: the letter is written and its problems listed (exit 1), see app.appeal.case.
+    profile = read_json_model(args.profile, Profile, {"mode": "draft"})
     font = _font(args.font, args.lang)
     validity = {"valid_days": args.valid_days} if args.valid_days else {}
     build_letter(profile, args.output, lang=args.lang, font=font, **validity)

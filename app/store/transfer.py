@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
 from app.store.audit_evidence import read_evidence
-from app.store.cases import CaseEvent, CaseStatus, get_case
+from app.store.cases import CaseEvent, CaseStatus, LadderCount, get_case
 from app.store.db import SCHEMA_VERSION, now, transaction
 from app.store.documents import DocumentKind, read_document
 from app.store.errors import ArchiveError, Cancelled
@@ -55,6 +55,25 @@ class CaseOut(BaseModel):
     report: RestrictionReport
     diagnosis: Diagnosis
     timeline: list[CaseEvent]
+    ladder: LadderCount | None = None
+    # The package draft (app.store.drafts.PackageDraft as JSON), its builds and submissions;
+    # kept as plain data here and validated by their own models on import.
+    draft: dict[str, Any] | None = None
+    builds: list[dict[str, Any]] = Field(default_factory=list)
+    submissions: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class EnterpriseDocumentOut(BaseModel):
+    """A standing document of the enterprise (app.store.enterprise); its bytes beside it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[0-9a-f]{32}$")
+    kind: str
+    media_type: str
+    valid_until: dt.date | None = None
+    added: str
+    filename: str | None = None
 
 
 class DocumentOut(BaseModel):
@@ -97,6 +116,7 @@ class ImportSummary(BaseModel):
     violations_added: int
     audits_added: int
     evidence_added: int = 0
+    enterprise_documents_added: int = 0
     profile: Literal["imported", "kept_existing", "not_in_archive"]
 
 
@@ -110,10 +130,18 @@ def _dump(model: BaseModel | list[Any]) -> bytes:
 def _case_entries(ws: Workspace, case_id: str, entries: dict[str, bytes]) -> None:
     detail = get_case(ws, case_id)
     row = ws.conn.execute("SELECT created FROM cases WHERE id = ?", (case_id,)).fetchone()
+    from app.store import drafts, submissions
+
+    draft = (json.loads(drafts.load_draft(ws, case_id).model_dump_json())
+             if drafts.has_draft(ws, case_id) else None)
     entries[f"cases/{case_id}.json"] = _dump(CaseOut(
         id=case_id, userid=detail.userid, created=row["created"],
         restricted_on=detail.restricted_on, status=detail.status, report=detail.report,
-        diagnosis=detail.diagnosis, timeline=detail.timeline))
+        diagnosis=detail.diagnosis, timeline=detail.timeline, ladder=detail.ladder,
+        draft=draft,
+        builds=[b.model_dump(mode="json") for b in drafts.list_builds(ws, case_id)],
+        submissions=[s.model_dump(mode="json", exclude={"note_locked"})
+                     for s in submissions.list_submissions(ws, case_id)]))
     for doc in detail.documents:
         info, filename, data = read_document(ws, doc.id)
         entries[f"documents/{doc.id}.json"] = _dump(DocumentOut(
@@ -173,6 +201,14 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
                 id=info.id, question_id=info.question_id, media_type=info.media_type,
                 added=info.added, filename=filename))
             entries[f"audit_evidence/{info.id}.bin"] = data
+        from app.store.enterprise import list_enterprise_documents, read_enterprise_document
+
+        for doc in list_enterprise_documents(ws):
+            _, filename, data = read_enterprise_document(ws, doc.id)
+            entries[f"enterprise_documents/{doc.id}.json"] = _dump(EnterpriseDocumentOut(
+                id=doc.id, kind=doc.kind, media_type=doc.media_type,
+                valid_until=doc.valid_until, added=doc.added, filename=filename))
+            entries[f"enterprise_documents/{doc.id}.bin"] = data
     else:
         case_ids = [case_id]
         userid = get_case(ws, case_id).userid
@@ -252,6 +288,27 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
     if any(f"audit_evidence/{e.id}.json" not in entries
            or f"audit_evidence/{e.id}.bin" not in entries for e in evidence):
         raise ArchiveError("an audit evidence file in the archive is misnamed or has no bytes")
+    enterprise_docs: list[EnterpriseDocumentOut] = [
+        _parse(entries, name, EnterpriseDocumentOut) for name in sorted(entries)
+        if name.startswith("enterprise_documents/") and name.endswith(".json")]
+    if any(f"enterprise_documents/{e.id}.bin" not in entries for e in enterprise_docs):
+        raise ArchiveError("an enterprise document in the archive has no bytes")
+    from app.store import drafts, enterprise, submissions
+
+    if any(e.kind not in enterprise.ENTERPRISE_KINDS for e in enterprise_docs):
+        raise ArchiveError("an enterprise document in the archive has an unknown kind")
+    try:
+        case_drafts = {c.id: drafts.PackageDraft.model_validate(c.draft)
+                       for c in cases if c.draft is not None}
+        case_builds = [drafts.BuildRecord.model_validate(b) for c in cases for b in c.builds]
+        case_submissions = [submissions.Submission.model_validate(x) for c in cases
+                            for x in c.submissions]
+    except ValidationError as exc:
+        raise ArchiveError(f"a case's package or submissions in the archive are invalid: "
+                           f"{exc.errors()[0]['msg']}") from exc
+    if any(b.case_id not in manifest.cases for b in case_builds) or any(
+            x.case_id not in manifest.cases for x in case_submissions):
+        raise ArchiveError("a build or submission in the archive belongs to no case of it")
     vault = ws.unlock()
 
     present = {r[0] for r in ws.conn.execute("SELECT id FROM cases")}
@@ -263,7 +320,17 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
     new_evidence = [e for e in evidence if e.id not in known_evidence]
     blobs: dict[str, str] = {}
     evidence_blobs: dict[str, str] = {}
+    known_enterprise = {r[0] for r in ws.conn.execute("SELECT id FROM enterprise_documents")}
+    on_file = {r[0] for r in ws.conn.execute(
+        "SELECT kind FROM enterprise_documents WHERE deleted_at IS NULL")}
+    # The destination's own standing documents win; the archive fills kinds it lacks.
+    new_enterprise = [e for e in enterprise_docs
+                      if e.id not in known_enterprise and e.kind not in on_file]
+    enterprise_blobs: dict[str, str] = {}
     try:
+        for e in new_enterprise:
+            enterprise_blobs[e.id] = vault.put_blob(
+                entries[f"enterprise_documents/{e.id}.bin"], f"enterprise_document:{e.id}")
         for done, doc in enumerate(new_docs):
             _step(progress, cancel, done, len(new_docs) + 1, f"document {done + 1}")
             data = entries.get(f"documents/{doc.id}.bin")
@@ -302,6 +369,12 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                      None if not notice else vault.encrypt_text(
                          notice, f"case:{case.id}:notice_text"),
                      case.diagnosis.model_dump_json()))
+                if case.ladder is not None:
+                    c.execute("UPDATE cases SET ladder_json = ? WHERE id = ?",
+                              (case.ladder.model_dump_json(), case.id))
+                if case.id in case_drafts:
+                    drafts.write_draft_row(c, ws, case.id,
+                                           case_drafts[case.id].model_dump_json())
                 c.executemany(
                     "INSERT INTO case_events (case_id, at, kind, value) VALUES (?, ?, ?, ?)",
                     [(case.id, e.at.isoformat(timespec="seconds"), e.kind, e.value)
@@ -315,6 +388,31 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                      None if doc.filename is None else vault.encrypt_text(
                          doc.filename, f"document:{doc.id}:filename"),
                      blobs[doc.id], doc.added))
+            for b in case_builds:
+                if b.case_id in new_ids:
+                    drafts.insert_build(c, b)
+            for x in case_submissions:
+                if x.case_id not in new_ids:
+                    continue
+                c.execute(
+                    "INSERT INTO submissions (id, case_id, submitted_on, channel, "
+                    "bundle_sha256, reference, follow_up_on, outcome, outcome_on, reason, "
+                    "note_enc, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (x.id, x.case_id, x.submitted_on.isoformat(), x.channel, x.bundle_sha256,
+                     x.reference, x.follow_up_on.isoformat(), x.outcome,
+                     x.outcome_on.isoformat() if x.outcome_on else None, x.reason,
+                     None if not x.note else vault.encrypt_text(
+                         x.note, f"submission:{x.id}:note"), x.created))
+            for e in new_enterprise:
+                c.execute(
+                    "INSERT INTO enterprise_documents (id, kind, media_type, size, "
+                    "filename_enc, blob_id, valid_until, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (e.id, e.kind, e.media_type,
+                     len(entries[f"enterprise_documents/{e.id}.bin"]),
+                     None if e.filename is None else vault.encrypt_text(
+                         e.filename, f"enterprise_document:{e.id}:filename"),
+                     enterprise_blobs[e.id],
+                     e.valid_until.isoformat() if e.valid_until else None, e.added))
             added_violations = 0
             for v in violations:
                 if v.case_id is not None and v.case_id not in new_ids:
@@ -322,10 +420,10 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                 ensure_member(c, v.userid)
                 added_violations += c.execute(
                     "INSERT OR IGNORE INTO violations (id, userid, case_id, occurred, rule, "
-                    "category, step, duration, outcome, created) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "category, step, duration, outcome, created, date_known) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (v.id, v.userid, v.case_id, v.occurred.isoformat(), v.rule, v.category,
-                     v.step, v.duration, v.outcome, now())).rowcount
+                     v.step, v.duration, v.outcome, now(), int(v.date_known))).rowcount
             added_audits = 0
             for a in audits:
                 added_audits += c.execute(
@@ -342,7 +440,8 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                      vault.encrypt_text(e.filename, f"audit_evidence:{e.id}:filename"),
                      evidence_blobs[e.id], e.added))
     except BaseException:
-        for blob_id in [*blobs.values(), *evidence_blobs.values()]:
+        for blob_id in [*blobs.values(), *evidence_blobs.values(),
+                        *enterprise_blobs.values()]:
             vault.delete_blob(blob_id)
         raise
     if progress is not None:
@@ -351,4 +450,5 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
         kind=manifest.kind, cases_added=sorted(new_ids),
         cases_already_present=sorted(c.id for c in cases if c.id in present),
         documents_added=len(new_docs), violations_added=added_violations,
-        audits_added=added_audits, evidence_added=len(new_evidence), profile=profile_state)
+        audits_added=added_audits, evidence_added=len(new_evidence),
+        enterprise_documents_added=len(new_enterprise), profile=profile_state)
