@@ -96,6 +96,7 @@ class AppealPage(QWidget):
         ui.setupUi(self)
         self.locked = LockedBanner(context.store, "", self)
         ui.pageLayout.insertWidget(0, self.locked)
+        self.locked.place_before(ui.caseCombo)
         ui.pageLayout.setStretch(2, 1)
         theme.style(self, PAGE_STYLE)
         font = QFont(ui.completenessTitle.font())

@@ -34,6 +34,7 @@ class AuditPage(QWidget):
         # The evidence files of the answers are encrypted in the workspace vault.
         self.locked = LockedBanner(context.store, "", self)
         self.ui.pageLayout.insertWidget(0, self.locked)
+        self.locked.place_before(self.ui.tabs)
         self._first_show = True
         runner = runner or ThreadPoolRunner()
         self.checklist = AuditChecklistPage(context, self.ui.checklistTab, runner=runner,

@@ -90,6 +90,7 @@ class CasesPage(QWidget):
         self.locked = LockedBanner(
             self.store, self.tr("the notices and the documents of the cases"), self)
         ui.pageLayout.insertWidget(0, self.locked)
+        self.locked.place_before(ui.tabs)
         self.model = CaseTableModel(context.catalogue, context.lang)
         ui.caseTable.setModel(self.model)
         header = ui.caseTable.horizontalHeader()

@@ -34,6 +34,11 @@ class LockedBanner(QFrame):
         self.retranslate()
         self.refresh()
 
+    def place_before(self, first: QWidget) -> None:
+        """Tab reaches Unlock first, then ``first`` (the page's first control)."""
+        QWidget.setTabOrder(first.previousInFocusChain(), self.button)
+        QWidget.setTabOrder(self.button, first)
+
     def set_what(self, what: str) -> None:
         """What the page cannot show while locked, in the user's words (already translated)."""
         self._what = what
