@@ -92,11 +92,10 @@ class AppealPage(QWidget):
         self._store_for: object = ...  # the case whose package the documents panel shows
         self.ws: Any = None
 
+        self.locked = LockedBanner(context.store, "", self)  # first in the tab order
         self.ui = ui = Ui_AppealPage()
         ui.setupUi(self)
-        self.locked = LockedBanner(context.store, "", self)
         ui.pageLayout.insertWidget(0, self.locked)
-        self.locked.place_before(ui.caseCombo)
         ui.pageLayout.setStretch(2, 1)
         theme.style(self, PAGE_STYLE)
         font = QFont(ui.completenessTitle.font())

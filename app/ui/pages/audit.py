@@ -29,12 +29,11 @@ class AuditPage(QWidget):
                  ask_fetch: AskFetch = ask_fetch) -> None:
         super().__init__(parent)
         self.context = context
+        # The evidence files of the answers are encrypted in the workspace vault.
+        self.locked = LockedBanner(context.store, "", self)  # first in the tab order
         self.ui = Ui_AuditPage()
         self.ui.setupUi(self)
-        # The evidence files of the answers are encrypted in the workspace vault.
-        self.locked = LockedBanner(context.store, "", self)
         self.ui.pageLayout.insertWidget(0, self.locked)
-        self.locked.place_before(self.ui.tabs)
         self._first_show = True
         runner = runner or ThreadPoolRunner()
         self.checklist = AuditChecklistPage(context, self.ui.checklistTab, runner=runner,

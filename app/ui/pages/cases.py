@@ -79,6 +79,8 @@ class CasesPage(QWidget):
         self._ask_open_paths = ask_open_paths
         self.case: CaseDetail | None = None
         self._vault_asked = False
+        self.locked = LockedBanner(  # first in the tab order
+            self.store, self.tr("the notices and the documents of the cases"), self)
         self.ui = ui = Ui_CasesPage()
         ui.setupUi(self)
         theme.style(self, PAGE_STYLE)
@@ -87,10 +89,7 @@ class CasesPage(QWidget):
         font.setBold(True)
         ui.caseTitle.setFont(font)
 
-        self.locked = LockedBanner(
-            self.store, self.tr("the notices and the documents of the cases"), self)
         ui.pageLayout.insertWidget(0, self.locked)
-        self.locked.place_before(ui.tabs)
         self.model = CaseTableModel(context.catalogue, context.lang)
         ui.caseTable.setModel(self.model)
         header = ui.caseTable.horizontalHeader()

@@ -14,7 +14,10 @@ STYLE = ("QFrame#lockedBanner { background: @warning_bg; border: 1px solid @warn
 
 
 class LockedBanner(QFrame):
-    """Visible while the store is locked; Unlock asks for the passphrase (or the keyring)."""
+    """Visible while the store is locked; Unlock asks for the passphrase (or the keyring).
+
+    Create it before the page's form (``setupUi``) so Tab reaches Unlock first, then insert it
+    at the top of the page's layout."""
 
     def __init__(self, store: WorkspaceService, what: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,11 +36,6 @@ class LockedBanner(QFrame):
         store.cases_changed.connect(self.refresh)  # the first case creates the workspace
         self.retranslate()
         self.refresh()
-
-    def place_before(self, first: QWidget) -> None:
-        """Tab reaches Unlock first, then ``first`` (the page's first control)."""
-        QWidget.setTabOrder(first.previousInFocusChain(), self.button)
-        QWidget.setTabOrder(self.button, first)
 
     def set_what(self, what: str) -> None:
         """What the page cannot show while locked, in the user's words (already translated)."""
