@@ -53,7 +53,7 @@ from app.ui.pages.appeal_prompts import (
 )
 from app.ui.pages.appeal_settings import PackageSettings
 from app.ui.pages.appeal_statement import StatementEditor
-from app.ui.pages.appeal_store import SessionStore, WorkspaceStore
+from app.ui.pages.appeal_store import NoCaseStore, WorkspaceStore
 from app.ui.pages.diagnose_next import needs_package, next_steps
 from app.ui.widgets.locked_banner import LockedBanner
 from app.ui.workers import JobRunner, ThreadPoolRunner
@@ -103,7 +103,7 @@ class AppealPage(QWidget):
         ui.completenessTitle.setFont(font)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 1)
-        self.package = PackageSettings(ui, context.settings, self)
+        self.package = PackageSettings(ui, lambda: self.documents.store, self)
         self.documents = DocumentsPanel(ui.slotsGrid, lambda: self.context.lang,
                                         ask_open_files, ask_crop, self)
         self.documents.changed.connect(self.update_completeness)
@@ -266,9 +266,11 @@ class AppealPage(QWidget):
                                                     self.context.settings))
             persistent = True
         if not persistent:
-            self.documents.set_store(SessionStore())  # empty and closed: nothing to add to
+            self.documents.set_store(NoCaseStore())  # empty and closed: nothing to add to
+        self.package.load()
         # Nothing is kept "for this session only": no case (or a locked one), no editing.
         self.ui.slotsHost.setEnabled(persistent)
+        self.ui.settingsTab.setEnabled(persistent)
         self.ui.statementEdit.setReadOnly(not persistent)
         self.ui.regenerateButton.setEnabled(persistent)
         self.statement_editor.is_edited = False

@@ -29,7 +29,7 @@ from app.i18n import Lang
 from app.ui import accessibility
 from app.ui.dialogs.image_edit import Fractions
 from app.ui.pages.appeal_prompts import AskCrop, AskOpenFiles, ask_crop, ask_open_files
-from app.ui.pages.appeal_store import PackageStore, SessionStore, StoredDocument
+from app.ui.pages.appeal_store import NoCaseStore, PackageStore, StoredDocument
 from app.ui.widgets.document_slot import THUMB, DocumentSlot
 
 MULTIPLE = frozenset({"notice_screenshot", "evidence"})
@@ -99,7 +99,7 @@ class DocumentsPanel(QObject):
         self._lang = lang
         self._ask_open_files = ask_open_files
         self._ask_crop = ask_crop
-        self.store: PackageStore = SessionStore()
+        self.store: PackageStore = NoCaseStore()
         self.required: set[str] = set()
         self.states = {kind: SlotState() for kind in SLOT_ORDER}
         self.slots: dict[str, DocumentSlot] = {}

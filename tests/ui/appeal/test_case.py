@@ -260,3 +260,43 @@ def test_a_profile_json_file_can_be_loaded(make_page, tmp_path):
     assert page.profile == sample_profile()
     assert "深圳市示例科技有限公司" in page.ui.statementEdit.toPlainText()
     assert page.ui.letterButton.isEnabled() and page.ui.buildBundleButton.isEnabled()
+
+
+def test_the_package_draft_lives_in_the_case_not_in_the_settings(page, context, store,
+                                                                  case_id, tmp_path):
+    from app.store import drafts
+
+    drop(page.documents.slots["business_license"],
+         file_mime(make_picture(tmp_path / "licence.jpg")))
+    page.documents.rotate("business_license")
+    page.ui.statementEdit.setPlainText("我们的申诉说明")
+    page.statement_editor.save()
+    page.package.set_watermark(WatermarkSpec(text="仅供测试", opacity=0.5))
+    page.ui.dpiSpin.setValue(300)
+    assert not [k for k in context.settings.allKeys() if k.startswith("appeal/")]
+    draft = drafts.load_draft(store.workspace(), case_id)
+    assert draft.statement.text == "我们的申诉说明"
+    assert draft.watermark.text == "仅供测试" and draft.dpi == 300
+    assert [e.rotate for e in draft.edits.values()] == [90]
+
+
+def test_statement_and_edits_left_in_the_settings_move_into_the_case_once(
+        make_page, context, store, case_id):
+    import base64
+
+    from app.store import drafts
+
+    ws = store.workspace()
+    key = f"appeal/cases/{case_id}/statement"
+    sealed = ws.vault.encrypt_text("旧版本保存的说明", key)
+    context.settings.setValue(key, base64.b64encode(sealed).decode("ascii"))
+    context.settings.setValue(f"appeal/cases/{case_id}/edits/00112233aabbccdd",
+                              '{"rotate": 180}')
+    context.settings.setValue("appeal/dpi", 150)
+    page = make_page()
+    assert page.ui.statementEdit.toPlainText() == "旧版本保存的说明"
+    assert page.ui.dpiSpin.value() == 150, "the old general settings seed the new draft"
+    assert not [k for k in context.settings.allKeys() if k.startswith("appeal/cases/")]
+    draft = drafts.load_draft(ws, case_id)
+    assert draft.statement.text == "旧版本保存的说明"
+    assert draft.edits["00112233aabbccdd"].rotate == 180
