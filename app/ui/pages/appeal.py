@@ -88,7 +88,6 @@ class AppealPage(QWidget):
         self._profile_view: Any = None
         self._profile_from_file = False
         self._first_show = True
-        self._route_choice: dict[str, str] = {}  # case id -> a route chosen on this page
         self._store_for: object = ...  # the case whose package the documents panel shows
         self.ws: Any = None
 
@@ -225,24 +224,25 @@ class AppealPage(QWidget):
             self.context.hub.set_current_case(case_id)
         self._update_combo_tips()
         target = self._load_target(case_id)
-        self.ui.routeCombo.setEnabled(target is not None)
-        if target is not None:
-            route = self._route_choice.get(target.case_id or "")
-            if route and route != target.diagnosis.appeal_route:
-                target.diagnosis = with_route(self.context.catalogue, target.diagnosis, route)
-            routes = self.ui.routeCombo
-            routes.blockSignals(True)
-            routes.setCurrentIndex(max(0, routes.findData(target.diagnosis.appeal_route)))
-            routes.blockSignals(False)
         unlocked_since = bool(target is not None and self.ws is not None
                               and self.ws.is_unlocked and not self.documents.store.persistent)
         case_now = target.case_id if target is not None else None
         changed = self._store_for != case_now or unlocked_since
         self._store_for = case_now
         self.target = target
-        self.documents.set_required(target.diagnosis.documents if target else [])
         if changed:
             self._open_store(ask)
+        # A route chosen on this page for the case (kept in its draft) wins over the diagnosis'.
+        route = self.documents.store.draft().route
+        if target is not None and route and route != target.diagnosis.appeal_route:
+            target.diagnosis = with_route(self.context.catalogue, target.diagnosis, route)
+        self.ui.routeCombo.setEnabled(self.documents.store.persistent)
+        if target is not None:
+            routes = self.ui.routeCombo
+            routes.blockSignals(True)
+            routes.setCurrentIndex(max(0, routes.findData(target.diagnosis.appeal_route)))
+            routes.blockSignals(False)
+        self.documents.set_required(target.diagnosis.documents if target else [])
         if changed or not self.statement_editor.is_edited:
             self.statement_editor.fill()
         self._update_combo_tips()
@@ -252,7 +252,7 @@ class AppealPage(QWidget):
         """A route other than the diagnosis' (the administrator knows better): for this case."""
         if self.target is None or self.target.case_id is None:
             return
-        self._route_choice[self.target.case_id] = self.ui.routeCombo.currentData()
+        self.documents.store.update_draft(route=self.ui.routeCombo.currentData())
         self._case_chosen()
 
     def _open_store(self, ask: bool) -> None:
