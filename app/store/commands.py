@@ -259,7 +259,7 @@ def _print_package_history(ws: Workspace, case_id: str, lang: Lang) -> None:
         print(label("case_builds", lang))
         for b in builds:
             print(label("case_build_row", lang, when=b["built"][:16].replace("T", " "),
-                        pages=b["pages"], lang=b["lang"], sha=b["sha256"][:16]))
+                        pages=b["pages"], package_lang=b["lang"], sha=b["sha256"][:16]))
     subs = list_submissions(ws, case_id)
     if subs:
         print(label("case_submissions", lang))
