@@ -25,7 +25,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from app.appeal.bundle import BundleOptions, BundleResult, CoverFacts, build_bundle
-from app.appeal.documents import SLOT_TITLES, PackageDocument, missing_slots, order_documents
+from app.appeal.documents import (
+    SLOT_TITLES,
+    PackageDocument,
+    attachment_titles,
+    missing_slots,
+    order_documents,
+)
 from app.appeal.profile import Profile
 from app.appeal.statement import Measure, build_statement, not_translated_note, placeholders
 from app.i18n import Lang, LocalText
@@ -150,7 +156,7 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
         note = not_translated_note(st.text, lang)
         statement = f"{note}\n\n{st.text}" if note else st.text
     else:
-        titles = _attachment_titles(documents, lang)
+        titles = attachment_titles(documents, lang)
         statement = build_statement(
             profile, lang=lang, report=case.report, accounts=st.accounts,
             restricted_on=case.restricted_on, complied=st.complied,
@@ -164,19 +170,6 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
                                issues=[])
     prepared.issues = completeness(ws, prepared, today=today)
     return prepared
-
-
-def _attachment_titles(documents: list[PackageDocument], lang: Lang) -> list[str]:
-    from app.appeal.documents import ID_PAIR_TITLE
-
-    titles: list[str] = []
-    for doc in documents:
-        title = (ID_PAIR_TITLE(lang) if doc.kind in ("legal_person_id_front",
-                                                     "legal_person_id_back")
-                 else doc.display_title(lang))
-        if title not in titles:
-            titles.append(title)
-    return titles
 
 
 def completeness(ws: Workspace, prepared: PreparedPackage, *, today: dt.date | None = None
