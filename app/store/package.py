@@ -200,6 +200,17 @@ def completeness(ws: Workspace, prepared: PreparedPackage, *, today: dt.date | N
     return issues
 
 
+def check_case_package(ws: Workspace, case_id: str, *, lang: Lang | None = None,
+                       today: dt.date | None = None) -> list[PackageIssue]:
+    """The completeness check alone (what the Appeal page lists before a build); needs the
+    unlocked vault. The documents are decrypted to a private folder and removed at once."""
+    workdir = Path(tempfile.mkdtemp(prefix="wecom-appeal-check-"))
+    try:
+        return prepare_package(ws, case_id, workdir, lang=lang, today=today).issues
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
 def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
                        kit: str | Path | None = None, allow_placeholders: bool = False,
                        lang: Lang | None = None, font: object | None = None,

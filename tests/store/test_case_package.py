@@ -264,3 +264,47 @@ def test_export_import_keeps_drafts_builds_submissions_and_standing_documents(
     assert enterprise.read_enterprise_document(other, doc.id)[2] == \
         enterprise.read_enterprise_document(ws, doc.id)[2]
     other.close()
+
+
+def test_package_built_from_the_workspace_case(ws: Workspace, tmp_path: Path) -> None:
+    """The draft's words and confirmed measures, the standing documents and the case's own
+    files make the package; no placeholder left, so it builds; the build is recorded."""
+    from pypdf import PdfReader
+
+    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.store import package
+    from app.store.documents import add_document_file
+
+    try:
+        font = find_cjk_font()
+    except FontNotFoundError:
+        pytest.fail("a CJK TrueType font (fonts-wqy-microhei) is needed")
+    save_profile(ws, Profile.model_validate(profile_dict()))
+    for kind in enterprise.ENTERPRISE_KINDS:
+        enterprise.add_enterprise_document(ws, kind, _photo(tmp_path / f"{kind}.jpg"))
+    report = RestrictionReport.model_validate({**ENTERPRISE,
+                                               "notice_text": "你的企业已被封禁。"})
+    case = cases.create_case(ws, report, diagnoser=fake_diagnosis,
+                             restricted_on=dt.date(2026, 11, 28))
+    shot, notes = add_document_file(ws, case.id, "notice_screenshot",
+                                    _photo(tmp_path / "notice.jpg"))
+    assert notes == []
+    blocked = package.check_case_package(ws, case.id)
+    assert [i.kind for i in blocked if i.blocking] == ["placeholder", "placeholder"]
+    with pytest.raises(package.PackageIncomplete):
+        package.build_case_package(ws, case.id, tmp_path / "refused.pdf", font=font)
+    assert not (tmp_path / "refused.pdf").exists()
+    drafts.save_draft(ws, case.id, drafts.PackageDraft(
+        statement=drafts.StatementDraft(complied="账号均由本单位员工使用。", measures=[
+            Measure(text="组织成员重新学习使用规范", done=True)]),
+        edits={shot.id: Edits(rotate=90)}))
+    out = tmp_path / "appeal.pdf"
+    built = package.build_case_package(ws, case.id, out, font=font,
+                                       today=dt.date(2026, 12, 2))
+    assert [i for i in built.issues if i.blocking] == []
+    assert drafts.list_builds(ws, case.id)[0].sha256 == drafts.sha256_of(out)
+    reader = PdfReader(out)
+    assert "申请复核：企业账号封禁" in reader.pages[0].extract_text()
+    statement = reader.pages[2].extract_text()
+    assert "已完成：组织成员重新学习使用规范" in statement and "【请填写" not in statement
+    assert "限制通知截图" in statement  # the attachment list names the case's own file too
