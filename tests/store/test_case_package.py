@@ -308,3 +308,21 @@ def test_package_built_from_the_workspace_case(ws: Workspace, tmp_path: Path) ->
     statement = reader.pages[2].extract_text()
     assert "已完成：组织成员重新学习使用规范" in statement and "【请填写" not in statement
     assert "限制通知截图" in statement  # the attachment list names the case's own file too
+
+
+def test_draft_problems_use_the_same_checks() -> None:
+    from app.appeal.profile import draft_problems
+
+    fields = {"credit_code": "91110000600037341X", "legal_person.id_valid_until": "2020-01-01",
+              "administrator.phone": "call me"}
+    found = {p.field for p in draft_problems(fields, today=dt.date(2026, 1, 1))}
+    assert {"credit_code", "legal_person.id_valid_until", "administrator.phone",
+            "company_name", "legal_person.id_number"} <= found
+    data = profile_dict()
+    complete = {
+        "company_name": data["company_name"], "credit_code": data["credit_code"],
+        "corp_id": data["corp_id"], "legal_person.name": "张三",
+        "legal_person.id_number": data["legal_person"]["id_number"],
+        "administrator.name": "李四", "administrator.id_number": data["administrator"]["id_number"],
+        "administrator.phone": "13800138000"}
+    assert draft_problems(complete) == []
