@@ -1,4 +1,5 @@
-"""Case JSON (DESIGN.md): the profile, the report or diagnosis, the statement, the documents."""
+"""Case JSON (docs/design.md, "Contracts"): the profile, the report or diagnosis, the statement,
+the documents."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The enterprise profile (DESIGN.md "Profile JSON"): the one model the workspace, the letter and
-the appeal package share, with one validation.
+"""The enterprise profile (docs/design.md, "Contracts"): the one model the workspace, the letter
+and the appeal package share, with one validation.
 
 Two modes of the same model:
 

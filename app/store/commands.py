@@ -325,7 +325,7 @@ def cmd_doc_add(args: argparse.Namespace) -> int:
         raise InputError(text("err_is_folder", path=path)) from exc
     lang = lang_of(args)
     from app.appeal.intake import IntakeError
-    from app.store.enterprise import check_file
+    from app.store.documents import check_file
 
     try:  # the Appeal page's intake: a file the package cannot use is refused now
         notes = check_file(path)

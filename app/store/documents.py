@@ -96,12 +96,18 @@ def add_document(ws: Workspace, case_id: str, kind: str, data: bytes,
     return get_document(ws, doc_id)
 
 
+def check_file(path: str | os.PathLike[str]) -> list[LocalText]:
+    """Run the Appeal page's intake on ``path``: IntakeError when the package cannot use it,
+    else the notes the user should see (low resolution, transparency, ...)."""
+    from app.appeal.intake import read_document
+
+    return [note.message for note in read_document(path).notes]
+
+
 def add_document_file(ws: Workspace, case_id: str, kind: str, path: str | os.PathLike[str]
                       ) -> tuple[DocumentInfo, list[LocalText]]:
     """Check ``path`` with the Appeal page's intake (IntakeError when the package cannot use
     it), then attach it to the case; returns it with the intake's notes for the user."""
-    from app.store.enterprise import check_file
-
     notes = check_file(path)
     info = add_document(ws, case_id, kind, Path(path).read_bytes(), Path(path).name)
     return info, notes

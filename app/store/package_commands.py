@@ -1,7 +1,7 @@
 """Headless commands of a case's package and its afterlife: ``case package``, ``case submit``,
 ``case outcome``, ``case due``; and the enterprise's standing documents: ``enterprise doc``.
 
-Exit codes (DESIGN.md): 0 done; 1 done with findings the user must see (an incomplete package,
+Exit codes (docs/design.md): 0 done; 1 done with findings the user must see (an incomplete package,
 a package not built because the statement has placeholders, something due); 2 bad input.
 The PDF and image stack are imported inside the commands: ``--help`` starts without them.
 """
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from app.cliutil import InputError, pad
-from app.i18n import Lang
+from app.i18n import Lang, system_lang
 from app.labels import label, text
 from app.store.vault_commands import add_lang, lang_of, open_workspace, store_errors, unlock
 
@@ -26,9 +26,11 @@ ENTERPRISE_KINDS = ("business_license", "legal_person_id_front", "legal_person_i
 
 
 def _date(value: str) -> dt.date:
-    from app.store.commands import _parse_date
-
-    return _parse_date(value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:  # argparse reports it before --lang is known: the system's
+        raise argparse.ArgumentTypeError(label("err_not_date", system_lang(),
+                                               value=repr(value))) from exc
 
 
 def _issues(issues: list, lang: Lang) -> None:
