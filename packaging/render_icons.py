@@ -1,4 +1,4 @@
-"""Render the app icon (app/resources/icons/app.svg) into every platform's icon files.
+"""Render the app icon (resources/icons/app.svg) into every platform's icon files.
 
 ``python packaging/render_icons.py`` writes, from the one SVG:
 
@@ -26,7 +26,7 @@ from pathlib import Path
 PACKAGING = Path(__file__).resolve().parent
 ROOT = PACKAGING.parent
 APP_ID = "io.github.wecomappeal.WeComAppeal"
-SOURCE = ROOT / "app" / "resources" / "icons" / "app.svg"
+SOURCE = ROOT / "resources" / "icons" / "app.svg"
 HICOLOR = PACKAGING / "linux" / "icons" / "hicolor"
 ICO = PACKAGING / "windows" / "wecom-appeal.ico"
 ICNS = PACKAGING / "macos" / "wecom-appeal.icns"

@@ -1,4 +1,5 @@
-"""Boundaries DESIGN.md makes firm: only app/ui imports Qt; headless commands start without it."""
+"""Boundaries docs/design.md makes firm: only app/ui imports Qt; no import cycles within app/;
+headless commands start without Qt and the heavy stacks."""
 
 from __future__ import annotations
 
@@ -19,6 +20,98 @@ def _imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
     return names
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(APP.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _runtime_imports(path: Path, modules: set[str]) -> set[str]:
+    """The app modules ``path`` imports when it runs: top-level and inside functions alike, not
+    the ones under ``if TYPE_CHECKING``. ``from a.b import c`` names the module a.b.c when c is a
+    module, a.b otherwise; relative imports are resolved."""
+    name = _module_name(path)
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+
+    def visit(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and _is_type_checking(child):
+                for other in child.orelse:
+                    visit(other)
+                continue
+            if isinstance(child, ast.Import):
+                found.update(alias.name for alias in child.names)
+            elif isinstance(child, ast.ImportFrom):
+                base = child.module or ""
+                if child.level:
+                    parts = package.split(".")
+                    parts = parts[:len(parts) - (child.level - 1)]
+                    base = ".".join([*parts, base] if base else parts)
+                for alias in child.names:
+                    full = f"{base}.{alias.name}"
+                    found.add(full if full in modules else base)
+            visit(child)
+
+    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+    return {m for m in found if m in modules and m != name}
+
+
+def import_cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    cycles: list[list[str]] = []
+
+    def connect(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph.get(v, ())):
+            if w not in index:
+                connect(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            connect(v)
+    return cycles
+
+
+def test_cycle_finder_finds_a_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert import_cycles(graph) == [["a", "b", "c"]]
+    assert import_cycles({"a": {"b"}, "b": set()}) == []
+
+
+def test_no_import_cycles_within_app():
+    """A cycle means two modules are one concept split in two, or one leans the wrong way: move
+    the shared types to their own module, or pass the dependency in where the app is assembled
+    (docs/design.md, "Layers")."""
+    paths = {_module_name(p): p for p in APP.rglob("*.py")}
+    graph = {name: _runtime_imports(path, set(paths)) for name, path in paths.items()}
+    assert import_cycles(graph) == []
 
 
 def test_only_app_ui_imports_qt():

@@ -1,7 +1,7 @@
-"""Every user-visible text outside the GUI exists in Simplified Chinese and English (issue 6).
+"""Every user-visible text outside the GUI exists in Simplified Chinese and English.
 
 The GUI is checked by ``tools/i18n.py check``; here: the labels of the headless output
-(``app/resources/text/*.toml``), the data catalogues (rules, audit checklist and columns), the
+(``resources/text/*.toml``), the data catalogues (rules, audit checklist and columns), the
 fixed texts of the PDF generators, the CLI's human output in Chinese, and the Chinese PDFs.
 """
 
@@ -63,7 +63,7 @@ def _problems(where: str, text: LocalText) -> list[str]:
 
 # Labels of the headless output ------------------------------------------------------------
 
-TEXT_FILES = sorted(p for p in (APP / "resources" / "text").iterdir() if p.suffix == ".toml")
+TEXT_FILES = sorted(p for p in (ROOT / "resources" / "text").iterdir() if p.suffix == ".toml")
 
 
 @pytest.mark.parametrize("path", TEXT_FILES, ids=lambda p: p.name)

@@ -1,4 +1,4 @@
-"""UI translations: Qt .ts sources and compiled .qm files in app/resources/i18n.
+"""UI translations: Qt .ts sources and compiled .qm files in resources/i18n.
 
     python tools/i18n.py update            pyside6-lupdate over app/ui/**/*.py and forms/**/*.ui
     python tools/i18n.py fill FILE.json    merge {"source": "translation"} into the .ts (finished)
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-I18N = ROOT / "app" / "resources" / "i18n"
+I18N = ROOT / "resources" / "i18n"
 LANGUAGES = ("zh_CN",)
 # Outside the tree (nothing to ignore in git), one per checkout.
 _TREE_ID = hashlib.sha1(bytes(ROOT)).hexdigest()[:12]

@@ -233,6 +233,7 @@ def _statement(text: str, styles: Styles, lang: Lang) -> list:
             toc = _contents(styles)
             out.append(_AttachmentList(dotsMinLevel=0, levelStyles=toc.levelStyles,
                                        tableStyle=toc.tableStyle))
+            out.append(Spacer(1, 6 * mm))
             continue
         broken = break_text(para, width, measure)
         out.append(Paragraph("<br/>".join(escape(line) for line in broken), style))

@@ -1,4 +1,5 @@
-"""Case JSON (DESIGN.md): the profile, the report or diagnosis, the statement, the documents."""
+"""Case JSON (docs/design.md, "Contracts"): the profile, the report or diagnosis, the statement,
+the documents."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.appeal.documents import PackageDocument
 from app.appeal.profile import Profile
+from app.appeal.statement import Measure
 from app.cliutil import read_json_model
 from app.rules.contract import Diagnosis, RestrictionReport
 
@@ -27,7 +29,16 @@ class Case(BaseModel):
                                 "statement.")
     restricted_on: dt.date | None = None
     corrective_measures: list[str] | None = Field(
-        default=None, description="From the latest self-audit; replaces the general measures.")
+        default=None, description="Measures under way (e.g. from a self-audit): not confirmed "
+        "as done, each becomes a placeholder asking whether it was done.")
+    complied: str | None = Field(default=None, description="Why the enterprise believes it "
+                                 "complied, in the administrator's own words.")
+    what_happened: str | None = Field(default=None, description="Facts to add to the date, "
+                                      "accounts and notice.")
+    measures: list[Measure] = Field(default=[], description="Corrective and preventive "
+                                    "measures; ``done`` only when confirmed.")
+    request: str | None = Field(default=None, description="The request, in the administrator's "
+                                "words; default: a review of the restriction.")
 
     @model_validator(mode="after")
     def _needs_a_diagnosis(self) -> Case:

@@ -1,7 +1,7 @@
 """Identity checks for the appeal package: credit code, resident IDs, expiry, names, phone.
 
 Every problem names the profile field it belongs to and says what is wrong in both languages;
-identity numbers appear in messages only masked (DESIGN.md: logs never contain them).
+identity numbers appear in messages only masked (docs/design.md, "Privacy").
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 from stdnum.cn import ric, uscc
@@ -22,8 +22,10 @@ from stdnum.exceptions import (
     ValidationError,
 )
 
-from app.appeal.profile import Profile
 from app.i18n import LocalText
+
+if TYPE_CHECKING:  # the Profile model runs these checks itself (app.appeal.profile)
+    from app.appeal.profile import Profile
 
 Severity = Literal["error", "warning"]
 

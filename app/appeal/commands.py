@@ -46,6 +46,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
     bundle.add_argument("--kit-chars", type=int, default=800, metavar="N",
                         help=label("clihelp_bundle_kit_chars", lang))
     bundle.add_argument("--font", metavar="FILE.ttf|.ttc", help=label("clihelp_font", lang))
+    bundle.add_argument("--allow-placeholders", action="store_true",
+                        help=label("clihelp_case_allow_placeholders", lang))
     bundle.set_defaults(func=run_bundle)
 
 
@@ -83,12 +85,12 @@ def run_letter(args: argparse.Namespace) -> int:
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    from app.appeal.bundle import BundleOptions, build_bundle
+    from app.appeal.bundle import BundleOptions, CoverFacts, build_bundle
     from app.appeal.case import load_case
     from app.appeal.checks import check_profile
-    from app.appeal.documents import SLOT_TITLES
+    from app.appeal.documents import SLOT_TITLES, attachment_titles, order_documents
     from app.appeal.intake import IntakeError
-    from app.appeal.statement import build_statement
+    from app.appeal.statement import build_statement, not_translated_note, placeholders
     from app.appeal.watermark import WatermarkSpec
 
     lang: Lang = args.lang
@@ -104,9 +106,24 @@ def run_bundle(args: argparse.Namespace) -> int:
             diagnosis = diagnose(case.report, load_catalogue(), lang)
         except CatalogueError as exc:
             raise InputError(text("err_catalogue", error=exc)) from exc
-    statement = case.statement or build_statement(
-        profile, diagnosis, lang=lang, report=case.report, accounts=case.accounts,
-        restricted_on=case.restricted_on, corrective_measures=case.corrective_measures)
+    documents = order_documents(case.documents)
+    if case.statement:
+        note = not_translated_note(case.statement, lang)
+        statement = f"{note}\n\n{case.statement}" if note else case.statement
+    else:
+        statement = build_statement(
+            profile, lang=lang, report=case.report, accounts=case.accounts,
+            restricted_on=case.restricted_on, complied=case.complied,
+            what_happened=case.what_happened, measures=case.measures,
+            corrective_measures=case.corrective_measures, request=case.request,
+            attachments=attachment_titles(documents, lang))
+    gaps = placeholders(statement)
+    if gaps and not args.allow_placeholders:
+        # The completeness check blocks the export until filled in or explicitly allowed.
+        print(label("package_blocked", lang, count=len(gaps)), file=sys.stderr)
+        for gap in gaps:
+            print(f"  - {gap}", file=sys.stderr)
+        return 1
     font = _font(args.font, lang)
     watermark = None
     if not args.no_watermark:
@@ -116,8 +133,11 @@ def run_bundle(args: argparse.Namespace) -> int:
                             watermark_all=args.watermark_all)
     cancel = threading.Event()
     try:
+        cover = CoverFacts(report=case.report, accounts=case.accounts,
+                           restricted_on=case.restricted_on)
         result = build_bundle(profile, case.documents, args.output, statement=statement,
-                              diagnosis=diagnosis, options=options, font=font, cancel=cancel)
+                              diagnosis=diagnosis, options=options, font=font, cancel=cancel,
+                              cover=cover)
         kit = None
         if args.kit:
             from app.appeal.kit import build_kit
@@ -146,8 +166,12 @@ def run_bundle(args: argparse.Namespace) -> int:
                               file=kit.statement_file)
             print(label("note", lang, message=shortened), file=sys.stderr)
     problems = _report_problems(check_profile(profile), lang)
+    for gap in gaps:  # built anyway, on request: the gaps are still listed
+        print(label("note", lang, message=gap), file=sys.stderr)
     if result.missing:
         print(label("bundle_missing", lang), file=sys.stderr)
         for slot in result.missing:
             print(f"  - {slot}: {SLOT_TITLES[slot](lang)}", file=sys.stderr)
-    return 1 if result.missing or problems or (kit and any(f.over_cap for f in kit.files)) else 0
+    return 1 if (result.missing or problems or gaps
+                 or (kit and any(f.over_cap for f in kit.files))) else 0
+

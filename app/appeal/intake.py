@@ -336,7 +336,7 @@ def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
     (or up to ``tolerance`` times larger, when resizing would cost more than it saves).
 
     For JPEG, ``draft`` decodes at 1/2, 1/4 or 1/8 scale in the DCT domain — far cheaper than a
-    full decode and a resize (DESIGN.md, measured pitfalls); orientation comes after it.
+    full decode and a resize (docs/design.md, "Measured pitfalls"); orientation comes after it.
     """
     with image_errors(doc.path), Image.open(doc.path) as src:
         img: Image.Image = src

@@ -2,7 +2,7 @@
 statement as plain text within its character limit, in a folder and a zip.
 
 Sizes before and after are reported per file: "compression" that silently leaves a file too
-large is what users of other tools complain about (DESIGN.md).
+large is what users of other tools complain about (docs/design.md).
 """
 
 from __future__ import annotations

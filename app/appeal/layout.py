@@ -18,7 +18,7 @@ from app.appeal.fonts import CJKFont, find_cjk_font, register_pdf_font
 from app.i18n import Lang, LocalText
 
 # JPEG bytes go into the PDF as they are; ASCII85 would cost seconds in pure Python
-# (DESIGN.md, measured pitfalls).
+# (docs/design.md, "Measured pitfalls").
 rl_config.useA85 = 0
 
 PAGE_W, PAGE_H = A4

@@ -1,5 +1,5 @@
-"""The enterprise profile (DESIGN.md "Profile JSON"): the one model the workspace, the letter and
-the appeal package share, with one validation.
+"""The enterprise profile (docs/design.md, "Contracts"): the one model the workspace, the letter
+and the appeal package share, with one validation.
 
 Two modes of the same model:
 
@@ -135,3 +135,49 @@ class Profile(_Model):
         from app.appeal.checks import check_profile
 
         return check_profile(self, today, names_on_documents)
+
+
+# The profile form's fields (dotted keys of Profile) that must be filled in.
+REQUIRED_FIELDS: tuple[str, ...] = (
+    "company_name", "credit_code", "corp_id", "legal_person.name", "legal_person.id_number",
+    "administrator.name", "administrator.id_number", "administrator.phone")
+
+
+def draft_problems(fields: dict[str, str], today: dt.date | None = None) -> list[Problem]:
+    """The problems of a half-filled profile form (dotted keys → text as typed): empty
+    required fields, then each filled field checked as ``Profile.problems()`` checks it."""
+    from app.appeal.checks import (
+        Problem,
+        check_credit_code,
+        check_id_expiry,
+        check_phone,
+        check_resident_id,
+    )
+    from app.i18n import LocalText
+
+    problems: list[Problem] = [
+        Problem(field=key, message=LocalText(en="This field is empty.", zh_CN="此项尚未填写。"))
+        for key in REQUIRED_FIELDS if not (fields.get(key) or "").strip()]
+    value = {key: (fields.get(key) or "").strip() for key in fields}
+    if value.get("credit_code"):
+        problems += check_credit_code(value["credit_code"])
+    for person in ("legal_person", "administrator"):
+        if value.get(f"{person}.id_number"):
+            problems += check_resident_id(value[f"{person}.id_number"], f"{person}.id_number",
+                                          today)
+        until = value.get(f"{person}.id_valid_until")
+        if until:
+            try:
+                day = dt.date.fromisoformat(until)
+            except ValueError:
+                problems.append(Problem(field=f"{person}.id_valid_until", message=LocalText(
+                    en="Not a date (YYYY-MM-DD).", zh_CN="日期格式不正确（应为 YYYY-MM-DD）。")))
+            else:
+                problems += check_id_expiry(day, f"{person}.id_valid_until", today)
+    if value.get("administrator.phone"):
+        problems += check_phone(value["administrator.phone"])
+    if value.get("corp_id") and not _CORP_ID.match(value["corp_id"]):
+        problems.append(Problem(field="corp_id", message=LocalText(
+            en="A CorpID is 4 to 64 letters and digits (e.g. ww0123456789abcdef).",
+            zh_CN="企业ID 应为 4 到 64 位字母和数字（如 ww0123456789abcdef）。")))
+    return problems

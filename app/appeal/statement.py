@@ -120,7 +120,7 @@ def _own_words(text: str, lang: Lang) -> str:
     statement says they were not translated."""
     text = text.strip()
     if lang == "en" and has_cjk(text):
-        return f"{label('stmt_not_translated', lang)}\n{text}"
+        return f"{label('stmt_not_translated', lang)}\n{typeset_zh(text)}"
     if lang == "zh_CN" and not has_cjk(text) and re.search(r"[A-Za-z]{3}", text):
         return f"{label('stmt_not_translated', lang)}\n{text}"
     return text
@@ -170,7 +170,7 @@ def build_statement(profile: Profile, diagnosis: Diagnosis | None = None, *,
     happened = [label("stmt_happened", lang,
                       date=_date(restricted_on, lang) if restricted_on else fill("stmt_fill_date"),
                       account=label(f"stmt_account_{account}", lang),
-                      scope=label(f"stmt_scope_{scope}", lang))]
+                      scope=label("stmt_scope_interop", lang) if scope == "interop" else "")]
     names = [a.strip() for a in accounts if a.strip()]
     if names or account != "enterprise":
         joined = ("、" if lang == "zh_CN" else ", ").join(names)

@@ -1,7 +1,8 @@
 """The purpose watermark, drawn into the pixels so a PDF editor cannot lift it off.
 
-Tiled, diagonal, semi-transparent (DESIGN.md: what users of the anchors ask for). The unmarked
-original stays in the vault so the document can be marked again for another purpose.
+Tiled, diagonal, semi-transparent (docs/design.md, "What users of comparable tools keep asking
+for"). The unmarked original stays in the vault so the document can be marked again for another
+purpose.
 """
 
 from __future__ import annotations

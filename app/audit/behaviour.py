@@ -3,7 +3,7 @@ CSV/XLSX and per-member metrics.
 
 The engine is DuckDB: one typed ``read_csv`` pass with ``store_rejects`` (malformed rows are
 skipped and come back with their line numbers) feeding one ``GROUP BY userid``. A pure-Python
-loop is ~6× slower on 1.8 M rows (DESIGN.md, measured pitfalls). Checks that a type cannot
+loop is ~6× slower on 1.8 M rows (docs/design.md, "Measured pitfalls"). Checks that a type cannot
 express (percentages over 100, the same member and day twice, empty member ids) are counted in
 the same pass; only when one fires does a slower pass find their line numbers.
 """
@@ -23,6 +23,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from app.audit import engine_sql
+from app.audit.behaviour_rows import BehaviourRow, MetricOptions, RejectedRow
 from app.audit.columns import FIELDS, BehaviourFileError
 from app.audit.sources import EPOCH, PreparedSource, prepare_source
 from app.audit.xlsx import ConversionCancelled
@@ -34,35 +35,6 @@ MAX_REJECTS_LISTED = 1000
 
 class ScanCancelled(Exception):
     """The caller's cancel flag was set while the import ran."""
-
-
-class MetricOptions(BaseModel):
-    """Settings of the metrics themselves (the flag thresholds live in ``risk``)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    trend_half_life_days: float = Field(default=14, gt=0)
-    spike_applications: int = Field(default=100, ge=1)
-
-
-class BehaviourRow(BaseModel):
-    """One member and day, as the API returns it and as a file row holds it."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    userid: str = Field(min_length=1)
-    stat_date: dt.date = Field(description="The day counted (China date of the API's stat_time).")
-    new_apply_cnt: int = Field(ge=0, description="Friend applications the member sent.")
-    new_contact_cnt: int = Field(ge=0, description="New customers of the member.")
-    chat_cnt: int = Field(default=0, ge=0)
-    message_cnt: int = Field(default=0, ge=0)
-    reply_percentage: float | None = Field(default=None, ge=0, le=100,
-                                           description="Share of customer-started chats the "
-                                           "member replied to, in percent.")
-    avg_reply_time: float | None = Field(default=None, ge=0, description="Minutes to the first "
-                                         "reply, on average.")
-    negative_feedback_cnt: int = Field(ge=0, description="Customers who deleted or blocked "
-                                       "the member.")
 
 
 @dataclass(slots=True)
@@ -103,11 +75,6 @@ class MemberMetrics:
 _METRIC_FIELDS = [f.name for f in fields(MemberMetrics)]
 
 
-class RejectedRow(BaseModel):
-    line: int = Field(description="Line of the file (sheet row for XLSX); the title line is 1.")
-    reason: LocalText
-
-
 class BehaviourImport(BaseModel):
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -125,7 +92,7 @@ class BehaviourImport(BaseModel):
         """Day-by-day rows of a few members (for charts); reads the file again."""
         if self._source is None:
             return {}
-        return engine_sql.daily_rows(self._source, list(userids), BehaviourRow)
+        return engine_sql.daily_rows(self._source, list(userids))
 
     def close(self) -> None:
         if self._source is not None:

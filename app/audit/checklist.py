@@ -1,6 +1,6 @@
 """The self-audit checklist: questions on WeCom's usage rules, as validated data.
 
-The data lives in ``app/resources/audit/checklist.toml``. Every question cites the sections of
+The data lives in ``resources/audit/checklist.toml``. Every question cites the sections of
 the source text it rests on; ``basis`` restates the source, ``advice`` is the app's suggestion.
 """
 

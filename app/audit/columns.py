@@ -1,6 +1,6 @@
 """Column titles of behaviour-data files, English or Chinese, mapped to API field names.
 
-The aliases are data (``app/resources/audit/columns.toml``), so an export with other titles
+The aliases are data (``resources/audit/columns.toml``), so an export with other titles
 needs a data change, not a code change.
 """
 

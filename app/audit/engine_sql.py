@@ -7,10 +7,10 @@ import csv
 import datetime as dt
 import math
 from pathlib import Path
-from typing import Any
 
 import duckdb
 
+from app.audit.behaviour_rows import BehaviourRow, MetricOptions, RejectedRow
 from app.audit.sources import EPOCH, PreparedSource
 from app.i18n import LocalText
 
@@ -85,7 +85,7 @@ def _star(source: PreparedSource) -> str:
 
 
 def aggregate(con: duckdb.DuckDBPyConnection, source: PreparedSource, csv_path: Path,
-              options: Any) -> list[tuple]:
+              options: MetricOptions) -> list[tuple]:
     """One row per member; the column order is what ``behaviour._metrics`` unpacks."""
     decay = math.log(2) / options.trend_half_life_days
     masks = " + ".join(
@@ -174,9 +174,7 @@ def _cast_reason(source: PreparedSource, column: str, index: int, csv_line: str)
     return LocalText(en=f"{col.en}: {reason.en}", zh_CN=f"{col.zh_CN}：{reason.zh_CN}")
 
 
-def rejected_lines(con: duckdb.DuckDBPyConnection, source: PreparedSource) -> list:
-    from app.audit.behaviour import RejectedRow
-
+def rejected_lines(con: duckdb.DuckDBPyConnection, source: PreparedSource) -> list[RejectedRow]:
     rows = con.execute("""SELECT line, column_idx, column_name, error_type::VARCHAR, csv_line,
                                  error_message
                           FROM reject_errors ORDER BY line, column_idx""").fetchall()
@@ -194,7 +192,7 @@ def rejected_lines(con: duckdb.DuckDBPyConnection, source: PreparedSource) -> li
             for line, reasons in by_line.items()]
 
 
-def daily_rows(source: PreparedSource, userids: list[str], model: Any) -> dict[str, list]:
+def daily_rows(source: PreparedSource, userids: list[str]) -> dict[str, list[BehaviourRow]]:
     if not userids:
         return {}
     con = connect()
@@ -206,9 +204,9 @@ def daily_rows(source: PreparedSource, userids: list[str], model: Any) -> dict[s
               FROM {_read_csv(source, source.csv_path, store_rejects=False)})
         WHERE userid IN ({wanted}) AND day IS NOT NULL
         ORDER BY userid, day""").fetchall()
-    out: dict[str, list] = {u: [] for u in userids}
+    out: dict[str, list[BehaviourRow]] = {u: [] for u in userids}
     for userid, day, apply, contact, chat, message, reply, reply_time, negative in rows:
-        out[userid].append(model.model_construct(
+        out[userid].append(BehaviourRow.model_construct(
             userid=userid, stat_date=EPOCH + dt.timedelta(days=day), new_apply_cnt=apply or 0,
             new_contact_cnt=contact or 0, chat_cnt=chat or 0, message_cnt=message or 0,
             reply_percentage=reply, avg_reply_time=reply_time,

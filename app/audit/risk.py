@@ -2,7 +2,7 @@
 contacts and harassment, with customers' deletions and blocks as the feedback 5.1 names.
 
 WeCom publishes no numbers for these (5.1: limits differ per enterprise), so every threshold is
-the app's default in ``app/resources/audit/thresholds.toml``, adjustable and stored by the GUI.
+the app's default in ``resources/audit/thresholds.toml``, adjustable and stored by the GUI.
 A flag says which pattern, with the member's numbers and the threshold, and cites the clause.
 """
 
@@ -263,7 +263,7 @@ class ScanResult:
         return [m for m in self.members if m.flags]
 
     def as_json(self, lang: Lang) -> dict[str, Any]:
-        """The Scan JSON of DESIGN.md."""
+        """The Scan JSON of docs/design.md."""
         return {
             "source": self.data.source,
             "columns": self.data.columns,

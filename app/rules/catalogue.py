@@ -1,6 +1,6 @@
 """The penalty-rule catalogue: WeCom's published rules as validated, versioned data.
 
-The data lives in ``app/resources/rules/*.toml``; every item carries the section number of the
+The data lives in ``resources/rules/*.toml``; every item carries the section number of the
 source text (``wecom-violation-penalty-rules.en.txt``) it restates. When WeCom changes its rules,
 the data changes, not this module.
 """

@@ -1,4 +1,4 @@
-"""The public diagnosis contract (DESIGN.md): what ``wecom-appeal diagnose`` reads and prints.
+"""The public diagnosis contract (docs/design.md): what ``wecom-appeal diagnose`` reads and prints.
 
 The core of both models is stable; fields may be added, never renamed.
 """
@@ -15,8 +15,8 @@ Account = Literal["member", "admin", "enterprise"]
 Scope = Literal["interop", "account"]
 Duration = Literal["temporary", "permanent", "until_wechat_unblocked", "unknown"]
 Certainty = Literal["decided", "partial", "undecided"]
-# DESIGN.md "Case JSON": the kinds of document a case can carry. A route's documents
-# (catalogue DocumentKind) map onto these; an ID card is two pictures.
+# Case JSON (docs/design.md, "Contracts"): the kinds of document a case can carry. A route's
+# documents (catalogue DocumentKind) map onto these; an ID card is two pictures.
 DocumentSlot = Literal[
     "business_license",
     "legal_person_id_front",

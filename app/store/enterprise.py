@@ -35,7 +35,7 @@ from pydantic import BaseModel, Field
 
 from app.i18n import LocalText
 from app.store.db import now, transaction
-from app.store.documents import MAX_DOCUMENT_BYTES, sniff_media_type
+from app.store.documents import MAX_DOCUMENT_BYTES, check_file, sniff_media_type
 from app.store.errors import NotFound, StoreError
 from app.store.workspace import Workspace
 
@@ -108,14 +108,6 @@ def _info(row: object) -> EnterpriseDocument:
     return EnterpriseDocument(id=r["id"], kind=r["kind"], media_type=r["media_type"],
                               size=r["size"], valid_until=r["valid_until"], added=r["added"],
                               in_trash=r["deleted_at"] is not None)
-
-
-def check_file(path: str | os.PathLike[str]) -> list[LocalText]:
-    """Run the Appeal page's intake on ``path``: IntakeError when the package cannot use it,
-    else the notes the user should see (low resolution, transparency, ...)."""
-    from app.appeal.intake import read_document
-
-    return [note.message for note in read_document(path).notes]
 
 
 def add_enterprise_document(ws: Workspace, kind: str, path: str | os.PathLike[str], *,

@@ -1,4 +1,4 @@
-"""The enterprise profile (DESIGN.md "Profile JSON"), checked, and its masked display form.
+"""The enterprise profile (docs/design.md, "Contracts"), checked, and its masked display form.
 
 Names, identity numbers and phone numbers are stored only as vault ciphertext; the masked forms
 are kept beside them for lists and forms while the vault is locked.

@@ -10,7 +10,7 @@ to the app, so the day may fall early, never late) after it was sent, adjustable
 A rejection turns into a checklist (``rejection_checklist``): what to fix for that reason, each
 item tied to a check the app already runs (the intake's resolution note, the profile checks,
 the watermark, the standing documents' warnings). The items' words are data
-(``resources/text/rejections.toml``).
+(``resources/text/rejections.toml``, labels ``reject_*``).
 
 ``what_is_due`` gathers, for the Cases page, every follow-up that has come, every rejection
 still to fix, and the standing documents' warnings.
@@ -259,10 +259,11 @@ def _checklists() -> dict[str, list[FixItem]]:
     raw = tomllib.loads((resources.files("app.resources") / "text" / "rejections.toml")
                         .read_text(encoding="utf-8"))
     out: dict[str, list[FixItem]] = {}
-    for reason, items in raw["rejections"].items():
-        out[reason] = [FixItem(reason=reason, check=item["check"],
-                               text=LocalText(en=item["en"], zh_CN=item["zh_CN"]))
-                       for item in items]
+    for key, check in raw["checks"].items():  # reject_<reason>_<n>, in order
+        reason = key.removeprefix("reject_").rsplit("_", 1)[0]
+        value = raw["labels"][key]
+        out.setdefault(reason, []).append(FixItem(
+            reason=reason, check=check, text=LocalText(en=value["en"], zh_CN=value["zh_CN"])))
     missing = set(REJECTION_REASONS) - set(out)
     if missing:
         raise ValueError(f"text/rejections.toml: no checklist for {', '.join(sorted(missing))}")

@@ -213,8 +213,10 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
         case_ids = [case_id]
         userid = get_case(ws, case_id).userid
         userids = {userid} if userid else set()
-        violations = ws.conn.execute("SELECT * FROM violations WHERE case_id = ?",
-                                     (case_id,)).fetchall()
+        # The member's restrictions entered by hand travel with the case: the ladder counts them.
+        violations = ws.conn.execute(
+            "SELECT * FROM violations WHERE case_id = ? OR (case_id IS NULL AND userid = ?)",
+            (case_id, userid)).fetchall()
     for done, cid in enumerate(case_ids):
         _step(progress, cancel, done, len(case_ids) + 1, f"case {cid}")
         _case_entries(ws, cid, entries)

@@ -309,8 +309,8 @@ class AuditService:
 
 
 def latest_corrective_measures(service: AuditService, lang: str) -> list[str]:
-    """Measures under way or done in the newest saved self-audit, for the appeal statement
-    (issue 5, item 2); empty when no audit is saved or it no longer fits the checklist."""
+    """Measures under way or done in the newest saved self-audit, for the appeal statement;
+    empty when no audit is saved or it no longer fits the checklist."""
     from pydantic import ValidationError
 
     from app.audit.scoring import AuditAnswers, AuditInputError

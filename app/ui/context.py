@@ -14,9 +14,12 @@ from app.i18n import Lang
 from app.ui.audit_service import AuditService
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from app.rules.catalogue import Catalogue
     from app.rules.contract import Diagnosis, RestrictionReport
     from app.ui.store_service import WorkspaceService
+    from app.ui.vault_access import VaultAccess
 
 
 class SignalHub(QObject):
@@ -111,10 +114,23 @@ class AppealService:
         default_factory=_default_page_images)
 
 
+def _ask_setup(parent: QWidget | None, service: VaultAccess) -> bool:
+    from app.ui.dialogs import vault_setup  # imported when first asked
+
+    return vault_setup.ask(parent, service)
+
+
+def _ask_unlock(parent: QWidget | None, service: VaultAccess) -> bool:
+    from app.ui.dialogs import vault_unlock
+
+    return vault_unlock.ask(parent, service)
+
+
 def _workspace_service() -> WorkspaceService:
+    """The workspace, wired to the vault dialogs that set it up or unlock it."""
     from app.ui.store_service import WorkspaceService  # opens nothing until a page asks
 
-    return WorkspaceService()
+    return WorkspaceService(ask_setup=_ask_setup, ask_unlock=_ask_unlock)
 
 
 @dataclass

@@ -36,7 +36,7 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
                     bundled: Traversable | None = None) -> list[str]:
     """Return the families that can show Simplified Chinese; warn clearly when there are none.
 
-    Qt normally finds system fonts through fontconfig; fonts shipped in app/resources/fonts and
+    Qt normally finds system fonts through fontconfig; fonts shipped in resources/fonts and
     fonts fontconfig lists (when Qt's font database did not see them) are added explicitly.
     """
     found = families()
@@ -53,5 +53,5 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
         log.warning(
             "No font for Simplified Chinese was found: Chinese text will show as boxes. "
             "Install one (Debian/Ubuntu: apt install fonts-wqy-microhei; Fedora: "
-            "wqy-microhei-fonts) or put a .ttf into app/resources/fonts.")
+            "wqy-microhei-fonts) or put a .ttf into resources/fonts.")
     return found

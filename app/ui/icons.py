@@ -1,4 +1,4 @@
-"""Icons shipped in app/resources/icons, read through importlib.resources."""
+"""Icons shipped in resources/icons, read through importlib.resources."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Loading the UI translations (Qt .qm files shipped in app/resources/i18n)."""
+"""Loading the UI translations (Qt .qm files shipped in resources/i18n)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,6 @@ up a passphrase vault (no database access) runs on a worker.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -19,12 +18,10 @@ from app.store.errors import StoreError
 from app.store.keystore import KeyringStatus, KeyringStore
 from app.store.vault import KeyringKek
 from app.store.workspace import Workspace
+from app.ui.vault_access import AskVault
 from app.ui.workers import JobRunner, ThreadPoolRunner
 
 log = logging.getLogger(__name__)
-
-# (parent, service) -> True when the vault is ready afterwards.
-AskVault = Callable[[QWidget | None, "WorkspaceService"], bool]
 
 # Where each keyring backend keeps secrets, in the user's words (the module of the backend).
 _KEYRING_PLACES = (
@@ -51,20 +48,12 @@ def keyring_problem(status: KeyringStatus) -> str:
     return status.reason
 
 
-def _ask_setup(parent: QWidget | None, service: WorkspaceService) -> bool:
-    from app.ui.dialogs.vault_setup import VaultSetupDialog
-
-    return bool(VaultSetupDialog(service, parent).exec())
-
-
-def _ask_unlock(parent: QWidget | None, service: WorkspaceService) -> bool:
-    from app.ui.dialogs.vault_unlock import VaultUnlockDialog
-
-    return bool(VaultUnlockDialog(service, parent).exec())
-
-
 class WorkspaceService(QObject):
-    """One workspace for the whole window; tests pass a root, a fake keyring and fast scrypt."""
+    """One workspace for the whole window; tests pass a root, a fake keyring and fast scrypt.
+
+    ``ask_setup`` and ``ask_unlock`` ask the user to set up or unlock the vault: the vault
+    dialogs, wired in where the app is assembled (app/ui/context.py); tests pass fakes.
+    """
 
     cases_changed = Signal()
     profile_changed = Signal()
@@ -72,7 +61,7 @@ class WorkspaceService(QObject):
 
     def __init__(self, root: Path | None = None, keyring_store: KeyringStore | None = None, *,
                  scrypt_n: int = vault_mod.SCRYPT_N, runner: JobRunner | None = None,
-                 ask_setup: AskVault = _ask_setup, ask_unlock: AskVault = _ask_unlock,
+                 ask_setup: AskVault, ask_unlock: AskVault,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.root = root

@@ -7,7 +7,7 @@ photo first), the two sides taking turns, and reports the time of the conversion
 measured inside the process after the imports), the CPU time of that work (all threads), the
 whole process's wall time, the output size and its peak memory (VmHWM). It also measures the
 floor of any pipeline that must decode the photos: Pillow's reduced-scale JPEG decode per photo.
-Targets (issue 4): at most 1.5× img2pdf's time at at most 15 % of its size, readable at 200 dpi,
+Targets: at most 1.5× img2pdf's time at at most 15 % of its size, readable at 200 dpi,
 peak memory under 300 MB for thirty photos.
 """
 

@@ -9,7 +9,7 @@ import pytest
 
 from app.audit.checklist import ChecklistError, load_checklist, parse_checklist
 
-# DESIGN.md's violation categories (2.1, 3, 4.1).
+# docs/design.md's violation categories (2.1, 3, 4.1).
 SCENARIOS = {
     "harassment": "R1", "inducing_sharing": "R1", "malicious_adding": "R1",
     "linked_wechat": "R2",

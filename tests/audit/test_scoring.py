@@ -162,7 +162,7 @@ def test_shipped_schema_is_current_and_the_example_validates():
     folder = resources.files("app.resources") / "audit"
     stored = json.loads((folder / "answers.schema.json").read_text("utf-8"))
     assert stored == answers_json_schema(), (
-        "regenerate: wecom-appeal audit --schema > app/resources/audit/answers.schema.json")
+        "regenerate: wecom-appeal audit --schema > resources/audit/answers.schema.json")
     example = AuditAnswers.model_validate_json((folder / "answers.example.json").read_text("utf-8"))
     result = score_audit(example, today=TODAY)
     assert len(result.unanswered) == len(load_checklist().questions) - 4

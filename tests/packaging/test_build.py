@@ -105,7 +105,7 @@ def require_command(executable: Path, env: dict[str, str], name: str) -> None:
 
 def test_folder_holds_the_resources_and_no_sources(frozen_app: Path):
     internal = frozen_app / "_internal"
-    source = ROOT / "app" / "resources"
+    source = ROOT / "resources"
     wanted = {p.relative_to(source) for p in source.rglob("*")
               if p.is_file() and p.suffix not in (".py", ".pyc", ".ts")}
     collected = internal / "app" / "resources"

@@ -21,7 +21,7 @@ from pkg_support import APP_ID, LINUX, PACKAGING, ROOT, require_tool
 DESKTOP = LINUX / f"{APP_ID}.desktop"
 METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 HICOLOR = LINUX / "icons" / "hicolor"
-APP_SVG = ROOT / "app" / "resources" / "icons" / "app.svg"
+APP_SVG = ROOT / "resources" / "icons" / "app.svg"
 PNG_SIZES = (16, 32, 48, 64, 128, 256, 512)
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 

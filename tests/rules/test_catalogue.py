@@ -1,4 +1,4 @@
-"""The rule catalogue shipped in app/resources/rules: complete, bilingual, and loud when broken."""
+"""The rule catalogue shipped in resources/rules: complete, bilingual, and loud when broken."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ from app.rules.catalogue import (
 
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
-# The violation categories of the diagnosis contract (DESIGN.md) and where the source lists them.
+# The violation categories of the diagnosis contract (docs/design.md, "Contracts") and where the
+# source lists them.
 CONTRACT_CATEGORIES = {
     "harassment": ("R1", "2.1"),
     "inducing_sharing": ("R1", "2.1"),

@@ -9,13 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from shared_fakes import FAST_SCRYPT_N as FAST_SCRYPT_N  # re-exported for the store tests
+from shared_fakes import PASSPHRASE, MemoryKeyring
 
 from app.store.keystore import KeyringStore
 from app.store.workspace import Workspace
-
-from .fakes import PASSPHRASE, MemoryKeyring
-
-FAST_SCRYPT_N = 2**14  # the floor the vault accepts; keeps unit tests quick
 
 
 @pytest.fixture

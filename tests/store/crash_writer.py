@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # shared_fakes
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from fakes import MemoryKeyring, fake_diagnosis, profile_dict

@@ -1,4 +1,5 @@
-"""Test doubles for the store tests: an in-memory keyring, a stand-in diagnosis, fixture files."""
+"""Test doubles for the store tests: a stand-in diagnosis, fixture files (the keyring and the
+sample values come from tests/shared_fakes.py)."""
 
 from __future__ import annotations
 
@@ -6,35 +7,12 @@ import os
 import struct
 import zlib
 
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from shared_fakes import ADMIN_ID_NUMBER, ID_NUMBER, LEGAL_NAME, PASSPHRASE, MemoryKeyring
 
 from app.rules.contract import Diagnosis, RestrictionReport, Sentence, TimingFact
 
-ID_NUMBER = "11010519491231002X"  # the textbook valid resident ID number (checksum X)
-ADMIN_ID_NUMBER = "110105198003070020"
-LEGAL_NAME = "王小明"
-PASSPHRASE = "correct horse battery staple"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps everything in a dict: the real keyring stays untouched."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
+__all__ = ["ADMIN_ID_NUMBER", "ID_NUMBER", "LEGAL_NAME", "PASSPHRASE", "MemoryKeyring",
+           "fake_diagnosis", "png_bytes", "profile_dict"]
 
 
 def fake_diagnosis(report: RestrictionReport) -> Diagnosis:

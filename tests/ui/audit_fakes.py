@@ -1,4 +1,4 @@
-"""Stand-ins for the Self-audit page: a keyring in a dict, a WeCom client without a network,
+"""Stand-ins for the Self-audit page: a WeCom client without a network,
 behaviour files made on the spot. Nothing here touches the real keyring or workspace."""
 
 from __future__ import annotations
@@ -12,9 +12,6 @@ import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
-
 from app.audit.behaviour import BehaviourRow
 
 ZH_TITLES = ["成员", "日期", "发起申请数", "新增客户数", "聊天数", "发送消息数", "已回复聊天占比",
@@ -22,26 +19,6 @@ ZH_TITLES = ["成员", "日期", "发起申请数", "新增客户数", "聊天�
 FIRST_DAY = dt.date(2026, 9, 1)
 SPAMMER = "spam.zhang"
 HARASSER = "harass.li"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend that keeps everything in a dict: the real keyring stays untouched."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
 
 
 def behaviour_rows(members: int = 12, days: int = 35, seed: int = 3) -> list[list[object]]:

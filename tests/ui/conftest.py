@@ -13,11 +13,11 @@ if not os.environ.get("WECOM_GUI_TESTS_ON_SCREEN"):
 
 import pytest
 from PySide6.QtCore import QSettings
+from shared_fakes import MemoryKeyring
 
 from app.ui.audit_service import ApiCredentials, AuditService, WorkspaceArchive
 from app.ui.context import AppContext, RulesService
 
-from .audit_fakes import MemoryKeyring
 from .fakes import fake_catalogue, fake_classify, fake_diagnose, fake_render_text
 from .store_fakes import make_store_service
 

@@ -1,4 +1,5 @@
-"""Stand-ins for the workspace service: a keyring kept in a dict, fast scrypt, no dialogs."""
+"""Stand-ins for the workspace service: fast scrypt, no dialogs (the keyring in a dict and the
+sample values come from tests/shared_fakes.py)."""
 
 from __future__ import annotations
 
@@ -6,37 +7,21 @@ import uuid
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
+from shared_fakes import (
+    ADMIN_ID_NUMBER,
+    CREDIT_CODE,
+    FAST_SCRYPT_N,
+    ID_NUMBER,
+    PASSPHRASE,
+    MemoryKeyring,
+)
 
 from app.store.keystore import KeyringStore
 from app.ui.store_service import WorkspaceService
 from app.ui.workers import SynchronousRunner
 
-PASSPHRASE = "correct horse battery staple"
-FAST_SCRYPT_N = 2**14  # the floor the vault accepts; keeps the tests quick
-ID_NUMBER = "11010519491231002X"  # the textbook valid resident ID number (checksum X)
-ADMIN_ID_NUMBER = "110105198003070020"
-CREDIT_CODE = "91110000600037341L"
-
-
-class MemoryKeyring(KeyringBackend):
-    """A keyring backend in a dict: the user's real keyring is never touched."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
+__all__ = ["ADMIN_ID_NUMBER", "CREDIT_CODE", "FAST_SCRYPT_N", "ID_NUMBER", "PASSPHRASE",
+           "Asked", "MemoryKeyring", "make_store_service"]
 
 
 class Asked:

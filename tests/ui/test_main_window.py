@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui.main_window import MainWindow
 from app.ui.pages import PAGES, PageEntry
-from app.ui.pages.coming_later import ComingLaterPage
 from app.ui.pages.diagnose import RESULT, DiagnosePage
 
 
@@ -35,25 +34,15 @@ def test_ctrl_number_switches_workspace(window, qtbot):
         assert window.ui.pages.currentWidget() is window.page(key)
 
 
-def test_placeholders_are_one_shared_honest_widget(context, qtbot):
-    from app.ui.pages.coming_later import AppealPackagePlaceholder, SelfAuditPlaceholder
-
-    for placeholder, feature in ((AppealPackagePlaceholder, "Appeal package"),
-                                 (SelfAuditPlaceholder, "Self-audit")):
-        page = placeholder(context)
-        qtbot.addWidget(page)
-        assert isinstance(page, ComingLaterPage)
-        assert page.ui.title.text() == feature
-        assert "later version" in page.ui.status.text()
-
-
 def test_a_page_is_added_with_one_registry_entry(make_window, context):
-    pages = [*PAGES, PageEntry("extra", "app.ui.pages.coming_later:ComingLaterPage",
-                               "Extra", "rules.svg")]
+    from app.ui.pages.rules import RulesPage
+
+    pages = [*PAGES, PageEntry("extra", "app.ui.pages.rules:RulesPage", "Extra", "rules.svg")]
     window = MainWindow(context, pages=pages)
     try:
         assert window.ui.sidebar.count() == len(PAGES) + 1
-        assert isinstance(window.show_page("extra"), ComingLaterPage)
+        extra = window.show_page("extra")
+        assert isinstance(extra, RulesPage) and extra is not window.page("rules")
     finally:
         window.deleteLater()
 

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import accessibility, theme
-from app.ui.store_service import WorkspaceService, keyring_problem
+from app.ui.store_service import keyring_problem
+from app.ui.vault_access import VaultAccess
 from app.ui.widgets.new_passphrase import ERROR_STYLE, NewPassphraseFields
 from app.ui.workers import Job
 
 
 class VaultSetupDialog(QDialog):
-    def __init__(self, service: WorkspaceService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: VaultAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.status = service.keyring_status()
@@ -125,3 +126,8 @@ class VaultSetupDialog(QDialog):
             error=message))
         self.error.show()
         self._update()
+
+
+def ask(parent: QWidget | None, service: VaultAccess) -> bool:
+    """The dialog, modal; True when the vault is set up afterwards (an ``AskVault``)."""
+    return bool(VaultSetupDialog(service, parent).exec())

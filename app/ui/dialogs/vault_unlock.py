@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
 
 from app.store.errors import WrongPassphrase
 from app.ui import accessibility, theme
-from app.ui.store_service import WorkspaceService
+from app.ui.vault_access import VaultAccess
 from app.ui.widgets.new_passphrase import ERROR_STYLE
 from app.ui.workers import Job
 
 
 class VaultUnlockDialog(QDialog):
-    def __init__(self, service: WorkspaceService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: VaultAccess, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         service.workspace()  # opened here, on the main thread
@@ -103,3 +103,8 @@ class VaultUnlockDialog(QDialog):
         self.passphrase.selectAll()
         self.passphrase.setFocus()
         self._update()
+
+
+def ask(parent: QWidget | None, service: VaultAccess) -> bool:
+    """The dialog, modal; True when the vault is unlocked afterwards (an ``AskVault``)."""
+    return bool(VaultUnlockDialog(service, parent).exec())

@@ -21,7 +21,7 @@ class PageEntry:
     key: str
     view: str  # "package.module:ClassName"
     title: str  # source text in the "Pages" translation context
-    icon: str  # file name under app/resources/icons
+    icon: str  # file name under resources/icons
 
     def load(self) -> type[QWidget]:
         module_name, _, class_name = self.view.partition(":")

@@ -1,6 +1,6 @@
 """Undoable edits of the Cases workspace: deleting a case, removing a document.
 
-Both go to the store's trash, so undo restores exactly what was there (issue 3, item 3).
+Both go to the store's trash, so undo restores exactly what was there.
 """
 
 from __future__ import annotations

@@ -349,7 +349,7 @@ class DiagnosePage(QWidget):
         self.context.hub.status_message.emit(self.tr("Saved to {path}").format(path=path), 5000)
 
     def record_case(self) -> None:
-        """Record the diagnosed restriction as a case, and in the member's ledger (issue 3)."""
+        """Record the diagnosed restriction as a case, and in the member's ledger."""
         if self.diagnosis is None or self._report is None or self.recorded_case is not None:
             return
         status = self.context.hub.status_message

@@ -1230,33 +1230,6 @@ Build anyway?</source>
     </message>
 </context>
 <context>
-    <name>ComingLaterPage</name>
-    <message>
-        <source>Feature</source>
-        <translation>功能</translation>
-    </message>
-    <message>
-        <source>Appeal package</source>
-        <translation>申诉材料包</translation>
-    </message>
-    <message>
-        <source>Assemble the documents an enterprise appeal needs (business licence, legal person&apos;s ID card, a photo of the legal person holding the ID card, the company-seal authorisation letter, an appeal statement and evidence) into one printable PDF and an upload kit. Until then, the Diagnose workspace lists the documents your case needs.</source>
-        <translation>将企业申诉所需材料（营业执照、法人身份证、法人手持身份证照片、盖章授权书、申诉说明及证明材料）整理成一份可打印的 PDF 和一套上传材料。在此之前，可在“诊断”中查看你的情况需要准备哪些材料。</translation>
-    </message>
-    <message>
-        <source>Self-audit</source>
-        <translation>合规自查</translation>
-    </message>
-    <message>
-        <source>Check the enterprise against WeCom&apos;s usage rules with a scored checklist, and scan the members&apos; external-contact data for members drifting towards a restriction. Until then, the Rules workspace shows what each rule forbids.</source>
-        <translation>按企业微信使用规范逐项自查并打分，并扫描成员的客户联系数据，找出有被限制风险的成员。在此之前，可在“规则”中查看每条规则禁止哪些行为。</translation>
-    </message>
-    <message>
-        <source>Coming in a later version.</source>
-        <translation>将在后续版本中提供。</translation>
-    </message>
-</context>
-<context>
     <name>CropCanvas</name>
     <message>
         <source>Picture to crop</source>
