@@ -15,7 +15,14 @@ from typing import Any
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QScrollArea,
+    QWidget,
+)
 
 from app.appeal.documents import SLOT_TITLES, WATERMARKED_SLOTS
 from app.appeal.profile import Profile
@@ -29,7 +36,6 @@ from app.ui.pages.appeal_build import BuildController, OpenUrl
 from app.ui.pages.appeal_case import (
     PackageTarget,
     case_label,
-    latest_corrective_measures,
     load_profile,
     problems_html,
     profile_problems,
@@ -37,6 +43,7 @@ from app.ui.pages.appeal_case import (
     with_route,
 )
 from app.ui.pages.appeal_documents import DocumentsPanel
+from app.ui.pages.appeal_guided import PlaceholderHighlighter, PlaceholderList, StatementGuide
 from app.ui.pages.appeal_print import AskPrint, PdfPrinter, ask_print
 from app.ui.pages.appeal_prompts import (
     AskCrop,
@@ -62,7 +69,7 @@ log = logging.getLogger(__name__)
 
 PAGE_STYLE = """
 QLabel#storageNote, QLabel#documentsHint, QLabel#statementHint, QLabel#letterHint,
-QLabel#watermarkSummary { color: @hint; }
+QLabel#watermarkSummary, QLabel[hint="true"] { color: @hint; }
 QLabel[over="true"] { color: @error; font-weight: bold; }
 """
 
@@ -118,6 +125,23 @@ class AppealPage(QWidget):
             open_url=open_url, status=lambda text: context.hub.status_message.emit(text, 0),
             documents_folder=documents_folder, preview=self.preview_pdf)
         self.statement_editor.edited.connect(self.update_completeness)
+        self.builder.finished.connect(self._record_build)
+        self.guide = StatementGuide(lambda: context.lang)
+        guide_scroll = QScrollArea(ui.statementTab, objectName="statementGuideScroll")
+        guide_scroll.setWidgetResizable(True)
+        guide_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        guide_scroll.setWidget(self.guide)
+        guide_scroll.setMaximumHeight(300)
+        ui.statementLayout.insertWidget(1, guide_scroll)
+        self.guide.changed.connect(self._guide_changed)
+        self.placeholder_label = QLabel(ui.statementTab, objectName="placeholderList",
+                                        wordWrap=True)
+        ui.statementLayout.insertWidget(
+            ui.statementLayout.indexOf(ui.statementEdit) + 1, self.placeholder_label)
+        self.placeholders = PlaceholderList(self.placeholder_label, self)
+        self.highlighter = PlaceholderHighlighter(ui.statementEdit.document())
+        ui.statementEdit.textChanged.connect(
+            lambda: self.placeholders.show_for(ui.statementEdit.toPlainText()))
 
         ui.caseCombo.activated.connect(lambda: self._case_chosen(ask=True))
         ui.routeCombo.activated.connect(lambda: self._route_chosen())
@@ -257,6 +281,7 @@ class AppealPage(QWidget):
 
     def _open_store(self, ask: bool) -> None:
         self.statement_editor.flush()  # a pending edit belongs to the case shown until now
+        self.guide.flush()
         target = self.target
         persistent = False
         # Unlocking asks for a passphrase: only when the user chose the case just now.
@@ -268,6 +293,8 @@ class AppealPage(QWidget):
         if not persistent:
             self.documents.set_store(NoCaseStore())  # empty and closed: nothing to add to
         self.package.load()
+        self.guide.set_draft(self.documents.store.draft().statement)
+        self.guide.setEnabled(persistent)
         # Nothing is kept "for this session only": no case (or a locked one), no editing.
         self.ui.slotsHost.setEnabled(persistent)
         self.ui.settingsTab.setEnabled(persistent)
@@ -347,16 +374,38 @@ class AppealPage(QWidget):
     # Statement -------------------------------------------------------------------------------
 
     def generated_statement(self) -> str:
+        """The enterprise's letter from the case's facts and the administrator's words; what
+        is missing is a placeholder (nothing of the diagnosis' reasoning goes in)."""
         if self.profile is None or self.target is None:
             return ""
-        from app.appeal.statement import build_statement
+        from app.appeal.documents import attachment_titles
+        from app.appeal.statement import Measure, build_statement
 
         lang = self.package.package_lang()
-        return build_statement(self.profile, self.target.diagnosis, lang=lang,
-                               report=self.target.report,
-                               restricted_on=self.target.restricted_on,
-                               corrective_measures=latest_corrective_measures(
-                                   self.context.audit, lang) if self.ws is not None else None)
+        st = self.documents.store.draft().statement
+        measures = list(st.measures)
+        if self.ws is not None and self.documents.store.persistent:
+            from app.store.package import audit_measures
+
+            measures += audit_measures(self.ws, lang)
+        return build_statement(
+            self.profile, lang=lang, report=self.target.report, accounts=st.accounts,
+            restricted_on=self.target.restricted_on, complied=st.complied,
+            what_happened=st.what_happened,
+            measures=[m if isinstance(m, Measure) else Measure.model_validate(m.model_dump())
+                      for m in measures],
+            request=st.request,
+            attachments=attachment_titles(self.documents.documents(), lang))
+
+    def _guide_changed(self) -> None:
+        """The administrator's words changed: into the case's draft, and the statement."""
+        store = self.documents.store
+        if not store.persistent:
+            return
+        store.update_draft(statement=store.draft().statement.model_copy(
+            update=self.guide.fields()))
+        self.statement_editor.refresh()
+        self.update_completeness()
 
     def statement(self) -> str:
         return self.statement_editor.text()
@@ -401,6 +450,9 @@ class AppealPage(QWidget):
             needed.insert(0, self.tr("The enterprise profile has errors (see above)"))
         if not self.statement():
             needed.append(self.tr("Missing: the appeal statement"))
+        # The statement's placeholders block the build unless explicitly overridden.
+        needed += [self.tr("The statement still asks: {what}").format(what=what)
+                   for what in self.placeholders.show_for(self.statement())]
         return needed
 
     def package_route(self) -> bool:
@@ -458,9 +510,32 @@ class AppealPage(QWidget):
                                   str(documents_folder() / name))
         if not path:
             return
-        diagnosis = self.target.diagnosis if self.target else None
+        from app.appeal.bundle import CoverFacts
+
+        target = self.target
+        diagnosis = target.diagnosis if target else None
+        # The cover names what is appealed (the restriction, the accounts, the date).
+        cover = CoverFacts(report=target.report, restricted_on=target.restricted_on,
+                           accounts=self.documents.store.draft().statement.accounts
+                           ) if target else None
         self.builder.build_bundle(self.profile, self.documents.documents(), Path(path),
-                                  self.statement(), diagnosis, self.package.bundle_options())
+                                  self.statement(), diagnosis, self.package.bundle_options(),
+                                  cover)
+
+    def _record_build(self, built: Any) -> None:
+        """The case remembers each bundle: when, pages, size, SHA-256 (the submission names it)."""
+        if built.kind != "bundle" or self.target is None or self.ws is None \
+                or not self.target.case_id:
+            return
+        from app.store import drafts
+
+        try:
+            drafts.record_build(self.ws, self.target.case_id, built.path, pages=built.pages,
+                                lang=self.package.package_lang())
+        except (OSError, StoreError) as exc:
+            log.warning("the build of case %s was not recorded: %s", self.target.case_id, exc)
+            return
+        self.context.store.cases_changed.emit()
 
     def build_kit(self) -> None:
         if self.builder.busy or not self._confirm_incomplete():
@@ -476,6 +551,7 @@ class AppealPage(QWidget):
     def _restyle(self, *_: object) -> None:
         """The profile problems and the completeness list carry token colours of their own."""
         self._show_profile()
+        self.highlighter.rehighlight()
         self.update_completeness()
 
     # Language --------------------------------------------------------------------------------
@@ -483,6 +559,7 @@ class AppealPage(QWidget):
     def retranslate(self, *_: object) -> None:
         self.ui.retranslateUi(self)
         self.locked.set_what(self.tr("the enterprise profile and the package of each case"))
+        self.guide.retranslate()
         self.documents.retranslate()
         self._fill_cases()
         self._show_profile()

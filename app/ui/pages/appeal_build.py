@@ -57,6 +57,7 @@ class Built:
     kind: str  # "bundle" or "kit"
     path: Path  # the PDF, or the kit's folder
     summary: str
+    pages: int = 0  # of the PDF bundle
 
 
 class BuildController(QObject):
@@ -112,16 +113,16 @@ class BuildController(QObject):
         self.runner.start(job)
 
     def build_bundle(self, profile: Any, documents: list[Any], path: Path, statement: str,
-                     diagnosis: Any, options: Any) -> None:
+                     diagnosis: Any, options: Any, cover: Any = None) -> None:
         from app.appeal.bundle import build_bundle
 
         def work(progress: Progress, cancel: threading.Event) -> Any:
             return build_bundle(profile, documents, path, statement=statement,
-                                diagnosis=diagnosis, options=options, progress=progress,
-                                cancel=cancel)
+                                diagnosis=diagnosis, options=options, cover=cover,
+                                progress=progress, cancel=cancel)
 
-        self.start("bundle", work, lambda result: Built("bundle", path,
-                                                        self._bundle_summary(path, result)))
+        self.start("bundle", work, lambda result: Built(
+            "bundle", path, self._bundle_summary(path, result), result.pages))
 
     def build_kit(self, documents: list[Any], statement: str, folder: Path,
                   options: dict[str, Any]) -> None:

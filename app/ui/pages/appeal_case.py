@@ -111,20 +111,3 @@ def problems_html(problems: list[Problem], lang: Lang) -> str:
 
 def profile_problems(profile: Profile | None) -> list[Problem]:
     return check_profile(profile) if profile is not None else []
-
-
-def latest_corrective_measures(audit_service: Any, lang: Lang) -> list[str] | None:
-    """Measures done or under way in the latest self-audit, for the statement; None without."""
-    try:
-        audits = audit_service.archive.list_self_audits()
-        if not audits:
-            return None
-        from app.audit.scoring import AuditAnswers
-
-        latest = max(audits, key=lambda a: a.created)
-        answers = AuditAnswers.model_validate(latest.payload["answers"])
-        result = audit_service.score(answers, audit_service.checklist())
-        return result.corrective_measures(lang) or None
-    except Exception as exc:  # the statement then proposes general measures
-        log.info("no corrective measures from the self-audit: %s", exc)
-        return None

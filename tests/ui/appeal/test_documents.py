@@ -163,6 +163,9 @@ def test_completeness_panel_follows_the_slots(page, tmp_path):
 
     assert "Missing: Business licence" in shown()
     assert "Missing: Legal person's ID card (photo side)" in shown()
+    assert "The statement still asks:" in shown(), "its placeholders are listed"
+    page.ui.statementEdit.setPlainText("我们的申诉说明，已由管理员全文填写。")
+    assert "The statement still asks:" not in shown()
     drop(page.documents.slots["business_license"],
          file_mime(make_picture(tmp_path / "licence.jpg")))
     assert "Missing: Business licence" not in shown()
