@@ -349,6 +349,10 @@ class DocumentsPanel(QObject):
         else:
             detail = self.tr("{type}, {width}×{height} pixels, {size}").format(
                 type=src.file_type.value.upper(), width=src.width, height=src.height, size=size)
+        if entry.stored.source == "enterprise":
+            detail += "\n" + self.tr("A standing document of the Enterprise page, shared by "
+                                     "every case; removing it here leaves it out of this "
+                                     "package only.")
         return short, f"{name}\n{detail}"
 
     def _refresh(self, kind: str, current: str | None = None) -> None:

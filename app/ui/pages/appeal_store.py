@@ -32,6 +32,7 @@ class StoredDocument:
     path: Path
     filename: str
     edits: Edits | None = None
+    source: str = "case"  # or "enterprise": a standing document of the Enterprise page
 
 
 class PackageStore(Protocol):
@@ -123,6 +124,7 @@ class WorkspaceStore:
         self.ws = ws
         self.case_id = case_id
         self._dir = _private_dir()
+        self._all: list[StoredDocument] = []
         self._draft = self._move_legacy_settings(settings)
 
     def _move_legacy_settings(self, settings: QSettings) -> PackageDraft:
@@ -155,39 +157,74 @@ class WorkspaceStore:
             k: v.model_dump() if hasattr(v, "model_dump") else v for k, v in fields.items()}})
         self._draft = drafts.save_draft(self.ws, self.case_id, draft)
 
-    def _materialise(self, doc_id: str, kind: str, filename: str | None, data: bytes
-                     ) -> StoredDocument:
+    def _materialise(self, doc_id: str, kind: str, filename: str | None, data: bytes,
+                     source: str = "case") -> StoredDocument:
         name = Path(filename or f"{kind}").name
         folder = self._dir / doc_id
         folder.mkdir(exist_ok=True)
         path = folder / name
         path.write_bytes(data)
-        return StoredDocument(doc_id, kind, path, name, self._draft.edits.get(doc_id))
+        return StoredDocument(doc_id, kind, path, name, self._draft.edits.get(doc_id), source)
+
+    def _choose(self, doc: StoredDocument, chosen: bool) -> None:
+        """Keep the draft's list of chosen documents (None: every one) in step."""
+        from app.store.drafts import DocumentChoice
+
+        choices = self._draft.documents
+        if choices is None:
+            if chosen:
+                return  # every document is in the package already
+            choices = [DocumentChoice(source=d.source, id=d.id)  # type: ignore[arg-type]
+                       for d in self._all]
+        kept = [c for c in choices if c.id != doc.id]
+        if chosen:
+            kept.append(DocumentChoice(source=doc.source, id=doc.id))  # type: ignore[arg-type]
+        self.update_draft(documents=[c.model_dump() for c in kept])
 
     def load(self) -> list[StoredDocument]:
-        from app.store import documents
+        """The case's documents and the enterprise's standing ones the package uses."""
+        from app.store import documents, enterprise
 
         out = []
+        for doc in enterprise.current_enterprise_documents(self.ws).values():
+            _, filename, data = enterprise.read_enterprise_document(self.ws, doc.id)
+            out.append(self._materialise(doc.id, doc.kind, filename, data, "enterprise"))
         for info in documents.list_documents(self.ws, self.case_id):
             _, filename, data = documents.read_document(self.ws, info.id)
             out.append(self._materialise(info.id, info.kind, filename, data))
+        self._all = list(out)
+        chosen = self._draft.documents
+        if chosen is not None:
+            ids = {c.id for c in chosen}
+            out = [d for d in out if d.id in ids]
         return out
 
     def add(self, kind: str, path: Path, filename: str) -> StoredDocument:
         from app.store import documents
 
         info = documents.add_document(self.ws, self.case_id, kind, path.read_bytes(), filename)
-        return self._materialise(info.id, kind, filename, path.read_bytes())
+        doc = self._materialise(info.id, kind, filename, path.read_bytes())
+        self._all.append(doc)
+        self._choose(doc, True)
+        return doc
 
     def remove(self, doc: StoredDocument) -> None:
+        """A case document goes to the trash; a standing one only leaves this package."""
         from app.store import documents
 
-        documents.remove_document(self.ws, doc.id)  # to the trash: restore undoes it
+        if doc.source == "case":
+            documents.remove_document(self.ws, doc.id)  # to the trash: restore undoes it
+            if self._draft.documents is not None:
+                self._choose(doc, False)
+        else:
+            self._choose(doc, False)
 
     def restore(self, doc: StoredDocument) -> None:
         from app.store import documents
 
-        documents.restore_document(self.ws, doc.id)
+        if doc.source == "case":
+            documents.restore_document(self.ws, doc.id)
+        self._choose(doc, True)
 
     def set_edits(self, doc: StoredDocument, edits: Edits | None) -> None:
         doc.edits = edits
