@@ -323,6 +323,7 @@ def test_package_built_from_the_workspace_case(ws: Workspace, tmp_path: Path) ->
     sealed = package.rejection_fixes(ws, case.id, "letter_not_sealed")
     assert [f.state for f in sealed] == ["by_hand", "ok"]
 
+
 def test_draft_problems_use_the_same_checks() -> None:
     from app.appeal.profile import draft_problems
 
