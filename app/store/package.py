@@ -33,7 +33,13 @@ from app.appeal.documents import (
     order_documents,
 )
 from app.appeal.profile import Profile
-from app.appeal.statement import Measure, build_statement, not_translated_note, placeholders
+from app.appeal.statement import (
+    Measure,
+    build_statement,
+    not_translated_note,
+    placeholders,
+    typeset_zh,
+)
 from app.i18n import Lang, LocalText
 from app.store import drafts, enterprise
 from app.store.cases import CaseDetail, get_case
@@ -152,9 +158,10 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
                                          edits=draft.edits.get(doc_id)))
     documents = order_documents(documents)
     st = draft.statement
-    if st.text:
+    if st.text:  # written whole by the administrator: only typeset, never reworded
+        body = typeset_zh(st.text) if lang == "zh_CN" else st.text
         note = not_translated_note(st.text, lang)
-        statement = f"{note}\n\n{st.text}" if note else st.text
+        statement = f"{note}\n\n{body}" if note else body
     else:
         titles = attachment_titles(documents, lang)
         statement = build_statement(
