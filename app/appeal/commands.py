@@ -90,7 +90,12 @@ def run_bundle(args: argparse.Namespace) -> int:
     from app.appeal.checks import check_profile
     from app.appeal.documents import SLOT_TITLES, attachment_titles, order_documents
     from app.appeal.intake import IntakeError
-    from app.appeal.statement import build_statement, not_translated_note, placeholders
+    from app.appeal.statement import (
+        build_statement,
+        not_translated_note,
+        placeholders,
+        typeset_zh,
+    )
     from app.appeal.watermark import WatermarkSpec
 
     lang: Lang = args.lang
@@ -107,9 +112,10 @@ def run_bundle(args: argparse.Namespace) -> int:
         except CatalogueError as exc:
             raise InputError(text("err_catalogue", error=exc)) from exc
     documents = order_documents(case.documents)
-    if case.statement:
+    if case.statement:  # written whole by the administrator: only typeset, never reworded
+        body = typeset_zh(case.statement) if lang == "zh_CN" else case.statement
         note = not_translated_note(case.statement, lang)
-        statement = f"{note}\n\n{case.statement}" if note else case.statement
+        statement = f"{note}\n\n{body}" if note else body
     else:
         statement = build_statement(
             profile, lang=lang, report=case.report, accounts=case.accounts,

@@ -33,7 +33,13 @@ from app.appeal.documents import (
     order_documents,
 )
 from app.appeal.profile import Profile
-from app.appeal.statement import Measure, build_statement, not_translated_note, placeholders
+from app.appeal.statement import (
+    Measure,
+    build_statement,
+    not_translated_note,
+    placeholders,
+    typeset_zh,
+)
 from app.i18n import Lang, LocalText
 from app.store import drafts, enterprise
 from app.store.cases import CaseDetail, get_case
@@ -152,9 +158,10 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
                                          edits=draft.edits.get(doc_id)))
     documents = order_documents(documents)
     st = draft.statement
-    if st.text:
+    if st.text:  # written whole by the administrator: only typeset, never reworded
+        body = typeset_zh(st.text) if lang == "zh_CN" else st.text
         note = not_translated_note(st.text, lang)
-        statement = f"{note}\n\n{st.text}" if note else st.text
+        statement = f"{note}\n\n{body}" if note else body
     else:
         titles = attachment_titles(documents, lang)
         statement = build_statement(
@@ -250,3 +257,54 @@ def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return PackageBuild(result=result, build=record, issues=prepared.issues, kit=kit_result)
+
+
+FixState = Literal["ok", "to_fix", "by_hand"]
+
+
+class FixStatus(BaseModel):
+    """One item of a rejection's checklist with what the app's check says about it now."""
+
+    item: object  # app.store.submissions.FixItem
+    state: FixState
+    details: list[LocalText] = []
+
+
+def rejection_fixes(ws: Workspace, case_id: str, reason: str, *,
+                    today: dt.date | None = None) -> list[FixStatus]:
+    """The checklist of a rejection for ``reason``, each item run through the check it is tied
+    to on the case's package as it stands (needs the unlocked vault): ``ok``, ``to_fix`` (with
+    what the check found) or ``by_hand`` (no automatic check: the letter's seal, notes)."""
+    from app.appeal.intake import read_document as intake
+    from app.store.submissions import rejection_checklist
+
+    workdir = Path(tempfile.mkdtemp(prefix="wecom-appeal-check-"))
+    try:
+        prepared = prepare_package(ws, case_id, workdir, today=today)
+        notes = {doc.path.name: [n for n in intake(doc.path).notes
+                                 if n.code == "low_resolution"]
+                 for doc in prepared.documents}
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    profile_problems = [p for p in prepared.profile.problems(today) if p.severity == "error"]
+    found: dict[str, list[LocalText]] = {
+        "intake.resolution": [n.message for found in notes.values() for n in found],
+        "profile.names": [p.message for p in profile_problems if p.field.endswith("name")],
+        "profile.identity": [p.message for p in profile_problems
+                             if not p.field.endswith("name")],
+        "enterprise.documents": [i.message for i in prepared.issues
+                                 if i.kind in ("enterprise_document", "missing_document")],
+        "watermark.purpose": [] if prepared.draft.watermark is not None else [LocalText(
+            en="The purpose watermark is turned off for this case.",
+            zh_CN="本案件的用途水印已关闭。")],
+        "statement.placeholders": [i.message for i in prepared.issues if i.blocking],
+    }
+    out = []
+    for item in rejection_checklist(reason):
+        if item.check not in found:
+            out.append(FixStatus(item=item, state="by_hand"))
+        else:
+            details = found[item.check]
+            out.append(FixStatus(item=item, state="to_fix" if details else "ok",
+                                 details=details))
+    return out

@@ -16,6 +16,7 @@ from pathlib import Path
 from app.cliutil import InputError, pad
 from app.i18n import Lang, system_lang
 from app.labels import label, text
+from app.store.errors import StoreError
 from app.store.vault_commands import add_lang, lang_of, open_workspace, store_errors, unlock
 
 CHANNELS = ("admin_console", "customer_service", "appeal_page")
@@ -120,19 +121,34 @@ def cmd_case_outcome(args: argparse.Namespace) -> int:
     lang: Lang = lang_of(args)
     if args.outcome == "rejected" and args.reason is None:
         raise InputError(text("outcome_needs_reason", reasons=", ".join(REASONS)))
+    fixes = None
     with open_workspace() as ws:
         case_id = resolve_case_id(ws, args.id)
-        if args.note:
+        if args.note or args.outcome == "rejected":
             unlock(ws, lang)
         sub = record_outcome(ws, case_id, args.outcome, reason=args.reason, note=args.note,
                              on=args.date)
         status = get_case(ws, case_id).status
+        if sub.outcome == "rejected" and sub.reason:
+            from app.store.package import rejection_fixes
+
+            try:  # the checklist, each item run through its check on the package as it is
+                fixes = rejection_fixes(ws, case_id, sub.reason)
+            except StoreError:  # no profile yet: the checklist without the checks' findings
+                fixes = None
     print(label("outcome_recorded", lang, id=case_id, outcome=OUTCOME_TITLES[sub.outcome](lang),
                 status=label(f"status_{status}", lang)))
     if sub.outcome == "rejected" and sub.reason:
         print(label("outcome_checklist", lang))
-        for item in rejection_checklist(sub.reason):
-            print(label("outcome_check_item", lang, text=item.text(lang), check=item.check))
+        if fixes is None:
+            for item in rejection_checklist(sub.reason):
+                print(label("outcome_check_item", lang, text=item.text(lang), check=item.check))
+        for fix in fixes or []:
+            item = fix.item
+            print(label(f"outcome_fix_{fix.state}", lang, text=item.text(lang),  # type: ignore[attr-defined]
+                        check=item.check))  # type: ignore[attr-defined]
+            for detail in fix.details:
+                print(f"      - {detail(lang)}")
     return 0
 
 

@@ -309,6 +309,20 @@ def test_package_built_from_the_workspace_case(ws: Workspace, tmp_path: Path) ->
     assert "已完成：组织成员重新学习使用规范" in statement and "【请填写" not in statement
     assert "限制通知截图" in statement  # the attachment list names the case's own file too
 
+    # A rejection's checklist, each item run through its check on the package as it is.
+    fixes = package.rejection_fixes(ws, case.id, "unclear_images")
+    assert [(f.item.check, f.state) for f in fixes] == [("intake.resolution", "ok"),
+                                                        ("watermark.purpose", "ok")]
+    enterprise.add_enterprise_document(ws, "business_license",
+                                       _photo(tmp_path / "small.jpg", (600, 400)))
+    drafts.save_draft(ws, case.id, drafts.load_draft(ws, case.id).model_copy(
+        update={"watermark": None}))
+    fixes = package.rejection_fixes(ws, case.id, "unclear_images")
+    assert [f.state for f in fixes] == ["to_fix", "to_fix"]
+    assert "small.jpg" in fixes[0].details[0].en
+    sealed = package.rejection_fixes(ws, case.id, "letter_not_sealed")
+    assert [f.state for f in sealed] == ["by_hand", "ok"]
+
 
 def test_draft_problems_use_the_same_checks() -> None:
     from app.appeal.profile import draft_problems

@@ -75,7 +75,7 @@ def load_profile(ws: Any) -> tuple[Profile | None, Any]:
         return None, None
     if full is None:
         return None, view
-    return Profile.model_validate(full.model_dump()), view
+    return full, view  # one Profile model: the stored one as it is (draft mode, no re-check)
 
 
 def profile_summary(profile: Profile | None, view: Any) -> str:
