@@ -273,11 +273,11 @@ class SubmissionsBox(QGroupBox):
         self.packageButton.setText(self.tr("Open the appeal &package"))
         self.dateLabel.setText(self.tr("Sent &on:"))
         self.channelLabel.setText(self.tr("C&hannel:"))
-        self.refLabel.setText(self.tr("Re&ference:"))
+        self.refLabel.setText(self.tr("Refere&nce:"))
         self.refEdit.setPlaceholderText(self.tr("The number WeCom gave, if any"))
-        self.submitButton.setText(self.tr("Record &submission"))
-        self.outcomeLabel.setText(self.tr("O&utcome:"))
-        self.outcomeButton.setText(self.tr("Record o&utcome"))
+        self.submitButton.setText(self.tr("Record su&bmission"))
+        self.outcomeLabel.setText(self.tr("Out&come:"))
+        self.outcomeButton.setText(self.tr("Record &WeCom's answer"))
         for combo, values in ((self.channelCombo, [
                 (c, submissions.CHANNEL_TITLES[c](lang)) for c in submissions.CHANNELS]),
                 (self.outcomeCombo, [(o, submissions.OUTCOME_TITLES[o](lang))

@@ -181,9 +181,10 @@ class NextStepPanel(QGroupBox):
             title = self.tr("Steps") if step.kind == "steps" else self.tr("Then")
             parts.append(f"<b>{escape(title)}</b>" + _items(step.steps, lang, numbered=True))
         if step.meanwhile:
-            parts.append(f"<b>{escape(self.tr('Meanwhile'))}</b>"
+            meanwhile = self.tr("Meanwhile")
+            parts.append(f"<b>{escape(meanwhile)}</b>"
                          + _items(step.meanwhile, lang, numbered=False))
         self.details.setText("".join(parts))
         self.details.setVisible(bool(parts))
-        self.advice.setText(self.tr("This is the app's advice, not WeCom's rules; the sections "
-                                    "named in brackets are where the rules say so."))
+        self.advice.setText(self.tr("This is the app's advice, not WeCom's rules; where it "
+                                    "restates a rule, it names the section in brackets."))
