@@ -1,4 +1,4 @@
-"""The next step of a diagnosis, per route (resources/text/next_steps.toml): prepare the appeal
+"""The next step of a diagnosis, per route (resources/advice/next_steps.toml): prepare the appeal
 package for this case, wait until a date (and what to do meanwhile), or the steps in the admin
 console. It is the app's advice and says so; the route and its reasons above cite the rules."""
 
@@ -53,7 +53,7 @@ class NextSteps(BaseModel):
 
 @cache
 def next_steps() -> NextSteps:
-    path = resources.files("app.resources") / "text" / "next_steps.toml"
+    path = resources.files("app.resources") / "advice" / "next_steps.toml"
     return NextSteps.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
