@@ -166,12 +166,12 @@ Build anyway?</source>
         <translation>申诉说明与授权书(&amp;S)</translation>
     </message>
     <message>
-        <source>The appeal statement, written from the diagnosis and the profile. Edit it freely: the bundle and the upload kit use this text.</source>
-        <translation>申诉说明根据诊断结果和企业资料生成，可自由修改：PDF 材料包和上传包都使用这里的文字。</translation>
+        <source>The appeal statement: the enterprise&apos;s letter, written from the case&apos;s facts, the profile and your words below. What is missing stays a highlighted 【请填写：…】 placeholder. You may edit the text itself: the bundle and the upload kit use it.</source>
+        <translation>申诉说明是企业的申诉信，根据案件事实、企业资料和你在下面写的内容生成。缺少的内容会保留为醒目的“【请填写：…】”占位符。也可以直接修改正文：PDF 材料包和上传包都使用这里的文字。</translation>
     </message>
     <message>
-        <source>Re&amp;generate from the diagnosis</source>
-        <translation>根据诊断重新生成(&amp;G)</translation>
+        <source>Re&amp;generate from your words</source>
+        <translation>根据你的说明重新生成(&amp;G)</translation>
     </message>
     <message>
         <source>Generate the letter from the profile, print it, have it signed and sealed, then scan it into the “Authorisation letter (sealed)” slot.</source>
@@ -2731,8 +2731,8 @@ Build anyway?</source>
         <translation>重新生成申诉说明</translation>
     </message>
     <message>
-        <source>Replace your edited statement with a new one from the diagnosis?</source>
-        <translation>要用根据诊断新生成的说明替换您修改过的申诉说明吗？</translation>
+        <source>Replace your edited statement with a new one written from the case and your words?</source>
+        <translation>要用根据案件和你的说明重新生成的内容替换你修改过的申诉说明吗？</translation>
     </message>
     <message>
         <source>The statement was not saved: {error}</source>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QScrollArea,
+    QSplitter,
     QWidget,
 )
 
@@ -131,13 +133,19 @@ class AppealPage(QWidget):
         guide_scroll.setWidgetResizable(True)
         guide_scroll.setFrameShape(QFrame.Shape.NoFrame)
         guide_scroll.setWidget(self.guide)
-        guide_scroll.setMaximumHeight(300)
-        ui.statementLayout.insertWidget(1, guide_scroll)
+        # The guide and the text share the tab's height; the user moves the divider.
+        split = QSplitter(Qt.Orientation.Vertical, ui.statementTab, objectName="statementSplit")
+        split.setChildrenCollapsible(False)
+        ui.statementLayout.insertWidget(1, split, 1)
+        split.addWidget(guide_scroll)
+        split.addWidget(ui.statementEdit)  # taken out of the tab's layout into the splitter
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         self.guide.changed.connect(self._guide_changed)
         self.placeholder_label = QLabel(ui.statementTab, objectName="placeholderList",
                                         wordWrap=True)
         ui.statementLayout.insertWidget(
-            ui.statementLayout.indexOf(ui.statementEdit) + 1, self.placeholder_label)
+            ui.statementLayout.indexOf(split) + 1, self.placeholder_label)
         self.placeholders = PlaceholderList(self.placeholder_label, self)
         self.highlighter = PlaceholderHighlighter(ui.statementEdit.document())
         ui.statementEdit.textChanged.connect(
@@ -402,8 +410,9 @@ class AppealPage(QWidget):
         store = self.documents.store
         if not store.persistent:
             return
-        store.update_draft(statement=store.draft().statement.model_copy(
-            update=self.guide.fields()))
+        statement = store.draft().statement
+        store.update_draft(statement=type(statement).model_validate(
+            {**statement.model_dump(), **self.guide.fields()}))
         self.statement_editor.refresh()
         self.update_completeness()
 
@@ -450,10 +459,24 @@ class AppealPage(QWidget):
             needed.insert(0, self.tr("The enterprise profile has errors (see above)"))
         if not self.statement():
             needed.append(self.tr("Missing: the appeal statement"))
+        needed += [w.message(lang) for w in self._document_warnings() if w.state != "expiring"]
         # The statement's placeholders block the build unless explicitly overridden.
         needed += [self.tr("The statement still asks: {what}").format(what=what)
                    for what in self.placeholders.show_for(self.statement())]
         return needed
+
+    def _document_warnings(self) -> list[Any]:
+        """The standing documents in this package that expire soon, expired or went stale."""
+        if self.ws is None or not self.documents.store.persistent:
+            return []
+        from app.store.enterprise import enterprise_warnings
+
+        kinds = {d.kind for d in self.documents.documents()}
+        try:
+            return [w for w in enterprise_warnings(self.ws) if w.kind in kinds]
+        except (StoreError, sqlite3.Error) as exc:
+            log.warning("the standing documents cannot be checked: %s", exc)
+            return []
 
     def package_route(self) -> bool:
         """The case's route is one that sends a package (enterprise or page appeal)."""
@@ -475,6 +498,11 @@ class AppealPage(QWidget):
             item = QListWidgetItem("✗ " + text)
             item.setForeground(theme.color("error"))
             lst.addItem(item)
+        for warning in self._document_warnings():
+            if warning.state == "expiring":
+                item = QListWidgetItem("⚠ " + warning.message(lang))
+                item.setForeground(theme.color("warning"))
+                lst.addItem(item)
         for kind in sorted(self.documents.required - set(self.documents.missing()),
                            key=list(SLOT_TITLES).index):
             item = QListWidgetItem("✓ " + SLOT_TITLES[kind](lang))

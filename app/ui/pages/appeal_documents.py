@@ -26,6 +26,7 @@ from app.appeal.intake import (
     read_document,
 )
 from app.i18n import Lang
+from app.store.errors import StoreError
 from app.ui import accessibility
 from app.ui.dialogs.image_edit import Fractions
 from app.ui.pages.appeal_prompts import AskCrop, AskOpenFiles, ask_crop, ask_open_files
@@ -213,7 +214,14 @@ class DocumentsPanel(QObject):
             if kind not in MULTIPLE:
                 for old in list(state.entries):
                     self._discard(kind, old)
-            stored = self.store.add(kind, Path(path), Path(path).name)
+            try:
+                stored = self.store.add(kind, Path(path), Path(path).name)
+            except IntakeError as exc:
+                messages.append((lambda e=exc: e.message(self._lang()), "error"))
+                continue
+            except (OSError, StoreError) as exc:
+                messages.append((lambda e=exc: str(e), "error"))
+                continue
             source = source.model_copy(update={"path": stored.path})
             state.entries.append(Entry(stored, source))
             messages += [(lambda n=note: n.message(self._lang()),

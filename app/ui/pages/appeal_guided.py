@@ -63,7 +63,7 @@ class StatementGuide(QGroupBox):
         self.prompts.setProperty("hint", True)
         self.complied = QPlainTextEdit(self, objectName="compliedEdit")
         self.complied.setTabChangesFocus(True)
-        self.complied.setMaximumHeight(90)
+        self.complied.setMinimumHeight(60)
         self.compliedLabel = QLabel(self)
         self.compliedLabel.setBuddy(self.complied)
         form.addRow(self.compliedLabel, self.prompts)

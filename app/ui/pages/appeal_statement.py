@@ -81,7 +81,8 @@ class StatementEditor(QObject):
     def regenerate(self) -> None:
         if self.is_edited and not self._confirm(
                 self.page, self.tr("Regenerate the statement"),
-                self.tr("Replace your edited statement with a new one from the diagnosis?")):
+                self.tr("Replace your edited statement with a new one written from the case "
+                        "and your words?")):
             return
         self._set(self._generate())
         self.is_edited = False

@@ -200,8 +200,18 @@ class WorkspaceStore:
         return out
 
     def add(self, kind: str, path: Path, filename: str) -> StoredDocument:
-        from app.store import documents
+        """A standing document the enterprise has none of yet is kept once, for every case
+        (the Enterprise page shows it); anything else belongs to this case."""
+        from app.store import documents, enterprise
 
+        if (kind in enterprise.ENTERPRISE_KINDS
+                and kind not in enterprise.current_enterprise_documents(self.ws)):
+            standing, _notes = enterprise.add_enterprise_document(self.ws, kind, path)
+            doc = self._materialise(standing.id, kind, filename, path.read_bytes(),
+                                    "enterprise")
+            self._all.append(doc)
+            self._choose(doc, True)
+            return doc
         info = documents.add_document(self.ws, self.case_id, kind, path.read_bytes(), filename)
         doc = self._materialise(info.id, kind, filename, path.read_bytes())
         self._all.append(doc)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -67,7 +68,10 @@ class DuePanel(QGroupBox):
         self.store, self._lang = store, lang
         layout = QVBoxLayout(self)
         self.list = QListWidget(self, objectName="dueList")
-        self.list.setMaximumHeight(110)
+        self.list.setMaximumHeight(90)
+        # As tall as its few lines: the case list below keeps the room.
+        self.list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.list.setWordWrap(True)
         layout.addWidget(self.list)
         self.list.itemActivated.connect(self._activated)
@@ -147,7 +151,7 @@ class SubmissionsBox(QGroupBox):
         form.addWidget(self.channelCombo, 0, 3)
         form.addWidget(self.refLabel, 1, 0)
         form.addWidget(self.refEdit, 1, 1, 1, 3)
-        form.addWidget(self.submitButton, 1, 4)
+        form.addWidget(self.submitButton, 2, 3, Qt.AlignmentFlag.AlignRight)
         form.setColumnStretch(3, 1)
         layout.addLayout(form)
 

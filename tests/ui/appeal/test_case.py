@@ -12,6 +12,7 @@ from app.appeal.watermark import WatermarkSpec
 from app.rules.contract import RestrictionReport
 from app.store.cases import create_case, engine_diagnoser
 from app.store.documents import list_documents
+from app.store.enterprise import current_enterprise_documents
 from app.store.profile import Profile as StoredProfile
 from app.store.profile import save_profile
 from app.ui import accessibility
@@ -55,7 +56,9 @@ def test_documents_of_a_saved_case_are_kept_in_the_vault(store, make_page, tmp_p
     page.documents.rotate("business_license")
     page.ui.statementEdit.setPlainText("我们的申诉说明")
     page.statement_editor.save()
-    assert [d.kind for d in list_documents(ws, case.id)] == ["business_license"]
+    # The enterprise had no licence yet: kept once, for every case (the Enterprise page).
+    assert list_documents(ws, case.id) == []
+    assert list(current_enterprise_documents(ws)) == ["business_license"]
 
     again = make_page()
     choose(again, f"case:{case.id}")
@@ -64,9 +67,13 @@ def test_documents_of_a_saved_case_are_kept_in_the_vault(store, make_page, tmp_p
     assert entries[0].edits.rotate == 90
     assert again.ui.statementEdit.toPlainText() == "我们的申诉说明"
     again.documents.slots["business_license"].remove_button.click()
-    assert list_documents(ws, case.id) == []
+    assert "business_license" in again.documents.missing(), "left out of this package"
+    assert list(current_enterprise_documents(ws)) == ["business_license"], "not deleted"
     again.documents.undo("business_license")
-    assert len(list_documents(ws, case.id)) == 1
+    assert "business_license" not in again.documents.missing()
+    # The case's own evidence stays with the case.
+    drop(again.documents.slots["evidence"], file_mime(make_picture(tmp_path / "chat.jpg")))
+    assert [d.kind for d in list_documents(ws, case.id)] == ["evidence"]
 
 
 def test_without_a_case_nothing_is_kept_for_the_session(window):
