@@ -66,9 +66,11 @@ class PackageIssue(BaseModel):
 class PackageIncomplete(StoreError):
     """The statement still has placeholders: fill them in, or build with them allowed."""
 
-    def __init__(self, issues: list[PackageIssue]) -> None:
-        self.issues = issues
-        super().__init__(f"the statement still has {len(issues)} placeholder(s) to fill in")
+    def __init__(self, blocking: list[PackageIssue], issues: list[PackageIssue] | None = None
+                 ) -> None:
+        self.blocking = blocking
+        self.issues = issues if issues is not None else blocking  # everything still to do
+        super().__init__(f"the statement still has {len(blocking)} placeholder(s) to fill in")
 
 
 class PreparedPackage(BaseModel):
@@ -234,7 +236,7 @@ def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
         prepared = prepare_package(ws, case_id, workdir, lang=lang, today=today)
         blocking = [i for i in prepared.issues if i.blocking]
         if blocking and not allow_placeholders:
-            raise PackageIncomplete(blocking)
+            raise PackageIncomplete(blocking, prepared.issues)
         draft = prepared.draft
         watermark = draft.watermark_for(today)
         options = BundleOptions(lang=prepared.lang, dpi=draft.dpi, watermark=watermark,

@@ -69,7 +69,7 @@ def cmd_case_package(args: argparse.Namespace) -> int:
                                        allow_placeholders=args.allow_placeholders,
                                        lang=args.lang, font=font)
         except PackageIncomplete as exc:
-            print(label("package_blocked", lang, count=len(exc.issues)), file=sys.stderr)
+            print(label("package_blocked", lang, count=len(exc.blocking)), file=sys.stderr)
             _issues(exc.issues, lang)
             return 1
         except IntakeError as exc:
