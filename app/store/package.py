@@ -159,19 +159,8 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
         documents.append(PackageDocument(kind=kind, path=path,  # type: ignore[arg-type]
                                          edits=draft.edits.get(doc_id)))
     documents = order_documents(documents)
+    statement = _statement(ws, case, profile, draft, documents, lang, today)
     st = draft.statement
-    if st.text:  # written whole by the administrator: only typeset, never reworded
-        body = typeset_zh(st.text) if lang == "zh_CN" else st.text
-        note = not_translated_note(st.text, lang)
-        statement = f"{note}\n\n{body}" if note else body
-    else:
-        titles = attachment_titles(documents, lang)
-        statement = build_statement(
-            profile, lang=lang, report=case.report, accounts=st.accounts,
-            restricted_on=case.restricted_on, complied=st.complied,
-            what_happened=st.what_happened,
-            measures=[*st.measures, *audit_measures(ws, lang)], request=st.request,
-            attachments=titles, today=today)
     cover = CoverFacts(report=case.report, accounts=st.accounts,
                        restricted_on=case.restricted_on)
     prepared = PreparedPackage(case=case, profile=profile, draft=draft, documents=documents,
@@ -179,6 +168,35 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
                                issues=[])
     prepared.issues = completeness(ws, prepared, today=today)
     return prepared
+
+
+def _statement(ws: Workspace, case: CaseDetail, profile: Profile, draft: drafts.PackageDraft,
+               documents: list[PackageDocument], lang: Lang, today: dt.date) -> str:
+    st = draft.statement
+    if st.text:  # written whole by the administrator: only typeset, never reworded
+        body = typeset_zh(st.text) if lang == "zh_CN" else st.text
+        note = not_translated_note(st.text, lang)
+        return f"{note}\n\n{body}" if note else body
+    return build_statement(
+        profile, lang=lang, report=case.report, accounts=st.accounts,
+        restricted_on=case.restricted_on, complied=st.complied, what_happened=st.what_happened,
+        measures=[*st.measures, *audit_measures(ws, lang)], request=st.request,
+        attachments=attachment_titles(documents, lang), today=today)
+
+
+def case_statement(ws: Workspace, case_id: str, *, lang: Lang | None = None,
+                   today: dt.date | None = None) -> str:
+    """The statement the case's package would carry now (the Appeal page's preview), without
+    decrypting any document; needs the unlocked vault for the profile and the draft."""
+    case = get_case(ws, case_id)
+    profile = load_profile(ws)
+    if profile is None:
+        raise StoreError("no enterprise profile yet: save it first (wecom-appeal profile set)")
+    draft = drafts.load_draft(ws, case_id)
+    kinds = [PackageDocument(kind=kind, path=Path(kind))  # type: ignore[arg-type]
+             for _, _, kind in _chosen(ws, case, draft)]
+    return _statement(ws, case, profile, draft, order_documents(kinds), lang or draft.lang,
+                      today or dt.date.today())
 
 
 def completeness(ws: Workspace, prepared: PreparedPackage, *, today: dt.date | None = None
