@@ -127,11 +127,19 @@ def _chosen(ws: Workspace, case: CaseDetail, draft: drafts.PackageDraft
     if draft.documents is None:
         return ([("enterprise", i, k) for i, k in standing.items()]
                 + [("case", i, k) for i, k in case_docs.items()])
+    # A standing document chosen, then replaced by a newer one of its kind: the newer one.
+    every_kind = {d.id: d.kind for d in enterprise.list_enterprise_documents(
+        ws, include_trashed=True)}
+    current = {kind: doc_id for doc_id, kind in standing.items()}
     out = []
     for choice in draft.documents:
-        pool = case_docs if choice.source == "case" else standing
-        if choice.id in pool:  # a document removed since is left out
-            out.append((choice.source, choice.id, pool[choice.id]))
+        if choice.source == "case":
+            if choice.id in case_docs:  # a document removed since is left out
+                out.append(("case", choice.id, case_docs[choice.id]))
+            continue
+        doc_id = current.get(every_kind.get(choice.id, ""))
+        if doc_id is not None and ("enterprise", doc_id, standing[doc_id]) not in out:
+            out.append(("enterprise", doc_id, standing[doc_id]))
     return out
 
 

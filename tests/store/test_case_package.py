@@ -355,3 +355,21 @@ def test_case_statement_preview_without_documents(ws: Workspace) -> None:
     en = case_statement(ws, case.id)
     assert en.startswith("(This statement was written in Chinese and was not translated.)")
     assert case_statement(ws, case.id, lang="zh_CN") == "我们的申诉说明全文，由管理员撰写。"
+
+
+def test_a_chosen_standing_document_replaced_later_is_followed(ws: Workspace,
+                                                                tmp_path: Path) -> None:
+    from app.store.package import _chosen
+
+    case = cases.create_case(ws, RestrictionReport.model_validate(ENTERPRISE),
+                             diagnoser=fake_diagnosis)
+    old, _ = enterprise.add_enterprise_document(ws, "business_license",
+                                                _photo(tmp_path / "old.jpg"))
+    draft = drafts.PackageDraft(documents=[drafts.DocumentChoice(source="enterprise",
+                                                                 id=old.id)])
+    assert _chosen(ws, cases.get_case(ws, case.id), draft) == [
+        ("enterprise", old.id, "business_license")]
+    new, _ = enterprise.add_enterprise_document(ws, "business_license",
+                                                _photo(tmp_path / "new.jpg"))
+    assert _chosen(ws, cases.get_case(ws, case.id), draft) == [
+        ("enterprise", new.id, "business_license")]
