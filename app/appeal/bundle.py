@@ -168,7 +168,8 @@ def _cover(profile: Profile, facts: CoverFacts, entries: list[_Entry], styles: S
     if facts.restricted_on is not None:
         rows.append((label("cover_restricted_on", lang), _day(facts.restricted_on, lang)))
     rows.append((t["cover_date"], _day(today, lang)))
-    table = Table([[Paragraph(escape(k), styles.cell_label), Paragraph(escape(v), styles.cell)]
+    table = Table([[Paragraph(escape(k), styles.cell_label), _broken(v, styles.cell,
+                                                                     FRAME_W * 0.7 - 13)]
                    for k, v in rows], colWidths=[FRAME_W * 0.3, FRAME_W * 0.7])
     table.setStyle(table_style(styles, ("LINEBELOW", (0, 0), (-1, -1), 0.4, MUTED),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -183,6 +184,15 @@ def _cover(profile: Profile, facts: CoverFacts, entries: list[_Entry], styles: S
             Paragraph(escape(t["cover_contents"]), styles.heading),
             *[Paragraph(f"{i}. {escape(title)}", styles.body)
               for i, title in enumerate(contents, 1)]]
+
+
+def _broken(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A paragraph broken into lines here (no line starts with closing punctuation)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines = break_text(text, width, lambda part: stringWidth(part, style.fontName,
+                                                             style.fontSize))
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
 
 
 def _day(day: dt.date, lang: Lang) -> str:
@@ -214,14 +224,8 @@ def _statement(text: str, styles: Styles, lang: Lang) -> list:
     """The statement's paragraphs, broken into lines here (no line starts with closing
     punctuation, app.appeal.linebreak); its attachment section becomes the list of the
     package's documents with their page numbers."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     style = styles.body
     width = FRAME_W - 1.0  # a point of slack: reportlab must not break the lines again
-
-    def measure(part: str) -> float:
-        return stringWidth(part, style.fontName, style.fontSize)
-
     heading = attachments_heading(lang)
     out: list = []
     for para in text.split("\n\n"):
@@ -235,8 +239,7 @@ def _statement(text: str, styles: Styles, lang: Lang) -> list:
                                        tableStyle=toc.tableStyle))
             out.append(Spacer(1, 6 * mm))
             continue
-        broken = break_text(para, width, measure)
-        out.append(Paragraph("<br/>".join(escape(line) for line in broken), style))
+        out.append(_broken(para, style, width))
     return out
 
 

@@ -73,6 +73,7 @@ def placeholders(text: str) -> list[str]:
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FULL = r"\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"  # CJK punctuation, full width
+_CLOSE = "）」』”’】》"  # full-width closing marks: punctuation after them is Chinese too
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 
 
@@ -90,11 +91,11 @@ def typeset_zh(text: str) -> str:
         if not has_cjk(line):
             lines.append(line)
             continue
-        # In a Chinese line: after a Chinese character, or before a space, Chinese or the end.
-        line = re.sub(f"(?<=[{_CJK}])([,;:?!])|([,;:?!])(?=[ \\t{_CJK}]|$)",
-                      lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], line)
-        line = re.sub(f"(?<=[{_CJK}])\\.(?![0-9A-Za-z])", "。", line)
         line = re.sub(f"\\(([^()]*[{_CJK}][^()]*)\\)", r"（\1）", line)
+        # In a Chinese line: after a Chinese character, or before a space, Chinese or the end.
+        line = re.sub(f"(?<=[{_CJK}{_CLOSE}])([,;:?!])|([,;:?!])(?=[ \\t{_CJK}]|$)",
+                      lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], line)
+        line = re.sub(f"(?<=[{_CJK}{_CLOSE}])[ \\t]*\\.(?![0-9A-Za-z])", "。", line)
         # Spaces touching Chinese text or full-width punctuation go.
         line = re.sub(f"[ \\t]+(?=[{_CJK}{_FULL}])|(?<=[{_CJK}{_FULL}])[ \\t]+", "", line)
         lines.append(line)

@@ -66,9 +66,11 @@ class PackageIssue(BaseModel):
 class PackageIncomplete(StoreError):
     """The statement still has placeholders: fill them in, or build with them allowed."""
 
-    def __init__(self, issues: list[PackageIssue]) -> None:
-        self.issues = issues
-        super().__init__(f"the statement still has {len(issues)} placeholder(s) to fill in")
+    def __init__(self, blocking: list[PackageIssue], issues: list[PackageIssue] | None = None
+                 ) -> None:
+        self.blocking = blocking
+        self.issues = issues if issues is not None else blocking  # everything still to do
+        super().__init__(f"the statement still has {len(blocking)} placeholder(s) to fill in")
 
 
 class PreparedPackage(BaseModel):
@@ -125,11 +127,19 @@ def _chosen(ws: Workspace, case: CaseDetail, draft: drafts.PackageDraft
     if draft.documents is None:
         return ([("enterprise", i, k) for i, k in standing.items()]
                 + [("case", i, k) for i, k in case_docs.items()])
+    # A standing document chosen, then replaced by a newer one of its kind: the newer one.
+    every_kind = {d.id: d.kind for d in enterprise.list_enterprise_documents(
+        ws, include_trashed=True)}
+    current = {kind: doc_id for doc_id, kind in standing.items()}
     out = []
     for choice in draft.documents:
-        pool = case_docs if choice.source == "case" else standing
-        if choice.id in pool:  # a document removed since is left out
-            out.append((choice.source, choice.id, pool[choice.id]))
+        if choice.source == "case":
+            if choice.id in case_docs:  # a document removed since is left out
+                out.append(("case", choice.id, case_docs[choice.id]))
+            continue
+        doc_id = current.get(every_kind.get(choice.id, ""))
+        if doc_id is not None and ("enterprise", doc_id, standing[doc_id]) not in out:
+            out.append(("enterprise", doc_id, standing[doc_id]))
     return out
 
 
@@ -157,19 +167,8 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
         documents.append(PackageDocument(kind=kind, path=path,  # type: ignore[arg-type]
                                          edits=draft.edits.get(doc_id)))
     documents = order_documents(documents)
+    statement = _statement(ws, case, profile, draft, documents, lang, today)
     st = draft.statement
-    if st.text:  # written whole by the administrator: only typeset, never reworded
-        body = typeset_zh(st.text) if lang == "zh_CN" else st.text
-        note = not_translated_note(st.text, lang)
-        statement = f"{note}\n\n{body}" if note else body
-    else:
-        titles = attachment_titles(documents, lang)
-        statement = build_statement(
-            profile, lang=lang, report=case.report, accounts=st.accounts,
-            restricted_on=case.restricted_on, complied=st.complied,
-            what_happened=st.what_happened,
-            measures=[*st.measures, *audit_measures(ws, lang)], request=st.request,
-            attachments=titles, today=today)
     cover = CoverFacts(report=case.report, accounts=st.accounts,
                        restricted_on=case.restricted_on)
     prepared = PreparedPackage(case=case, profile=profile, draft=draft, documents=documents,
@@ -177,6 +176,35 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
                                issues=[])
     prepared.issues = completeness(ws, prepared, today=today)
     return prepared
+
+
+def _statement(ws: Workspace, case: CaseDetail, profile: Profile, draft: drafts.PackageDraft,
+               documents: list[PackageDocument], lang: Lang, today: dt.date) -> str:
+    st = draft.statement
+    if st.text:  # written whole by the administrator: only typeset, never reworded
+        body = typeset_zh(st.text) if lang == "zh_CN" else st.text
+        note = not_translated_note(st.text, lang)
+        return f"{note}\n\n{body}" if note else body
+    return build_statement(
+        profile, lang=lang, report=case.report, accounts=st.accounts,
+        restricted_on=case.restricted_on, complied=st.complied, what_happened=st.what_happened,
+        measures=[*st.measures, *audit_measures(ws, lang)], request=st.request,
+        attachments=attachment_titles(documents, lang), today=today)
+
+
+def case_statement(ws: Workspace, case_id: str, *, lang: Lang | None = None,
+                   today: dt.date | None = None) -> str:
+    """The statement the case's package would carry now (the Appeal page's preview), without
+    decrypting any document; needs the unlocked vault for the profile and the draft."""
+    case = get_case(ws, case_id)
+    profile = load_profile(ws)
+    if profile is None:
+        raise StoreError("no enterprise profile yet: save it first (wecom-appeal profile set)")
+    draft = drafts.load_draft(ws, case_id)
+    kinds = [PackageDocument(kind=kind, path=Path(kind))  # type: ignore[arg-type]
+             for _, _, kind in _chosen(ws, case, draft)]
+    return _statement(ws, case, profile, draft, order_documents(kinds), lang or draft.lang,
+                      today or dt.date.today())
 
 
 def completeness(ws: Workspace, prepared: PreparedPackage, *, today: dt.date | None = None
@@ -234,7 +262,7 @@ def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
         prepared = prepare_package(ws, case_id, workdir, lang=lang, today=today)
         blocking = [i for i in prepared.issues if i.blocking]
         if blocking and not allow_placeholders:
-            raise PackageIncomplete(blocking)
+            raise PackageIncomplete(blocking, prepared.issues)
         draft = prepared.draft
         watermark = draft.watermark_for(today)
         options = BundleOptions(lang=prepared.lang, dpi=draft.dpi, watermark=watermark,

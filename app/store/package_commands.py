@@ -69,7 +69,7 @@ def cmd_case_package(args: argparse.Namespace) -> int:
                                        allow_placeholders=args.allow_placeholders,
                                        lang=args.lang, font=font)
         except PackageIncomplete as exc:
-            print(label("package_blocked", lang, count=len(exc.issues)), file=sys.stderr)
+            print(label("package_blocked", lang, count=len(exc.blocking)), file=sys.stderr)
             _issues(exc.issues, lang)
             return 1
         except IntakeError as exc:
@@ -89,6 +89,45 @@ def cmd_case_package(args: argparse.Namespace) -> int:
     _issues(built.issues, lang)
     over_cap = kit is not None and any(f.over_cap for f in kit.files)  # type: ignore[attr-defined]
     return 1 if built.issues or over_cap else 0
+
+
+# case draft -----------------------------------------------------------------------------------
+
+@store_errors
+def cmd_case_draft(args: argparse.Namespace) -> int:
+    """Show or change the case's package draft: a whole draft from JSON (``--set``), or the
+    statement's parts (the administrator's own words, confirmed measures)."""
+    from app.cliutil import read_json_model
+    from app.store.cases import resolve_case_id
+    from app.store.drafts import Measure, PackageDraft, load_draft, save_draft
+
+    lang: Lang = lang_of(args)
+    with open_workspace() as ws:
+        unlock(ws, lang)
+        case_id = resolve_case_id(ws, args.id)
+        draft = read_json_model(args.set, PackageDraft) if args.set else load_draft(ws, case_id)
+        st = draft.statement
+        updates: dict[str, object] = {}
+        if args.complied is not None:
+            updates["complied"] = args.complied
+        if args.what_happened is not None:
+            updates["what_happened"] = args.what_happened
+        if args.request is not None:
+            updates["request"] = args.request
+        if args.account:
+            updates["accounts"] = [*st.accounts, *args.account]
+        if args.done or args.measure:
+            updates["measures"] = [*st.measures,
+                                   *(Measure(text=t, done=True) for t in args.done or ()),
+                                   *(Measure(text=t) for t in args.measure or ())]
+        changed = bool(args.set or updates)
+        if updates:
+            draft = draft.model_copy(update={"statement": st.model_copy(update=updates)})
+            draft = PackageDraft.model_validate(draft.model_dump())
+        if changed:
+            save_draft(ws, case_id, draft)
+    print(draft.model_dump_json(indent=2))
+    return 0
 
 
 # case submit / outcome / due ------------------------------------------------------------------
@@ -252,6 +291,21 @@ def register_case(cs: argparse._SubParsersAction, lang: Lang) -> None:
                    help=label("clihelp_case_allow_placeholders", lang))
     q.add_argument("--font", metavar="FILE.ttf|.ttc", help=label("clihelp_font", lang))
     q.set_defaults(func=cmd_case_package)
+
+    q = add_lang(cs.add_parser("draft", help=label("clihelp_case_draft", lang)), lang)
+    q.add_argument("id")
+    q.add_argument("--set", metavar="DRAFT.json", help=label("clihelp_case_draft_set", lang))
+    q.add_argument("--complied", metavar="TEXT", help=label("clihelp_case_complied", lang))
+    q.add_argument("--what-happened", metavar="TEXT",
+                   help=label("clihelp_case_what_happened", lang))
+    q.add_argument("--request", metavar="TEXT", help=label("clihelp_case_request", lang))
+    q.add_argument("--account", action="append", metavar="ACCOUNT",
+                   help=label("clihelp_case_account", lang))
+    q.add_argument("--done", action="append", metavar="MEASURE",
+                   help=label("clihelp_case_done", lang))
+    q.add_argument("--measure", action="append", metavar="MEASURE",
+                   help=label("clihelp_case_measure", lang))
+    q.set_defaults(func=cmd_case_draft)
 
     q = add_lang(cs.add_parser("submit", help=label("clihelp_case_submit", lang)), lang)
     q.add_argument("id")

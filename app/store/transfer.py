@@ -236,15 +236,15 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
     return manifest
 
 
-def _parse(entries: dict[str, bytes], name: str, model: type[BaseModel], many: bool = False
-           ) -> Any:
+def _parse(entries: dict[str, bytes], name: str, model: type[BaseModel], many: bool = False,
+           context: dict[str, Any] | None = None) -> Any:
     data = archive.load_json(entries, name)
     try:
         if many:
             if not isinstance(data, list):
                 raise ArchiveError(f"{name} in the archive is not a list")
-            return [model.model_validate(item) for item in data]
-        return model.model_validate(data)
+            return [model.model_validate(item, context=context) for item in data]
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise ArchiveError(f"{name} in the archive is invalid: {exc.errors()[0]['msg']} "
                            f"at {'.'.join(map(str, exc.errors()[0]['loc']))}") from exc
@@ -282,7 +282,10 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                                               many=True)
     audits: list[AuditOut] = (_parse(entries, "audits.json", AuditOut, many=True)
                               if "audits.json" in entries else [])
-    profile: Profile | None = (_parse(entries, "profile.json", Profile)
+    # Draft mode: a profile an earlier version saved is kept as it was (its problems are
+    # reported where it is used), not refused with the whole archive.
+    profile: Profile | None = (_parse(entries, "profile.json", Profile,
+                                      context={"mode": "draft"})
                                if "profile.json" in entries else None)
     evidence: list[EvidenceOut] = [
         _parse(entries, name, EvidenceOut) for name in sorted(entries)

@@ -72,6 +72,8 @@ def test_chinese_typesetting():
         "我单位为示例公司，账号（成员）被限制。")
     assert typeset_zh("企业ID: ww01, 版本 5.3") == "企业ID：ww01，版本5.3"
     assert typeset_zh("Hello world, 5.3 stays") == "Hello world, 5.3 stays"
+    assert typeset_zh("到店登记过的客户(有登记表). 其他 , 说明") == (
+        "到店登记过的客户（有登记表）。其他，说明")
 
 
 @pytest.mark.parametrize("width", [60.0, 77.0, 110.0, 143.0])

@@ -340,3 +340,36 @@ def test_draft_problems_use_the_same_checks() -> None:
         "administrator.name": "李四", "administrator.id_number": data["administrator"]["id_number"],
         "administrator.phone": "13800138000"}
     assert draft_problems(complete) == []
+
+
+def test_case_statement_preview_without_documents(ws: Workspace) -> None:
+    from app.store.package import case_statement
+
+    save_profile(ws, Profile.model_validate(profile_dict()))
+    case = cases.create_case(ws, RestrictionReport.model_validate(ENTERPRISE),
+                             diagnoser=fake_diagnosis, restricted_on=dt.date(2026, 11, 28))
+    zh = case_statement(ws, case.id)
+    assert "2026年11月28日" in zh and "【请填写：" in zh and "（1）已" not in zh
+    drafts.save_draft(ws, case.id, drafts.PackageDraft(lang="en", statement=drafts.StatementDraft(
+        text="我们的申诉说明全文 , 由管理员撰写。")))
+    en = case_statement(ws, case.id)
+    assert en.startswith("(This statement was written in Chinese and was not translated.)")
+    assert case_statement(ws, case.id, lang="zh_CN") == "我们的申诉说明全文，由管理员撰写。"
+
+
+def test_a_chosen_standing_document_replaced_later_is_followed(ws: Workspace,
+                                                                tmp_path: Path) -> None:
+    from app.store.package import _chosen
+
+    case = cases.create_case(ws, RestrictionReport.model_validate(ENTERPRISE),
+                             diagnoser=fake_diagnosis)
+    old, _ = enterprise.add_enterprise_document(ws, "business_license",
+                                                _photo(tmp_path / "old.jpg"))
+    draft = drafts.PackageDraft(documents=[drafts.DocumentChoice(source="enterprise",
+                                                                 id=old.id)])
+    assert _chosen(ws, cases.get_case(ws, case.id), draft) == [
+        ("enterprise", old.id, "business_license")]
+    new, _ = enterprise.add_enterprise_document(ws, "business_license",
+                                                _photo(tmp_path / "new.jpg"))
+    assert _chosen(ws, cases.get_case(ws, case.id), draft) == [
+        ("enterprise", new.id, "business_license")]

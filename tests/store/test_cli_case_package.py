@@ -97,6 +97,17 @@ def test_cli_package_submit_outcome_and_enterprise_docs(home: Path, tmp_path: Pa
     assert "已完成" not in text
     sha = out.split("SHA-256 ")[1].split()[0]
 
+    # Filled in on the command line: the administrator's words and a confirmed measure.
+    code, out, _ = _run(capsys, "case", "draft", case_id, "--complied",
+                        "账号均由本单位员工使用，服务主动咨询的客户。", "--done",
+                        "组织成员重新学习企业微信使用规范", "--account", "企业整体")
+    assert code == 0 and json.loads(out)["statement"]["measures"][0]["done"] is True
+    code, out, err = _run(capsys, "case", "package", case_id, "-o", str(pdf), "--lang", "zh_CN")
+    assert code == 0, err
+    statement = PdfReader(pdf).pages[2].extract_text()
+    assert "已完成：组织成员重新学习企业微信使用规范" in statement and "【请填写" not in statement
+    sha = out.split("SHA-256 ")[1].split()[0]
+
     code, out, _ = _run(capsys, "case", "submit", case_id, "--channel", "customer_service",
                         "--date", "2026-12-01", "--ref", "WX-42", "--lang", "en")
     assert code == 0 and "2026-12-10" in out and sha in out
@@ -113,4 +124,4 @@ def test_cli_package_submit_outcome_and_enterprise_docs(home: Path, tmp_path: Pa
     with Workspace.open(home) as ws:
         from app.store.drafts import list_builds
 
-        assert list_builds(ws, case_id)[0].sha256 == sha
+        assert [b.sha256 for b in list_builds(ws, case_id)][-1] == sha
