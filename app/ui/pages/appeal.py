@@ -128,6 +128,8 @@ class AppealPage(QWidget):
             documents_folder=documents_folder, preview=self.preview_pdf)
         self.statement_editor.edited.connect(self.update_completeness)
         self.builder.finished.connect(self._record_build)
+        # A long word-wrapped label asks for its whole width otherwise; it wraps instead.
+        ui.statementHint.setMinimumWidth(240)
         self.guide = StatementGuide(lambda: context.lang)
         guide_scroll = QScrollArea(ui.statementTab, objectName="statementGuideScroll")
         guide_scroll.setWidgetResizable(True)

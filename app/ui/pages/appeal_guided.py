@@ -61,6 +61,7 @@ class StatementGuide(QGroupBox):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.prompts = QLabel(self, objectName="compliedPrompts", wordWrap=True)
         self.prompts.setProperty("hint", True)
+        self.prompts.setMinimumWidth(200)
         self.complied = QPlainTextEdit(self, objectName="compliedEdit")
         self.complied.setTabChangesFocus(True)
         self.complied.setMinimumHeight(60)
@@ -91,6 +92,7 @@ class StatementGuide(QGroupBox):
         box.addWidget(self.measures)
         self.measuresHint = QLabel(self, objectName="measuresHint", wordWrap=True)
         self.measuresHint.setProperty("hint", True)
+        self.measuresHint.setMinimumWidth(200)  # wraps rather than widening the page
         box.addWidget(self.measuresHint)
         form.addRow(self.measuresLabel, box)
         self.request = QLineEdit(self, objectName="requestEdit")
