@@ -276,7 +276,9 @@ class AppealPage(QWidget):
             routes.blockSignals(True)
             routes.setCurrentIndex(max(0, routes.findData(target.diagnosis.appeal_route)))
             routes.blockSignals(False)
-        self.documents.set_required(target.diagnosis.documents if target else [])
+        # Locked: the slots are not marked "required" either; their documents may well be there.
+        self.documents.set_required(target.diagnosis.documents
+                                    if target and self.documents.store.persistent else [])
         if changed or not self.statement_editor.is_edited:
             self.statement_editor.fill()
         self._update_combo_tips()
