@@ -62,7 +62,7 @@ from app.ui.pages.appeal_prompts import (
 )
 from app.ui.pages.appeal_settings import PackageSettings
 from app.ui.pages.appeal_statement import StatementEditor
-from app.ui.pages.appeal_store import NoCaseStore, WorkspaceStore
+from app.ui.pages.appeal_store import NoCaseStore, WorkspaceStore, move_legacy_drafts
 from app.ui.pages.diagnose_next import needs_package, next_steps
 from app.ui.widgets.locked_banner import LockedBanner
 from app.ui.workers import JobRunner, ThreadPoolRunner
@@ -178,6 +178,9 @@ class AppealPage(QWidget):
     def reload(self) -> None:
         """Read the cases and the profile again (the workspace changed, or first show)."""
         self.ws = self.context.store.workspace_if_present()
+        if self.ws is not None and self.ws.is_unlocked:
+            # What older versions kept in the settings moves into the cases, once.
+            move_legacy_drafts(self.ws, self.context.settings)
         self._fill_cases()
         self._reload_profile()
         self._case_chosen()

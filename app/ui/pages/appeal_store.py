@@ -72,6 +72,31 @@ def _remove_all() -> None:
         _remove(path)
 
 
+def move_legacy_drafts(ws: Any, settings: QSettings) -> int:
+    """Every case's statement and edits that older versions kept in the settings, into the
+    case's encrypted draft (needs the unlocked vault); the moved keys are removed. Returns how
+    many cases had some. Cases in the settings that the workspace no longer has are left."""
+    from app.store import drafts
+    from app.store.errors import StoreError
+
+    prefix = f"{drafts.LEGACY_PREFIX}cases/"
+    case_ids = {key[len(prefix):].split("/", 1)[0] for key in settings.allKeys()
+                if key.startswith(prefix)}
+    values = {key: settings.value(key) for key in settings.allKeys()
+              if key.startswith(drafts.LEGACY_PREFIX)}
+    moved = 0
+    for case_id in sorted(case_ids):
+        try:
+            result = drafts.import_legacy_settings(ws, case_id, values)
+        except StoreError as exc:  # a case deleted since, or a draft that cannot be read
+            log.info("settings of case %s not moved: %s", case_id, exc)
+            continue
+        for key in result.moved:
+            settings.remove(key)
+        moved += bool(result.moved)
+    return moved
+
+
 class NoCaseStore:
     """No case chosen (or its workspace locked): nothing to show and nothing kept; the page
     disables the slots, so nothing is ever held "for this session only"."""

@@ -307,3 +307,19 @@ def test_statement_and_edits_left_in_the_settings_move_into_the_case_once(
     draft = drafts.load_draft(ws, case_id)
     assert draft.statement.text == "旧版本保存的说明"
     assert draft.edits["00112233aabbccdd"].rotate == 180
+
+
+def test_every_case_left_in_the_settings_moves_when_the_workspace_opens(
+        make_page, context, store, case_id):
+    from app.store import drafts
+
+    ws = store.workspace()
+    other = create_case(ws, ENTERPRISE, diagnoser=engine_diagnoser("en")).id
+    context.settings.setValue(f"appeal/cases/{other}/edits/00112233aabbccdd", '{"rotate": 90}')
+    context.settings.setValue("appeal/cases/0123456789ab/edits/00112233aabbccdd",
+                              '{"rotate": 90}')  # a case the workspace does not have
+    make_page()  # on case_id, not on ``other``
+    assert drafts.load_draft(ws, other).edits["00112233aabbccdd"].rotate == 90
+    assert context.settings.value(f"appeal/cases/{other}/edits/00112233aabbccdd") is None
+    assert context.settings.value("appeal/cases/0123456789ab/edits/00112233aabbccdd"), \
+        "left where it is: nothing is lost"
