@@ -55,7 +55,7 @@ def cmd_case_package(args: argparse.Namespace) -> int:
     lang: Lang = lang_of(args)
     font = None
     if args.font:
-        from app.appeal.fonts import FontNotFoundError, find_cjk_font
+        from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
         try:
             font = find_cjk_font(args.font)
