@@ -32,6 +32,7 @@ from app.appeal.documents import (
     missing_slots,
     order_documents,
 )
+from app.appeal.kit import KitResult
 from app.appeal.profile import Profile
 from app.appeal.statement import (
     Measure,
@@ -46,6 +47,7 @@ from app.store.cases import CaseDetail, get_case
 from app.store.documents import read_document
 from app.store.errors import StoreError
 from app.store.profile import load_profile
+from app.store.submissions import FixItem, rejection_checklist
 from app.store.workspace import Workspace
 
 # Routes whose next step is a package of documents (the others wait or use the admin console).
@@ -95,7 +97,7 @@ class PackageBuild(BaseModel):
     result: BundleResult
     build: drafts.BuildRecord
     issues: list[PackageIssue]
-    kit: object | None = None  # app.appeal.kit.KitResult when a kit was written
+    kit: KitResult | None = None
 
 
 def audit_measures(ws: Workspace, lang: Lang) -> list[Measure]:
@@ -293,7 +295,7 @@ FixState = Literal["ok", "to_fix", "by_hand"]
 class FixStatus(BaseModel):
     """One item of a rejection's checklist with what the app's check says about it now."""
 
-    item: object  # app.store.submissions.FixItem
+    item: FixItem
     state: FixState
     details: list[LocalText] = []
 
@@ -304,7 +306,6 @@ def rejection_fixes(ws: Workspace, case_id: str, reason: str, *,
     to on the case's package as it stands (needs the unlocked vault): ``ok``, ``to_fix`` (with
     what the check found) or ``by_hand`` (no automatic check: the letter's seal, notes)."""
     from app.appeal.intake import read_document as intake
-    from app.store.submissions import rejection_checklist
 
     workdir = Path(tempfile.mkdtemp(prefix="wecom-appeal-check-"))
     try:

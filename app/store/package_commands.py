@@ -55,7 +55,7 @@ def cmd_case_package(args: argparse.Namespace) -> int:
     lang: Lang = lang_of(args)
     font = None
     if args.font:
-        from app.appeal.fonts import FontNotFoundError, find_cjk_font
+        from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
         try:
             font = find_cjk_font(args.font)
@@ -82,12 +82,12 @@ def cmd_case_package(args: argparse.Namespace) -> int:
     print(label("package_recorded", lang, sha=built.build.sha256))
     kit = built.kit
     if kit is not None:
-        print(label("kit_and_zip", lang, folder=kit.folder, zip=kit.zip_path)  # type: ignore[attr-defined]
-              if kit.zip_path else label("kit_written", lang, folder=kit.folder))  # type: ignore[attr-defined]
+        print(label("kit_and_zip", lang, folder=kit.folder, zip=kit.zip_path)
+              if kit.zip_path else label("kit_written", lang, folder=kit.folder))
     for note in result.notes:
         print(label("note", lang, message=note.message(lang)), file=sys.stderr)
     _issues(built.issues, lang)
-    over_cap = kit is not None and any(f.over_cap for f in kit.files)  # type: ignore[attr-defined]
+    over_cap = kit is not None and any(f.over_cap for f in kit.files)
     return 1 if built.issues or over_cap else 0
 
 
@@ -184,8 +184,8 @@ def cmd_case_outcome(args: argparse.Namespace) -> int:
                 print(label("outcome_check_item", lang, text=item.text(lang), check=item.check))
         for fix in fixes or []:
             item = fix.item
-            print(label(f"outcome_fix_{fix.state}", lang, text=item.text(lang),  # type: ignore[attr-defined]
-                        check=item.check))  # type: ignore[attr-defined]
+            print(label(f"outcome_fix_{fix.state}", lang, text=item.text(lang),
+                        check=item.check))
             for detail in fix.details:
                 print(f"      - {detail(lang)}")
     return 0

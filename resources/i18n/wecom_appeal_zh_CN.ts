@@ -658,6 +658,10 @@ Build anyway?</source>
         <translation>已回答 {answered}/{total} 个问题。</translation>
     </message>
     <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
@@ -681,7 +685,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>What the rules say: {basis}</source>
-        <translation>规则原文：{basis}</translation>
+        <translation>规则要点（转述）：{basis}</translation>
     </message>
     <message>
         <source>Advice (this app&apos;s suggestion): {advice}</source>
@@ -2479,7 +2483,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>What the rules say: {basis}</source>
-        <translation>规则原文：{basis}</translation>
+        <translation>规则要点（转述）：{basis}</translation>
     </message>
     <message>
         <source>Advice (this app&apos;s suggestion): {advice}</source>
@@ -2554,7 +2558,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>Rule text</source>
-        <translation>规则原文</translation>
+        <translation>规则内容</translation>
     </message>
     <message>
         <source>Source text section {section}</source>

@@ -219,7 +219,7 @@ def test_schema(executable: Path, sandbox: dict[str, str]):
 
 def test_letter_pdf_with_cjk_font(executable: Path, sandbox: dict[str, str], tmp_path: Path):
     require_command(executable, sandbox, "letter")
-    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
     try:
         find_cjk_font()

@@ -271,7 +271,7 @@ def test_package_built_from_the_workspace_case(ws: Workspace, tmp_path: Path) ->
     files make the package; no placeholder left, so it builds; the build is recorded."""
     from pypdf import PdfReader
 
-    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.pdf.fonts import FontNotFoundError, find_cjk_font
     from app.store import package
     from app.store.documents import add_document_file
 

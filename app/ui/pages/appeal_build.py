@@ -16,10 +16,10 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from app.appeal.fonts import FontNotFoundError
 from app.appeal.images import Cancelled as CoreCancelled
 from app.appeal.intake import IntakeError
 from app.i18n import Lang
+from app.pdf.fonts import FontNotFoundError
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages.appeal_print import PdfPrinter
 from app.ui.workers import Cancelled, Job, JobRunner, Progress
