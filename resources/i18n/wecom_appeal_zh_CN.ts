@@ -36,6 +36,10 @@
         <translation>工作区已锁定：解锁后才能处理案件 {id} 的申诉材料。</translation>
     </message>
     <message>
+        <source>Your words were not saved: {error}</source>
+        <translation>你的说明未保存：{error}</translation>
+    </message>
+    <message>
         <source>No case chosen: prepare one from a diagnosis</source>
         <translation>未选择案件：请从诊断结果准备</translation>
     </message>

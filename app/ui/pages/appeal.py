@@ -418,8 +418,13 @@ class AppealPage(QWidget):
         if not store.persistent:
             return
         statement = store.draft().statement
-        store.update_draft(statement=type(statement).model_validate(
-            {**statement.model_dump(), **self.guide.fields()}))
+        try:
+            store.update_draft(statement=type(statement).model_validate(
+                {**statement.model_dump(), **self.guide.fields()}))
+        except (StoreError, sqlite3.Error) as exc:  # locked or closed meanwhile
+            self.context.hub.status_message.emit(self.tr(
+                "Your words were not saved: {error}").format(error=exc), 0)
+            return
         self.statement_editor.refresh()
         self.update_completeness()
 
@@ -567,7 +572,7 @@ class AppealPage(QWidget):
         try:
             drafts.record_build(self.ws, self.target.case_id, built.path, pages=built.pages,
                                 lang=self.package.package_lang())
-        except (OSError, StoreError) as exc:
+        except (OSError, StoreError, sqlite3.Error) as exc:
             log.warning("the build of case %s was not recorded: %s", self.target.case_id, exc)
             return
         self.context.store.cases_changed.emit()
@@ -605,6 +610,12 @@ class AppealPage(QWidget):
         self.ui.openLetterButton.setEnabled(self.statement_editor.letter is not None)
         if self.builder.built is not None:
             self.ui.resultLabel.setText(self.builder.built.summary)
+
+    def hideEvent(self, event: Any) -> None:
+        # Leaving the page (or quitting) saves what is pending, as the Enterprise page does.
+        self.statement_editor.flush()
+        self.guide.flush()
+        super().hideEvent(event)
 
     def closeEvent(self, event: Any) -> None:
         self.statement_editor.flush()

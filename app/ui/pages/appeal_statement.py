@@ -8,6 +8,7 @@ then on it is the user's text, kept in the package's store, and only regenerated
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,7 +103,7 @@ class StatementEditor(QObject):
             return
         try:
             self._store().save_statement(self.ui.statementEdit.toPlainText())
-        except StoreError as exc:  # e.g. the workspace was locked meanwhile
+        except (StoreError, sqlite3.Error) as exc:  # e.g. locked or closed meanwhile
             self._status(self.tr("The statement was not saved: {error}").format(error=exc))
 
     def flush(self) -> None:
