@@ -12,7 +12,6 @@ import datetime as dt
 import io
 import itertools
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -48,6 +47,7 @@ from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title
 from app.pdf.renderer import PdfRenderer
 from app.pdf.styles import Styles, build_styles, table_style
 from app.rules.contract import Diagnosis, RestrictionReport
+from app.tempfiles import private_tempdir
 
 Progress = Callable[[int, int, str], None]
 
@@ -298,7 +298,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     font = font or find_cjk_font()
     content_h = FRAME_H - HEADING_H
 
-    with tempfile.TemporaryDirectory(prefix="wecom-appeal-") as tmp, \
+    with private_tempdir("wecom-appeal-") as tmp, \
             ThreadPoolExecutor(max_workers=options.workers) as pool:
         jobs = itertools.count()
 

@@ -37,3 +37,7 @@ class ArchiveError(StoreError):
 
 class Cancelled(StoreError):
     """The user cancelled long work (export, import); nothing was written."""
+
+
+class InvalidMemberId(StoreError, ValueError):
+    """A member id that is not 1-64 printable characters (app.store.ledger.userid_problem)."""

@@ -6,7 +6,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui.context import AppContext
@@ -49,4 +49,5 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang),
                         install_language=language.install)
     window.show()
+    QTimer.singleShot(0, window.welcome_on_first_start)
     return app.exec()

@@ -115,6 +115,16 @@ def test_folder_holds_the_resources_and_no_sources(frozen_app: Path):
     assert not list(internal.rglob("*.py")), "sources shipped next to the bytecode"
 
 
+def test_folder_holds_the_user_guide(frozen_app: Path):
+    """Help → User guide reads docs/ as the package app.docs: every page and screenshot."""
+    docs = ROOT / "docs"
+    wanted = {p.relative_to(docs) for folder in ("en", "zh_CN", "images")
+              for p in (docs / folder).rglob("*") if p.suffix in (".md", ".png")}
+    collected = frozen_app / "_internal" / "app" / "docs"
+    missing = sorted(str(p) for p in wanted if not (collected / p).is_file())
+    assert not missing, f"guide pages not collected: {missing}"
+
+
 def test_folder_holds_the_qt_plugins(frozen_app: Path):
     plugins = frozen_app / "_internal" / "PySide6" / "Qt" / "plugins"
     if sys.platform.startswith("linux"):

@@ -293,11 +293,17 @@ def test_export_runs_on_a_job_and_writes_the_core_report(make_page, tmp_path):
     out = tmp_path / "audit.json"
     checklist = make_page(ask_save_path=lambda *_: str(out)).checklist
     checklist.first_card().radios["partly"].click()
+    status: list[str] = []
+    checklist.context.hub.status_message.connect(lambda text, _ms: status.append(text))
     checklist.export("json")
+    # An export: neither the label nor the status bar reads as if the audit was saved there.
+    assert status[-1] == f"Exported to {out}"
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["overall"] == checklist.result.overall
     assert data["explanation"], "the report explains the score point by point"
     assert str(out) in checklist.ui.statusLabel.text()
+    # An export, not the audit itself being saved there.
+    assert checklist.ui.statusLabel.text().startswith("Exported to ")
     for kind, head in (("pdf", b"%PDF-"), ("csv", "\ufeffquestion_id".encode())):
         out = tmp_path / f"audit.{kind}"
         checklist.export(kind)

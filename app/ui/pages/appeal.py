@@ -608,8 +608,7 @@ class AppealPage(QWidget):
         self.package.update_summary()
         self.update_completeness()
         self.ui.openLetterButton.setEnabled(self.statement_editor.letter is not None)
-        if self.builder.built is not None:
-            self.ui.resultLabel.setText(self.builder.built.summary)
+        self.builder.retranslate()
 
     def hideEvent(self, event: Any) -> None:
         # Leaving the page (or quitting) saves what is pending, as the Enterprise page does.

@@ -56,8 +56,12 @@ def cancellable(work: Callable[[Progress, threading.Event], Any]
 class Built:
     kind: str  # "bundle" or "kit"
     path: Path  # the PDF, or the kit's folder
-    summary: str
+    describe: Callable[[], str]  # the summary, in the language in effect when asked
     pages: int = 0  # of the PDF bundle
+
+    @property
+    def summary(self) -> str:
+        return self.describe()
 
 
 class BuildController(QObject):
@@ -122,7 +126,7 @@ class BuildController(QObject):
                                 progress=progress, cancel=cancel)
 
         self.start("bundle", work, lambda result: Built(
-            "bundle", path, self._bundle_summary(path, result), result.pages))
+            "bundle", path, lambda: self._bundle_summary(path, result), result.pages))
 
     def build_kit(self, documents: list[Any], statement: str, folder: Path,
                   options: dict[str, Any]) -> None:
@@ -132,7 +136,8 @@ class BuildController(QObject):
             return build_kit(documents, statement, folder, progress=progress, cancel=cancel,
                              **options)
 
-        self.start("kit", work, lambda result: Built("kit", folder, self._kit_summary(result)))
+        self.start("kit", work, lambda result: Built(
+            "kit", folder, lambda: self._kit_summary(result)))
 
     def _bundle_summary(self, path: Path, result: Any) -> str:
         lines = [self.tr("{name}: {pages} pages, {size}.").format(
@@ -169,6 +174,12 @@ class BuildController(QObject):
         self.ui.cancelButton.hide()
         self.ui.buildBundleButton.setEnabled(True)
         self.ui.buildKitButton.setEnabled(True)
+
+    def retranslate(self) -> None:
+        """The finished build's texts again, in the language now in effect."""
+        if self.built is not None and self.job is None:
+            self.ui.progressLabel.setText(self.tr("Done."))
+            self.ui.resultLabel.setText(self.built.summary)
 
     def _finished(self, built: Built) -> None:
         self._done()

@@ -464,7 +464,7 @@ class AuditChecklistPage(QWidget):
 
         job = audit_io.run_export(self.runner, write, path, lang, self.ui.exportProgress,
                                   self.ui.statusLabel, lambda p: self.context.hub.status_message
-                                  .emit(self.tr("Saved to {path}").format(path=p), 5000))
+                                  .emit(self.tr("Exported to {path}").format(path=p), 5000))
         self._jobs.append(job)
         job.signals.finished.connect(lambda _r: self._jobs.remove(job))
         job.signals.failed.connect(lambda _m: self._jobs.remove(job))

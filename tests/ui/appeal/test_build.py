@@ -117,7 +117,8 @@ def test_build_kit_honours_the_size_cap_and_the_character_limit(page, answers, t
     answers.folder = str(tmp_path)
     page.ui.buildKitButton.click()
     kit = next(p for p in tmp_path.iterdir() if p.is_dir() and p.name.startswith("wecom"))
-    files = sorted(p.name for p in kit.iterdir())
+    # (the hidden .wecom-appeal-kit.json records what the app wrote there)
+    files = sorted(p.name for p in kit.iterdir() if not p.name.startswith("."))
     assert files[0].startswith("01_") and len(files) == 6
     assert all(p.stat().st_size <= 100 * 1024 for p in kit.glob("*.jpg"))
     statement = next(kit.glob("*.txt")).read_text(encoding="utf-8")
@@ -310,3 +311,16 @@ def test_the_statement_is_written_from_the_administrators_words(page, answers, s
     (build,) = drafts.list_builds(store.workspace(), case_id)
     assert build.sha256 == drafts.sha256_of(tmp_path / "appeal.pdf")
     assert build.pages == len(PdfReader(tmp_path / "appeal.pdf").pages)
+
+
+def test_the_build_summary_follows_a_language_switch(page, answers, tmp_path, context,
+                                                      ui_language):
+    fill(page, tmp_path)
+    answers.folder = str(tmp_path)
+    page.ui.buildKitButton.click()
+    assert "files" in page.ui.resultLabel.text()
+    ui_language.install("zh_CN")
+    context.lang = "zh_CN"
+    context.hub.language_changed.emit("zh_CN")
+    assert "个文件" in page.ui.resultLabel.text() and "files" not in page.ui.resultLabel.text()
+    assert page.ui.progressLabel.text() == "已完成。"
