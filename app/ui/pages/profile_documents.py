@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
@@ -35,9 +34,10 @@ AskOpenPath = Callable[[QWidget, str], str]
 
 
 def ask_open_path(parent: QWidget, caption: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, caption, "", QCoreApplication.translate(
+    from app.ui import file_dialogs
+
+    return file_dialogs.open_file(parent, "profile", caption, QCoreApplication.translate(
         "EnterpriseDocuments", "Images and PDFs (*.jpg *.jpeg *.png *.heic *.webp *.pdf)"))
-    return path
 
 
 class DocumentRow:
