@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "app.store.commands",
     "app.appeal.commands",
     "app.audit.commands",
+    "app.textcheck.commands",
 )
 
 
