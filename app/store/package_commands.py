@@ -13,7 +13,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from app.cliutil import InputError, pad
+from app.cliutil import InputError, check_output_path, pad, private_output
 from app.i18n import Lang, system_lang
 from app.labels import label, text
 from app.store.errors import StoreError
@@ -61,13 +61,22 @@ def cmd_case_package(args: argparse.Namespace) -> int:
             font = find_cjk_font(args.font)
         except FontNotFoundError as exc:
             raise InputError(exc.message) from exc
+    check_output_path(args.output)
+    if args.kit:  # refused now, before the bundle is written
+        from app.appeal.kit import check_kit_folder
+
+        try:
+            check_kit_folder(args.kit)
+        except IntakeError as exc:
+            raise InputError(exc.message) from exc
     with open_workspace() as ws:
         unlock(ws, lang)
         case_id = resolve_case_id(ws, args.id)
         try:
-            built = build_case_package(ws, case_id, args.output, kit=args.kit,
-                                       allow_placeholders=args.allow_placeholders,
-                                       lang=args.lang, font=font)
+            with private_output(args.output) as out:  # owner-only; removed if anything fails
+                built = build_case_package(ws, case_id, out, kit=args.kit,
+                                           allow_placeholders=args.allow_placeholders,
+                                           lang=args.lang, font=font)
         except PackageIncomplete as exc:
             print(label("package_blocked", lang, count=len(exc.blocking)), file=sys.stderr)
             _issues(exc.issues, lang)
