@@ -142,3 +142,25 @@ def test_headless_start_loads_neither_qt_nor_the_pdf_and_data_stacks():
                          cwd=APP.parent, check=True).stdout
     # Qt, the PDF stack and DuckDB load only in the commands that use them.
     assert out.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_help_loads_no_command_module_nor_keyring_pydantic_or_the_store():
+    """``wecom-appeal --help`` lists the commands from app.cli's table alone (docs/design.md,
+    "The command line"): a command's module and what it imports load when that command runs."""
+    probe = (
+        "import sys\n"
+        "from app.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('PySide6', 'reportlab', 'duckdb', 'PIL', 'pypdf', 'keyring', 'pydantic',\n"
+        "         'cryptography', 'sqlite3')\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & set(heavy))\n"
+        "loaded += sorted(m for m in sys.modules if m.startswith(('app.store', 'app.rules',\n"
+        "                 'app.appeal', 'app.audit', 'app.ui', 'app.cliutil', 'app.i18n')))\n"
+        "print('LOADED:' + ','.join(loaded))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         cwd=APP.parent, check=True).stdout
+    assert out.strip().splitlines()[-1] == "LOADED:"
