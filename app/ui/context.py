@@ -10,14 +10,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QImage
 
-from app.i18n import Lang
-from app.ui.audit_service import AuditService
+from app.lang import Lang
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.rules.catalogue import Catalogue
     from app.rules.contract import Diagnosis, RestrictionReport
+    from app.ui.audit_service import AuditService
     from app.ui.store_service import WorkspaceService
     from app.ui.vault_access import VaultAccess
 
@@ -102,6 +102,12 @@ def _ask_unlock(parent: QWidget | None, service: VaultAccess) -> bool:
     return vault_unlock.ask(parent, service)
 
 
+def _audit_service() -> AuditService:
+    from app.ui.audit_service import AuditService
+
+    return AuditService()
+
+
 def _workspace_service() -> WorkspaceService:
     """The workspace, wired to the vault dialogs that set it up or unlock it."""
     from app.ui.store_service import WorkspaceService  # opens nothing until a page asks
@@ -109,14 +115,46 @@ def _workspace_service() -> WorkspaceService:
     return WorkspaceService(ask_setup=_ask_setup, ask_unlock=_ask_unlock)
 
 
-@dataclass
+def _load_catalogue() -> Catalogue:
+    from app.rules.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+_UNSET: Any = object()
+
+
+class _Lazy:
+    """A dataclass field made on first use by ``factory`` unless given: the window paints before
+    the catalogue and the workspace modules load (docs/design.md, "Start-up")."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self.factory = factory
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = f"_lazy_{name}"
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return _UNSET  # the field's default: made on first use
+        value = obj.__dict__.get(self.attr, _UNSET)
+        if value is _UNSET:
+            value = obj.__dict__[self.attr] = self.factory()
+        return value
+
+    def __set__(self, obj: object, value: Any) -> None:
+        obj.__dict__[self.attr] = value
+
+
+@dataclass(kw_only=True)
 class AppContext:
-    catalogue: Catalogue
     settings: QSettings
+    # The rule catalogue; loaded on first use (after the window's first paint) unless given.
+    catalogue: Catalogue = _Lazy(_load_catalogue)  # type: ignore[assignment]
     lang: Lang = "en"
     rules: RulesService = field(default_factory=RulesService)
-    audit: AuditService = field(default_factory=AuditService)
+    audit: AuditService = _Lazy(_audit_service)  # type: ignore[assignment]
     hub: SignalHub = field(default_factory=SignalHub)
     # The local workspace (cases, ledger, profile, vault); tests pass one in a temp folder.
-    store: WorkspaceService = field(default_factory=_workspace_service)
+    store: WorkspaceService = _Lazy(_workspace_service)  # type: ignore[assignment]
     appeal: AppealService = field(default_factory=AppealService)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from app.i18n import LANGS, Lang, system_lang
+from app.lang import LANGS, Lang, system_lang
 
 log = logging.getLogger(__name__)
 

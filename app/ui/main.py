@@ -35,18 +35,27 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     lang = saved_or_system_lang(settings)
     language.install(lang)
 
-    from app.rules.catalogue import CatalogueError, load_catalogue
-
-    try:
-        catalogue = load_catalogue()
-    except CatalogueError as exc:
-        log.error("The rule catalogue cannot be loaded: %s", exc)
-        QMessageBox.critical(None, APPLICATION, f"The rule catalogue cannot be loaded:\n{exc}")
-        return 2
-
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang),
-                        install_language=language.install)
+    context = AppContext(settings=settings, lang=lang)
+    failed = False
+
+    def load_catalogue() -> bool:
+        """After the first paint: the rule catalogue, before the first page needs it."""
+        nonlocal failed
+        from app.rules.catalogue import CatalogueError
+
+        try:
+            context.catalogue  # noqa: B018 (loads it)
+        except CatalogueError as exc:
+            log.error("The rule catalogue cannot be loaded: %s", exc)
+            QMessageBox.critical(None, APPLICATION,
+                                 f"The rule catalogue cannot be loaded:\n{exc}")
+            failed = True
+            return False
+        return True
+
+    window = MainWindow(context, install_language=language.install, prepare=load_catalogue)
     window.show()
-    return app.exec()
+    status = app.exec()
+    return 2 if failed else status

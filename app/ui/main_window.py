@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QKeySequence,
+    QPaintEvent,
     QPalette,
     QShortcut,
 )
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.i18n import Lang
+from app.lang import Lang
 from app.ui import accessibility
 from app.ui.context import AppContext
 from app.ui.forms.ui_main_window import Ui_MainWindow
@@ -38,14 +39,23 @@ PAGE_KEY = "ui/main_window/page"
 
 
 class MainWindow(QMainWindow):
+    """The window. It paints first and builds the page it opens on right after the first paint
+    (``prepare``, when given, runs before that page is built, e.g. to load the catalogue; False
+    closes the window); every other page is built when first shown (docs/design.md, "Start-up").
+    """
+
     def __init__(self, context: AppContext, pages: Sequence[PageEntry] = PAGES,
                  install_language: Callable[[Lang], None] | None = None,
-                 parent: QWidget | None = None, theme: Theme | None = None) -> None:
+                 parent: QWidget | None = None, theme: Theme | None = None,
+                 prepare: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._entries = list(pages)
         self._install_language = install_language
         self._pages: dict[str, QWidget] = {}
+        self._prepare = prepare
+        self._opening = True  # the first page waits for the first paint
+        self._painted = False
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(icon("app.svg"))
@@ -93,6 +103,7 @@ class MainWindow(QMainWindow):
         context.hub.status_message.connect(self.statusBar().showMessage)
 
         self._restore_state()
+        self._opening = False
 
     # Pages ----------------------------------------------------------------------------------
 
@@ -103,16 +114,20 @@ class MainWindow(QMainWindow):
             view = accessibility.watch(self._entries[row].load()(self.context, None))
             view.setAccessibleName(QCoreApplication.translate("Pages", self._entries[row].title))
             placeholder = self.ui.pages.widget(row)
+            was_current = self.ui.pages.currentWidget() is placeholder
             self.ui.pages.insertWidget(row, view)
             self.ui.pages.removeWidget(placeholder)
             placeholder.deleteLater()
+            if was_current:
+                self.ui.pages.setCurrentWidget(view)
             self._pages[key] = view
         return self._pages[key]
 
     def show_page(self, key: str) -> QWidget:
         """Switch to the page and give it the keyboard focus."""
         self.ui.sidebar.setCurrentRow(self._row_of(key))
-        view = self._pages[key]
+        view = self.page(key)  # the page it opened on may not be built yet
+        self.ui.pages.setCurrentWidget(view)
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return view
 
@@ -126,15 +141,31 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         entry = self._entries[row]
-        self.ui.pages.setCurrentWidget(self.page(entry.key))
+        if self._opening:  # its placeholder until the first paint
+            self.ui.pages.setCurrentIndex(row)
+        else:
+            self.ui.pages.setCurrentWidget(self.page(entry.key))
         self.context.settings.setValue(PAGE_KEY, entry.key)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self._prepare is not None and not self._prepare():
+            self.close()
+            return
+        self.page(self.current_key())
 
     def _update_sidebar_icons(self, *_: object) -> None:
         """Icons whose selected form is drawn in HighlightedText, for the scheme in effect."""
         sidebar = self.ui.sidebar
         selected = sidebar.palette().color(QPalette.ColorRole.HighlightedText)
+        side = sidebar.iconSize().width()
         for row, entry in enumerate(self._entries):
-            sidebar.item(row).setIcon(selectable_icon(entry.icon, selected))
+            sidebar.item(row).setIcon(selectable_icon(entry.icon, selected, (side, 2 * side)))
 
     # Language -------------------------------------------------------------------------------
 

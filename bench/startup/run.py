@@ -131,6 +131,9 @@ def main() -> None:
                "WECOM_APPEAL_HOME": str(scratch / "workspace"), "LANG": "en_US.UTF-8",
                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # An installed app runs from byte-code (pip compiles it, the frozen build ships it):
+        # let the warm-up run write it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         table = probes(set(args.only.split(",")), scratch)
         for argv in table.values():  # warm the page cache and the byte-code
             run_once(argv, env)
