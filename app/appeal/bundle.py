@@ -13,8 +13,7 @@ import io
 import itertools
 import os
 import tempfile
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -55,9 +54,8 @@ from app.appeal.profile import Profile
 from app.appeal.statement import STATEMENT_TITLE
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
+from app.jobs import CancelToken, Progress
 from app.rules.contract import Diagnosis
-
-Progress = Callable[[int, int, str], None]
 
 BUNDLE_TITLE = LocalText(en="WeCom account appeal", zh_CN="企业微信账号申诉材料")
 _T = {
@@ -201,7 +199,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
                  diagnosis: Diagnosis | None = None, options: BundleOptions | None = None,
                  font: CJKFont | None = None, today: dt.date | None = None,
                  progress: Progress | None = None,
-                 cancel: threading.Event | None = None) -> BundleResult:
+                 cancel: CancelToken | None = None) -> BundleResult:
     """Write the bundle to ``out`` (atomically) and say what it holds and what it lacks.
 
     Raises IntakeError for a file that cannot be used, Cancelled when ``cancel`` is set."""

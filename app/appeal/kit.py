@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -23,6 +22,7 @@ from app.appeal.intake import FileType, SourceDocument, open_image, read_documen
 from app.appeal.statement import STATEMENT_TITLE, fit_to_limit
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.i18n import Lang
+from app.jobs import CancelToken
 
 DEFAULT_SIZE_CAP = 2 * 1024 * 1024
 DEFAULT_CHAR_LIMIT = 800
@@ -86,7 +86,7 @@ def build_kit(documents: Sequence[PackageDocument], statement: str, folder: str 
               watermark: WatermarkSpec | None = None, watermark_all: bool = False,
               make_zip: bool = True, font: CJKFont | None = None,
               progress: Callable[[int, int, str], None] | None = None,
-              cancel: threading.Event | None = None) -> KitResult:
+              cancel: CancelToken | None = None) -> KitResult:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.iterdir():  # an earlier kit in the same folder: replace, don't mix

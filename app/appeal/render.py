@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -18,8 +18,8 @@ from PIL import Image
 
 from app.appeal.images import Cancelled
 from app.i18n import LocalText
+from app.jobs import CancelToken, Progress
 
-Progress = Callable[[int, int, str], None]
 RenderReason = Literal["missing", "unreadable", "password", "corrupt", "empty"]
 
 # A page larger than this at the asked resolution is drawn at a lower one: a poster-sized page
@@ -92,7 +92,7 @@ def _scale(width_pt: float, height_pt: float, dpi: float) -> float:
 
 
 def render_pages(pdf_path: str | os.PathLike[str], dpi: float = 150, *,
-                 progress: Progress | None = None, cancel: threading.Event | None = None,
+                 progress: Progress | None = None, cancel: CancelToken | None = None,
                  first: int = 0, last: int | None = None) -> Iterator[Image.Image]:
     """Each page of ``pdf_path`` from ``first`` to ``last`` (inclusive, 0-based) as an RGB
     picture at ``dpi``, white where the page is transparent, in reading orientation.

@@ -28,6 +28,7 @@ from typing import Any
 from app.audit.behaviour import BehaviourRow
 from app.audit.sources import CHINA_OFFSET_SECONDS
 from app.i18n import LocalText
+from app.jobs import CancelToken
 
 DEFAULT_BASE_URL = "https://qyapi.weixin.qq.com"
 WINDOW_DAYS = 30
@@ -228,7 +229,7 @@ class WeComClient:
     def fetch_behaviour(self, userids: Iterable[str], start: dt.date, end: dt.date, *,
                         today: dt.date | None = None,
                         progress: Callable[[int, int, LocalText], None] | None = None,
-                        cancel: Callable[[], bool] | None = None) -> list[BehaviourRow]:
+                        cancel: CancelToken | None = None) -> list[BehaviourRow]:
         """Every member's days from ``start`` to ``end``: one call per member and window."""
         today = today or dt.datetime.now(CHINA).date()
         spans = windows(start, end, today)

@@ -9,7 +9,6 @@ A flag says which pattern, with the member's numbers and the threshold, and cite
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -25,6 +24,7 @@ from app.audit.behaviour import (
     import_behaviour,
 )
 from app.i18n import Lang, LocalText
+from app.jobs import CancelToken
 from app.labels import text
 
 THRESHOLDS_FILE = "thresholds.toml"
@@ -286,7 +286,7 @@ class ScanResult:
 
 def scan(path: str | Path, thresholds: ScanThresholds | None = None,
          progress: Progress | None = None,
-         cancel: Callable[[], bool] | None = None) -> ScanResult:
+         cancel: CancelToken | None = None) -> ScanResult:
     """Import a behaviour file and flag its members."""
     thresholds = thresholds or load_thresholds()
     data = import_behaviour(path, thresholds.metrics, progress=progress, cancel=cancel)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app import jobs
+
 
 class StoreError(Exception):
     """Base class: the message is meant for the user."""
@@ -35,5 +37,6 @@ class ArchiveError(StoreError):
     """An archive is tampered with, foreign, or would write outside the workspace."""
 
 
-class Cancelled(StoreError):
-    """The user cancelled long work (export, import); nothing was written."""
+class Cancelled(StoreError, jobs.Cancelled):
+    """The user cancelled long work (export, import); nothing was written. The one Cancelled of
+    app/jobs.py, and a StoreError for the store's callers."""

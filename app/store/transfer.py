@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.jobs import CancelToken, Progress
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
 from app.store.audit_evidence import read_evidence
@@ -22,8 +21,6 @@ from app.store.ledger import USERID_PATTERN, ViolationEntry, ensure_member
 from app.store.profile import Profile, load_profile, mask_name, write_profile
 from app.store.vault import SCRYPT_N
 from app.store.workspace import Workspace
-
-Progress = Callable[[int, int, str], None]
 
 
 class Manifest(BaseModel):
@@ -133,7 +130,7 @@ def _members(ws: Workspace, userids: set[str] | None) -> list[MemberOut]:
     return out
 
 
-def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int,
+def _step(progress: Progress | None, cancel: CancelToken | None, done: int, total: int,
           message: str) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("cancelled; nothing was written")
@@ -143,7 +140,7 @@ def _step(progress: Progress | None, cancel: threading.Event | None, done: int, 
 
 def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | None = None,
                    scrypt_n: int = SCRYPT_N, progress: Progress | None = None,
-                   cancel: threading.Event | None = None) -> Manifest:
+                   cancel: CancelToken | None = None) -> Manifest:
     """Write the workspace (or one case) to ``out``, encrypted under ``passphrase``.
 
     ``progress(done, total, message)`` reports each case; setting ``cancel`` stops before
@@ -214,7 +211,7 @@ def _parse(entries: dict[str, bytes], name: str, model: type[BaseModel], many: b
 
 def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                    progress: Progress | None = None,
-                   cancel: threading.Event | None = None) -> ImportSummary:
+                   cancel: CancelToken | None = None) -> ImportSummary:
     """Check, decrypt and merge an archive into this workspace; all of it or nothing."""
     try:
         sealed = path.read_bytes()

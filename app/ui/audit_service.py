@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from app.audit.checklist import Checklist
     from app.audit.risk import ScanResult, ScanThresholds
+    from app.jobs import CancelToken
     from app.store.ledger import ViolationEntry
     from app.store.workspace import Workspace
     from app.ui.store_service import WorkspaceService
@@ -278,7 +279,7 @@ def _score(answers: Any, checklist: Checklist) -> Any:
 
 
 def _scan(path: str, thresholds: ScanThresholds, progress: Callable[[int, int, Any], None],
-          cancel: Callable[[], bool]) -> ScanResult:
+          cancel: CancelToken) -> ScanResult:
     from app.audit.risk import scan
 
     return scan(path, thresholds, progress=progress, cancel=cancel)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -15,6 +14,7 @@ from app.lang import Lang
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from app.jobs import CancelToken
     from app.rules.catalogue import Catalogue
     from app.rules.contract import Diagnosis, RestrictionReport
     from app.ui.audit_service import AuditService
@@ -57,7 +57,7 @@ class RulesService:
 
 
 def _page_images(pdf_path: str, dpi: int, progress: Callable[[int, int, str], None] | None = None,
-                 cancel: threading.Event | None = None) -> Iterator[QImage]:
+                 cancel: CancelToken | None = None) -> Iterator[QImage]:
     """The core's pdfium rendering (app.appeal.render), a QImage per page."""
     from app.appeal.render import render_pages
 
@@ -158,3 +158,12 @@ class AppContext:
     # The local workspace (cases, ledger, profile, vault); tests pass one in a temp folder.
     store: WorkspaceService = _Lazy(_workspace_service)  # type: ignore[assignment]
     appeal: AppealService = field(default_factory=AppealService)
+
+    def close(self) -> None:
+        """On quit: close the workspace and the audit archive, if they were opened."""
+        store = self.__dict__.get("_lazy_store", _UNSET)
+        if store is not _UNSET:
+            store.close()
+        audit = self.__dict__.get("_lazy_audit", _UNSET)
+        if audit is not _UNSET:
+            audit.archive.close()

@@ -58,4 +58,10 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(context, install_language=language.install, prepare=load_catalogue)
     window.show()
     status = app.exec()
+    # Quit: running work is cancelled and waited for, then the workspace is closed.
+    from app.ui.workers import shutdown
+
+    if not shutdown():
+        log.warning("background work was still running at exit")
+    context.close()
     return 2 if failed else status

@@ -90,7 +90,7 @@ def run_export(runner: JobRunner, write: Callable[[], Any], path: str, lang: Lan
     job.signals.progress.connect(lambda d, t, _m: (bar.setRange(0, t), bar.setValue(d)))
     job.signals.finished.connect(lambda p: (finish(QCoreApplication.translate(
         "AuditExport", "Saved to {path}").format(path=p)), done(p)))
-    job.signals.failed.connect(lambda msg: finish(QCoreApplication.translate(
-        "AuditExport", "Could not write the report: {error}").format(error=msg)))
+    job.signals.failed.connect(lambda failure: finish(QCoreApplication.translate(
+        "AuditExport", "Could not write the report: {error}").format(error=failure.message)))
     runner.start(job)
     return job

@@ -20,7 +20,7 @@ from app.ui.pages.audit_fetch import FetchRequest, ask_fetch
 from app.ui.pages.audit_thresholds import ask_thresholds
 from app.ui.pages.scan_member import MemberDetail
 from app.ui.pages.scan_model import MEMBER_ROLE, ScanModel, ScanProxyModel
-from app.ui.workers import Cancelled, Job, JobRunner, ThreadPoolRunner
+from app.ui.workers import Job, JobFailure, JobRunner, ThreadPoolRunner
 
 THRESHOLDS_KEY = "audit/scan/thresholds"
 FILE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
@@ -139,13 +139,7 @@ class AuditScanPage(QWidget):
         scan = self.service.scan
 
         def work(progress, cancel):
-            from app.audit.behaviour import ScanCancelled
-
-            try:
-                return scan(path, thresholds, lambda d, t, msg: progress(d, t, msg(lang)),
-                            cancel.is_set)
-            except ScanCancelled:
-                raise Cancelled() from None
+            return scan(path, thresholds, lambda d, t, msg: progress(d, t, msg(lang)), cancel)
 
         return self._start(work, self.tr("Reading {path}…").format(path=Path(path).name))
 
@@ -164,20 +158,16 @@ class AuditScanPage(QWidget):
         out = Path(self._fetch_dir.name) / "wecom-api.csv"
 
         def work(progress, cancel):
-            from app.audit.behaviour import ScanCancelled, rows_to_csv
+            from app.audit.behaviour import rows_to_csv
 
             client = service.make_client(request.corpid, request.secret, request.base_url)
             rows = client.fetch_behaviour(request.members, request.start, request.end,
                                           progress=lambda d, t, msg: progress(d, t, msg(lang)),
-                                          cancel=cancel.is_set)
-            if cancel.is_set():
-                raise Cancelled()
+                                          cancel=cancel)
+            cancel.check()
             rows_to_csv(rows, out)
-            try:
-                return service.scan(str(out), thresholds,
-                                    lambda d, t, msg: progress(d, t, msg(lang)), cancel.is_set)
-            except ScanCancelled:
-                raise Cancelled() from None
+            return service.scan(str(out), thresholds,
+                                lambda d, t, msg: progress(d, t, msg(lang)), cancel)
 
         return self._start(work, self.tr("Fetching from WeCom…"))
 
@@ -224,9 +214,9 @@ class AuditScanPage(QWidget):
         self.error = ""
         self._show_result()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: JobFailure) -> None:
         self._job_ended()
-        self.error = message
+        self.error = failure.message
         self._show_problems()
         self.ui.summaryLabel.setText(self.tr("The data could not be read; see the problem "
                                              "below."))
