@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 from app import __version__
+from app.errors import UserError
 from app.labels import label
 from app.lang import LANGS, Lang, system_lang
 
@@ -158,11 +159,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    from app.cliutil import InputError  # loaded with the command's module already
-
     try:
         return int(args.func(args) or 0)
-    except InputError as exc:
+    except UserError as exc:  # input, file, store errors: the message names what and where
         print(f"wecom-appeal: {exc.message(getattr(args, 'lang', None) or lang)}",
               file=sys.stderr)
         return 2

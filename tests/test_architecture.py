@@ -114,6 +114,45 @@ def test_no_import_cycles_within_app():
     assert import_cycles(graph) == []
 
 
+_LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical"}
+
+
+def _drops_silently(handler: ast.ExceptHandler) -> bool:
+    """A handler of Exception/BaseException (or a bare except) that neither re-raises nor logs."""
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    if handler.type is not None and not any(
+            isinstance(k, ast.Name) and k.id in {"Exception", "BaseException"} for k in kinds):
+        return False
+    for node in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
+        if isinstance(node, ast.Raise):
+            return False
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _LOG_CALLS and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in {"log", "logger", "logging"}):
+            return False
+    return True
+
+
+def test_no_broad_except_drops_an_error_without_logging_it():
+    """docs/design.md, "Errors the user sees": what a broad handler swallows is logged."""
+    offenders = []
+    for path in APP.rglob("*.py"):
+        if path.is_relative_to(APP / "ui" / "forms"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        offenders += [f"{path.relative_to(APP.parent)}:{node.lineno}" for node in ast.walk(tree)
+                      if isinstance(node, ast.ExceptHandler) and _drops_silently(node)]
+    assert offenders == []
+
+
+def test_the_silent_handler_check_catches_one():
+    tree = ast.parse("try:\n    f()\nexcept Exception:\n    pass\n"
+                     "try:\n    f()\nexcept Exception:\n    log.warning('x', exc_info=True)\n"
+                     "try:\n    f()\nexcept ValueError:\n    pass\n")
+    handlers = [n for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler)]
+    assert [_drops_silently(h) for h in handlers] == [True, False, False]
+
+
 def test_only_app_ui_imports_qt():
     offenders = []
     for path in APP.rglob("*.py"):

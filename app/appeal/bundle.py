@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import logging
 import os
 import tempfile
 from collections.abc import Sequence
@@ -56,6 +57,8 @@ from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
 from app.jobs import CancelToken, Progress
 from app.rules.contract import Diagnosis
+
+log = logging.getLogger(__name__)
 
 BUNDLE_TITLE = LocalText(en="WeCom account appeal", zh_CN="企业微信账号申诉材料")
 _T = {
@@ -174,6 +177,8 @@ def _route_title(route: str, lang: Lang) -> str:
 
         return load_catalogue().route(route).title(lang)
     except Exception:  # the cover still names the route when the catalogue is unavailable
+        log.warning(
+            "the route's title is not in the catalogue; the cover names the route", exc_info=True)
         return route
 
 

@@ -17,6 +17,7 @@ from typing import Literal
 from PIL import Image
 
 from app.appeal.images import Cancelled
+from app.errors import UserError
 from app.i18n import LocalText
 from app.jobs import CancelToken, Progress
 
@@ -41,7 +42,7 @@ _MESSAGES = {
 }
 
 
-class RenderError(Exception):
+class RenderError(UserError):
     """A PDF whose pages cannot be drawn; ``message`` says which file and why, in both
     languages (like app.appeal.intake.IntakeError)."""
 
@@ -49,8 +50,9 @@ class RenderError(Exception):
                  detail: str = "") -> None:
         self.path = Path(path)
         self.reason = reason
-        self.message = _MESSAGES[reason].format(name=self.path.name, detail=detail)
-        super().__init__(self.message.en)
+        self.message = _MESSAGES[reason].format(  # type: ignore[assignment] (a LocalText)
+            name=self.path.name, detail=detail)
+        super().__init__(self.message)
 
 
 def _open(path: Path):  # type: ignore[no-untyped-def]

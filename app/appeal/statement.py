@@ -7,11 +7,14 @@ and the user edits it before export. Paragraphs are separated by blank lines.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Sequence
 
 from app.appeal.profile import Profile
 from app.i18n import Lang, LocalText
 from app.rules.contract import Diagnosis, RestrictionReport
+
+log = logging.getLogger(__name__)
 
 STATEMENT_TITLE = LocalText(en="Appeal statement", zh_CN="申诉说明")
 
@@ -90,6 +93,7 @@ def _what(diagnosis: Diagnosis, lang: Lang) -> str | None:
         if diagnosis.rule:
             return catalogue.rule(diagnosis.rule).title(lang)
     except Exception:  # the statement is still useful without the catalogue's titles
+        log.warning("rule titles unavailable for the statement", exc_info=True)
         pass
     return diagnosis.category or diagnosis.rule
 

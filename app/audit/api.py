@@ -27,6 +27,7 @@ from typing import Any
 
 from app.audit.behaviour import BehaviourRow
 from app.audit.sources import CHINA_OFFSET_SECONDS
+from app.errors import UserError
 from app.i18n import LocalText
 from app.jobs import CancelToken
 
@@ -39,11 +40,11 @@ NO_PRIVILEGE = 60011
 CHINA = dt.timezone(dt.timedelta(seconds=CHINA_OFFSET_SECONDS))
 
 
-class WeComApiError(Exception):
+class WeComApiError(UserError):
     """An API call failed; ``message`` says why in both languages. Never holds secrets."""
 
     def __init__(self, message: LocalText, errcode: int | None = None) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
         self.errcode = errcode
 

@@ -23,6 +23,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
 from app.appeal.fonts import FontNotFoundError, find_cjk_font, register_pdf_font
+from app.errors import UserError
 from app.i18n import Lang, LocalText
 
 ACCENT = colors.HexColor("#1f6feb")
@@ -33,9 +34,9 @@ SERIES = [colors.HexColor("#1f6feb"), colors.HexColor("#2da44e"), colors.HexColo
           colors.HexColor("#8250df")]
 
 
-class ReportFontError(Exception):
+class ReportFontError(UserError):
     def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
 
 

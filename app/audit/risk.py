@@ -23,6 +23,7 @@ from app.audit.behaviour import (
     Progress,
     import_behaviour,
 )
+from app.errors import UserError
 from app.i18n import Lang, LocalText
 from app.jobs import CancelToken
 from app.labels import text
@@ -31,11 +32,11 @@ THRESHOLDS_FILE = "thresholds.toml"
 SEVERITY_CAP = 3.0
 
 
-class ThresholdsError(ValueError):
+class ThresholdsError(UserError, ValueError):
     """A thresholds file is malformed; the message names the file and the field."""
 
     def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import logging
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -32,6 +33,8 @@ from app.store.vault_commands import (
     unlock,
 )
 from app.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 def _parse_time(value: str) -> dt.datetime:
@@ -185,6 +188,7 @@ def _explanation(d: cases.CaseDetail, catalogue: Catalogue | None, lang: Lang) -
     try:
         again = diagnose(d.report, catalogue, lang)
     except Exception:  # the stored reasons are still right, only in the other language
+        log.warning("the diagnosis cannot be redone in the other language", exc_info=True)
         return list(dg.explanation)
     same = (again.rule, again.step, again.category, again.appeal_route) == (
         dg.rule, dg.step, dg.category, dg.appeal_route)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from app import jobs
+from app.errors import UserError
 
 
-class StoreError(Exception):
+class StoreError(UserError):
     """Base class: the message is meant for the user."""
 
 

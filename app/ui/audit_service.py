@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -250,7 +253,8 @@ class ApiCredentials:
         try:
             corpid = self.backend.get_password(self.service, "corpid")
             secret = self.backend.get_password(self.service, "secret")
-        except Exception:  # a locked or unreachable store: ask again, as if nothing was kept
+        except Exception as exc:  # a locked or unreachable store: ask again, as if nothing was kept
+            log.warning("the saved WeCom credentials cannot be read (%s)", type(exc).__name__)
             return None
         return (corpid, secret) if corpid and secret else None
 

@@ -8,6 +8,7 @@ appeal_case; this module wires them to the form and keeps the user's choices.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,8 @@ from app.ui.pages.appeal_settings import PackageSettings
 from app.ui.pages.appeal_statement import StatementEditor
 from app.ui.pages.appeal_store import SessionStore, WorkspaceStore
 from app.ui.workers import JobRunner, ThreadPoolRunner
+
+log = logging.getLogger(__name__)
 
 PAGE_STYLE = """
 QLabel#storageNote, QLabel#documentsHint, QLabel#statementHint, QLabel#letterHint,
@@ -178,6 +181,7 @@ class AppealPage(QWidget):
             try:
                 cases = list_cases(self.ws)
             except Exception:  # an unreadable case list leaves the manual choice
+                log.warning("the case list cannot be read", exc_info=True)
                 cases = []
         for case in cases:
             combo.addItem(case_label(case, self.context.catalogue, self.context.lang),
@@ -218,6 +222,7 @@ class AppealPage(QWidget):
                 target = PackageTarget("case", case.diagnosis, case.report, case.id,
                                        case.restricted_on)
             except Exception:
+                log.warning("the chosen case cannot be read", exc_info=True)
                 target = None
         elif source == "diagnose":
             diagnosis, report = self._diagnose_page_result()

@@ -15,8 +15,7 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from app.appeal.fonts import FontNotFoundError
-from app.appeal.intake import IntakeError
+from app.errors import user_message
 from app.i18n import Lang
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages.appeal_print import PdfPrinter
@@ -31,11 +30,7 @@ def size_text(size: int) -> str:
 
 def describe_error(lang: Callable[[], Lang]) -> Callable[[BaseException], str]:
     def describe(exc: BaseException) -> str:
-        if isinstance(exc, IntakeError | FontNotFoundError):
-            return exc.message(lang())
-        if isinstance(exc, OSError) and exc.strerror:
-            return f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")
-        return str(exc) or type(exc).__name__
+        return user_message(exc, lang())
     return describe
 
 

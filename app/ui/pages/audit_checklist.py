@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 from typing import Any
 
 from pydantic import ValidationError
@@ -33,6 +34,8 @@ from app.ui.widgets.plan_table import PlanTable
 from app.ui.widgets.question_card import CARD_STYLE, QuestionCard
 from app.ui.widgets.trend_chart import TrendChart
 from app.ui.workers import JobRunner, ThreadPoolRunner
+
+log = logging.getLogger(__name__)
 
 PAGE_STYLE = CHIP_STYLE + CARD_STYLE + 'QLabel[hint="true"] { color: @hint; }'
 
@@ -235,6 +238,7 @@ class AuditChecklistPage(QWidget):
         try:
             step(item)
         except Exception as exc:  # the store's message is what the user needs
+            log.warning("the evidence cannot be changed", exc_info=True)
             self.ui.statusLabel.setText(self.tr("The evidence cannot be changed: {error}")
                                         .format(error=exc))
             return False
@@ -244,6 +248,7 @@ class AuditChecklistPage(QWidget):
         try:
             self.evidence.open(self, item)
         except Exception as exc:
+            log.warning("the evidence cannot be opened", exc_info=True)
             self.ui.statusLabel.setText(self.tr("The evidence cannot be opened: {error}")
                                         .format(error=exc))
 
@@ -334,6 +339,7 @@ class AuditChecklistPage(QWidget):
         try:
             self.audit_id = self.service.archive.save_self_audit(payload, self.audit_id)
         except Exception as exc:  # the store's message is what the user needs
+            log.warning("the self-audit cannot be saved", exc_info=True)
             self.ui.statusLabel.setText(self.tr("Could not save the audit: {error}").format(
                 error=exc))
             return
@@ -347,6 +353,7 @@ class AuditChecklistPage(QWidget):
         try:
             self.saved = self.service.archive.list_self_audits()
         except Exception as exc:
+            log.warning("the saved self-audits cannot be listed", exc_info=True)
             self.saved = []
             self.ui.statusLabel.setText(self.tr("The workspace cannot be opened: {error}")
                                         .format(error=exc))

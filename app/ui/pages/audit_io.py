@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QWidget
 
+from app.errors import user_message
 from app.i18n import Lang
 from app.ui.workers import Job, JobRunner
 
@@ -56,12 +57,7 @@ def describe_error(lang: Lang) -> Callable[[BaseException], str]:
     """The core's bilingual message when it has one (``exc.message``), else the text."""
 
     def describe(exc: BaseException) -> str:
-        message = getattr(exc, "message", None)
-        if callable(message):
-            return message(lang)
-        if isinstance(exc, OSError) and exc.strerror:
-            return f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")
-        return str(exc) or type(exc).__name__
+        return user_message(exc, lang)
 
     return describe
 
