@@ -15,15 +15,16 @@ from PySide6.QtCore import (
 )
 
 from app.lang import LANGS, Lang, system_lang
+from app.ui import settings as prefs
 
 log = logging.getLogger(__name__)
 
-SETTINGS_KEY = "ui/language"
+SETTINGS_KEY = prefs.LANGUAGE.key  # the name this module used; declared in app/ui/settings.py
 QM_NAME = "wecom_appeal_{lang}.qm"
 
 
 def saved_or_system_lang(settings: QSettings) -> Lang:
-    value = settings.value(SETTINGS_KEY)
+    value = prefs.LANGUAGE.read(settings)
     return value if value in LANGS else system_lang()
 
 

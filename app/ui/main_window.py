@@ -26,16 +26,12 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.lang import Lang
 from app.ui import accessibility
+from app.ui import settings as prefs
 from app.ui.context import AppContext
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.icons import icon, selectable_icon
-from app.ui.language import SETTINGS_KEY as LANGUAGE_KEY
 from app.ui.pages import PAGES, PageEntry
 from app.ui.theme import Theme, announcer
-
-GEOMETRY_KEY = "ui/main_window/geometry"
-STATE_KEY = "ui/main_window/state"
-PAGE_KEY = "ui/main_window/page"
 
 
 class MainWindow(QMainWindow):
@@ -145,7 +141,7 @@ class MainWindow(QMainWindow):
             self.ui.pages.setCurrentIndex(row)
         else:
             self.ui.pages.setCurrentWidget(self.page(entry.key))
-        self.context.settings.setValue(PAGE_KEY, entry.key)
+        prefs.CURRENT_PAGE.write(self.context.settings, entry.key)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -173,7 +169,7 @@ class MainWindow(QMainWindow):
         if self._install_language is not None:
             self._install_language(lang)
         self.context.lang = lang
-        self.context.settings.setValue(LANGUAGE_KEY, lang)
+        prefs.LANGUAGE.write(self.context.settings, lang)
         for action in (self.ui.actionChinese, self.ui.actionEnglish):
             action.setChecked(action.data() == lang)
         self._retranslate()
@@ -221,18 +217,18 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         settings = self.context.settings
-        geometry = settings.value(GEOMETRY_KEY)
+        geometry = prefs.WINDOW_GEOMETRY.read(settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
-        state = settings.value(STATE_KEY)
+        state = prefs.WINDOW_STATE.read(settings)
         if state is not None:
             self.restoreState(state)
         keys = [entry.key for entry in self._entries]
-        saved = settings.value(PAGE_KEY)
+        saved = prefs.CURRENT_PAGE.read(settings)
         self.ui.sidebar.setCurrentRow(keys.index(saved) if saved in keys else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.context.settings.setValue(STATE_KEY, self.saveState())
+        prefs.WINDOW_GEOMETRY.write(self.context.settings, self.saveGeometry())
+        prefs.WINDOW_STATE.write(self.context.settings, self.saveState())
         self.context.settings.sync()
         super().closeEvent(event)

@@ -13,16 +13,13 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QWidget
 
-from app.appeal.kit import DEFAULT_CHAR_LIMIT, DEFAULT_SIZE_CAP
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang
+from app.ui import settings as prefs
 from app.ui.forms.ui_appeal import Ui_AppealPage
 
 if TYPE_CHECKING:
     from app.appeal.bundle import BundleOptions
-
-KEY = "appeal/"
-
 
 class PackageSettings(QObject):
     def __init__(self, ui: Ui_AppealPage, settings: QSettings,
@@ -93,35 +90,31 @@ class PackageSettings(QObject):
 
     # Kept between sessions -------------------------------------------------------------------
 
-    def _flag(self, name: str, default: bool) -> bool:
-        value = self.settings.value(KEY + name, default)
-        return value if isinstance(value, bool) else str(value).lower() == "true"
-
     def load(self) -> None:
         s, ui = self.settings, self.ui
-        raw = s.value(KEY + "watermark")
+        raw = prefs.WATERMARK.read(s)
         try:
             spec = WatermarkSpec.model_validate_json(raw) if raw else WatermarkSpec()
         except ValidationError:
             spec = WatermarkSpec()
         self.spec = spec.model_copy(update={"date": dt.date.today() if spec.date else None})
-        ui.watermarkCheck.setChecked(self._flag("watermark_on", True))
-        ui.watermarkAllCheck.setChecked(self._flag("watermark_all", False))
-        ui.idOnePageCheck.setChecked(self._flag("id_one_page", True))
-        ui.dpiSpin.setValue(int(s.value(KEY + "dpi", 200)))
-        ui.sizeCapSpin.setValue(int(s.value(KEY + "kit_cap_kb", DEFAULT_SIZE_CAP // 1024)))
-        ui.charLimitSpin.setValue(int(s.value(KEY + "kit_chars", DEFAULT_CHAR_LIMIT)))
+        ui.watermarkCheck.setChecked(prefs.WATERMARK_ON.read(s))
+        ui.watermarkAllCheck.setChecked(prefs.WATERMARK_ALL.read(s))
+        ui.idOnePageCheck.setChecked(prefs.ID_ON_ONE_PAGE.read(s))
+        ui.dpiSpin.setValue(prefs.BUNDLE_DPI.read(s))
+        ui.sizeCapSpin.setValue(prefs.KIT_CAP_KB.read(s))
+        ui.charLimitSpin.setValue(prefs.KIT_CHARS.read(s))
         ui.languageCombo.setCurrentIndex(max(0, ui.languageCombo.findData(
-            s.value(KEY + "package_lang", "zh_CN"))))
+            prefs.PACKAGE_LANG.read(s))))
 
     def save(self, *_: object) -> None:
         s, ui = self.settings, self.ui
-        s.setValue(KEY + "watermark", self.spec.model_dump_json())
-        s.setValue(KEY + "watermark_on", ui.watermarkCheck.isChecked())
-        s.setValue(KEY + "watermark_all", ui.watermarkAllCheck.isChecked())
-        s.setValue(KEY + "id_one_page", ui.idOnePageCheck.isChecked())
-        s.setValue(KEY + "dpi", ui.dpiSpin.value())
-        s.setValue(KEY + "kit_cap_kb", ui.sizeCapSpin.value())
-        s.setValue(KEY + "kit_chars", ui.charLimitSpin.value())
-        s.setValue(KEY + "package_lang", self.package_lang())
+        prefs.WATERMARK.write(s, self.spec.model_dump_json())
+        prefs.WATERMARK_ON.write(s, ui.watermarkCheck.isChecked())
+        prefs.WATERMARK_ALL.write(s, ui.watermarkAllCheck.isChecked())
+        prefs.ID_ON_ONE_PAGE.write(s, ui.idOnePageCheck.isChecked())
+        prefs.BUNDLE_DPI.write(s, ui.dpiSpin.value())
+        prefs.KIT_CAP_KB.write(s, ui.sizeCapSpin.value())
+        prefs.KIT_CHARS.write(s, ui.charLimitSpin.value())
+        prefs.PACKAGE_LANG.write(s, self.package_lang())
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidgetItem, QMenu, QWidget
 
+from app.ui import settings as prefs
 from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_audit_scan import Ui_AuditScanPage
@@ -22,7 +24,9 @@ from app.ui.pages.scan_member import MemberDetail
 from app.ui.pages.scan_model import MEMBER_ROLE, ScanModel, ScanProxyModel
 from app.ui.workers import Job, JobFailure, JobRunner, ThreadPoolRunner
 
-THRESHOLDS_KEY = "audit/scan/thresholds"
+log = logging.getLogger(__name__)
+
+THRESHOLDS_KEY = prefs.SCAN_THRESHOLDS.key  # declared in app/ui/settings.py
 FILE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 PAGE_STYLE = 'QLabel[hint="true"] { color: @hint; }'
 
@@ -96,7 +100,7 @@ class AuditScanPage(QWidget):
     # Thresholds -------------------------------------------------------------------------------
 
     def thresholds(self) -> Any:
-        saved = self.context.settings.value(THRESHOLDS_KEY)
+        saved = prefs.SCAN_THRESHOLDS.read(self.context.settings) or None
         overrides = None
         if saved:
             try:
@@ -109,7 +113,7 @@ class AuditScanPage(QWidget):
             return self.service.load_thresholds(None)
 
     def set_thresholds(self, thresholds: Any) -> None:
-        self.context.settings.setValue(THRESHOLDS_KEY, json.dumps(thresholds.model_dump()))
+        prefs.SCAN_THRESHOLDS.write(self.context.settings, json.dumps(thresholds.model_dump()))
 
     def edit_thresholds(self) -> None:
         chosen = self._ask_thresholds(self, self.thresholds(), self.service.load_thresholds(None))
@@ -233,6 +237,7 @@ class AuditScanPage(QWidget):
         try:
             ledger = self.service.archive.restrictions(m.userid for m in result.members)
         except Exception as exc:  # the scan is still worth showing without the ledger
+            log.warning("the ledger cannot be read", exc_info=True)
             self.context.hub.status_message.emit(
                 self.tr("The ledger cannot be read: {error}").format(error=exc), 0)
         self.model.set_result(list(result.members), ledger, lang)

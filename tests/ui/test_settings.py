@@ -1,0 +1,60 @@
+"""Preferences are declared once (app/ui/settings.py): key, type, default; read back typed from
+what an INI file stores as text, and nothing else in the UI touches QSettings keys."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from app.ui import settings as prefs
+
+APP_UI = Path(__file__).resolve().parents[2] / "app" / "ui"
+
+
+def test_every_key_is_declared_once():
+    keys = [s.key for s in prefs.ALL]
+    assert len(keys) == len(set(keys))
+
+
+def test_defaults_then_typed_values_from_an_ini_file(tmp_path):
+    path = str(tmp_path / "settings.ini")
+    settings = QSettings(path, QSettings.Format.IniFormat)
+    assert prefs.WATERMARK_ON.read(settings) is True
+    assert prefs.BUNDLE_DPI.read(settings) == 200
+    assert prefs.KIT_CAP_KB.read(settings) == 2048  # the core's default, asked when needed
+    prefs.WATERMARK_ON.write(settings, False)
+    prefs.BUNDLE_DPI.write(settings, 300)
+    settings.sync()
+    again = QSettings(path, QSettings.Format.IniFormat)  # INI keeps text: "false", "300"
+    assert prefs.WATERMARK_ON.read(again) is False
+    assert prefs.BUNDLE_DPI.read(again) == 300
+
+
+def test_an_unusable_stored_value_falls_back_to_the_default(tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue(prefs.BUNDLE_DPI.key, "lots")
+    settings.setValue(prefs.WATERMARK_ALL.key, "perhaps")
+    assert prefs.BUNDLE_DPI.read(settings) == 200
+    assert prefs.WATERMARK_ALL.read(settings) is False
+
+
+# Per-case package drafts (document edits, the encrypted statement) are kept under keys made from
+# the case id; they belong in the workspace, not in QSettings (docs/design.md, "The case is the
+# unit"), and move there with the case model.
+NOT_YET_DECLARED = {"pages/appeal_store.py"}
+
+
+def test_only_the_declarations_read_or_write_settings_keys():
+    offenders = []
+    for path in APP_UI.rglob("*.py"):
+        rel = path.relative_to(APP_UI).as_posix()
+        if rel == "settings.py" or rel.startswith("forms/") or rel in NOT_YET_DECLARED:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in {"value", "setValue", "remove"}
+                    and "settings" in ast.unparse(node.func.value).lower()):
+                offenders.append(f"{rel}:{node.lineno}")
+    assert offenders == []
