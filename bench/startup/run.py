@@ -110,7 +110,8 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall-clock and CPU seconds (user + system, all threads) of one run."""
     cpu = _children_cpu()
     started = time.perf_counter()
-    proc = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run(argv, cwd=env["PYTHONPATH"], env=env, capture_output=True, text=True,
+                          check=False)
     elapsed = time.perf_counter() - started
     if proc.returncode:
         raise SystemExit(f"{argv[:3]} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -122,14 +123,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--only", default="help,window,bundle",
                         help="comma-separated groups: help, window, bundle")
+    parser.add_argument("--tree", type=Path, default=ROOT,
+                        help="another checkout to measure (e.g. a worktree of an older commit), "
+                             "run with this environment's interpreter and packages")
     args = parser.parse_args()
+    tree = args.tree.resolve()
     with tempfile.TemporaryDirectory(prefix="wecom-appeal-startup-") as tmp:
         scratch = Path(tmp)
         env = {**os.environ, "HOME": str(scratch / "home"),
                "XDG_CONFIG_HOME": str(scratch / "config"),
                "XDG_DATA_HOME": str(scratch / "data"),
                "WECOM_APPEAL_HOME": str(scratch / "workspace"), "LANG": "en_US.UTF-8",
-               "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+               "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+               "PYTHONPATH": str(tree)}
         env.setdefault("QT_QPA_PLATFORM", "offscreen")
         # An installed app runs from byte-code (pip compiles it, the frozen build ships it):
         # let the warm-up run write it.
@@ -143,6 +149,7 @@ def main() -> None:
             for name, argv in table.items():
                 runs[name].append(run_once(argv, env))
         load_after = os.getloadavg()[0]
+    print(f"tree: {tree}")
     print(f"{args.repeat} runs each, load average {load_before:.1f} before, "
           f"{load_after:.1f} after; QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}")
     print(f"{'seconds':22} {'wall median':>12} {'wall best':>10} {'CPU median':>11}")
