@@ -9,7 +9,7 @@ Everything else is declared in pyproject.toml.
 from setuptools import find_packages, setup
 
 RESOURCE_FILES = ["*.toml", "*.json", "*.ts", "*.qm", "*.svg", "*.png", "*.ttf", "*.ttc", "*.otf",
-                  "*.csv"]
+                  "*.csv", "*.txt"]
 
 setup(
     packages=[*find_packages(include=["app", "app.*"]), "app.resources"],

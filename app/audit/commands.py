@@ -78,7 +78,9 @@ def run_audit(args: argparse.Namespace) -> int:
 
         print(json.dumps(audit_json(result, lang), ensure_ascii=False, indent=2))
     else:
-        print("\n".join(result.explain(lang)))
+        lines = result.explain(lang)
+        # The level reads like a verdict: say at once whose assessment it is.
+        print("\n".join([*lines[:1], label("audit_app_assessment", lang), *lines[1:]]))
         if result.unanswered:
             print(label("audit_unanswered", lang) + ", ".join(result.unanswered))
     return 1 if result.findings or result.unanswered else 0
@@ -192,6 +194,8 @@ def _print_table(result: Any, lang: Lang) -> None:
         print(f"{m.userid:<16} {m.risk_score:>6g} {x.applications_per_day:>9g} "
               f"{_pct(x.acceptance_rate):>9} {_pct(x.negative_feedback_rate):>10} "
               f"{'-' if x.messages_per_chat is None else x.messages_per_chat:>9}  {flags}")
+    print()
+    print(label("scan_app_thresholds", lang))
     if result.flagged:
         print()
         for m in result.flagged:

@@ -8,6 +8,7 @@ the data changes, not this module.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
 from functools import cache
 from importlib import resources
@@ -73,6 +74,18 @@ class Section(_Item):
     title: LocalText
 
 
+class Provision(_Item):
+    """A general provision of the source that no penalty rule carries (section 1, 4.1's pointer).
+
+    ``source`` quotes the English sentences it restates, verbatim from the source text.
+    """
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    section: str
+    text: LocalText
+    source: list[str] = Field(min_length=1)
+
+
 class Violation(_Item):
     """One violation scenario (a category of the diagnosis contract)."""
 
@@ -113,12 +126,38 @@ class PenaltyRule(_Item):
     measures: list[Measure]
 
 
+class RouteVariant(_Item):
+    """The route's text for a case its plain text does not fit (a block off rule 1's ladder)."""
+
+    id: Literal["off_ladder"]
+    title: LocalText
+    how: LocalText
+    advice: LocalText | None = None
+
+
 class AppealRoute(_Item):
+    """A way back. ``how`` restates what the source says (``source`` quotes it); ``advice`` is
+    the app's practical suggestion, always shown labelled as the app's."""
+
     id: RouteId
     sections: list[str] = Field(min_length=1)
     title: LocalText
     how: LocalText
+    advice: LocalText | None = None
+    source: list[str] = []
     documents: list[DocumentKind] = []
+    # 5.3 ends the list of qualification documents with "etc.": customer support may ask for more.
+    documents_open: bool = False
+    variants: list[RouteVariant] = []
+
+    def variant(self, variant_id: str | None) -> RouteVariant | None:
+        return next((v for v in self.variants if v.id == variant_id), None)
+
+    def wording(self, variant_id: str | None) -> tuple[LocalText, LocalText, LocalText | None]:
+        """Title, what the rules say and the app's advice, for the variant when there is one."""
+        found = self.variant(variant_id)
+        source = found or self
+        return source.title, source.how, source.advice
 
 
 class RequiredDocument(_Item):
@@ -161,16 +200,32 @@ class SignalPhrases(_Item):
 
 
 class Statement(_Item):
-    """A sentence template the diagnosis may state, with the sections that back it."""
+    """A sentence template the diagnosis may state, with the sections that back it.
+
+    Either it restates the source, and ``source`` quotes the English sentences it restates
+    (verbatim, so a reviewer can compare the two side by side), or it is the app's own reasoning
+    or advice (``advice = true``), shown labelled as such; advice may still quote the sentences
+    it reasons from.
+    """
 
     id: str
     citations: list[str] = Field(min_length=1)
     text: LocalText
+    advice: bool = False
+    source: list[str] = []
+
+    @model_validator(mode="after")
+    def _restatement_quotes_its_source(self) -> Statement:
+        if not self.advice and not self.source:
+            raise ValueError(f"statement {self.id!r} restates the rules but quotes no source "
+                             f"sentence; add `source` or mark it `advice = true`")
+        return self
 
 
 class Catalogue(_Item):
     meta: CatalogueMeta
     sections: list[Section]
+    provisions: list[Provision] = []
     violations: list[Violation]
     rules: list[PenaltyRule]
     routes: list[AppealRoute]
@@ -187,6 +242,8 @@ class Catalogue(_Item):
         cited: list[tuple[str, str, tuple[int | str, ...]]] = []
         cited += [(f"violation {v.id}", v.section, ("violations", i, "section"))
                   for i, v in enumerate(self.violations)]
+        cited += [(f"provision {p.id}", p.section, ("provisions", i, "section"))
+                  for i, p in enumerate(self.provisions)]
         for r, rule in enumerate(self.rules):
             cited.append((f"rule {rule.id}", rule.section, ("rules", r, "section")))
             cited += [(f"rule {rule.id} step {s.step}", s.section,
@@ -252,10 +309,13 @@ class Catalogue(_Item):
     def section_title(self, section_id: str, lang: Lang) -> str:
         return self.section(section_id).title(lang)
 
+    def provisions_of(self, section_id: str) -> list[Provision]:
+        return [p for p in self.provisions if p.section == section_id]
+
 
 # Which catalogue field each file fills, so an error can name the file.
 _FILE_FIELDS = {
-    "catalogue.toml": ("meta", "sections"),
+    "catalogue.toml": ("meta", "sections", "provisions"),
     "violations.toml": ("violations",),
     "penalties.toml": ("rules",),
     "routes.toml": ("routes",),
@@ -302,6 +362,49 @@ def load_catalogue_from(folder: Traversable) -> Catalogue:
             f"{file}: field {_field_path(loc) or '(root)'}: {first['msg']}"
             + (f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else "")
         ) from exc
+
+
+def normalise_space(text: str) -> str:
+    """Runs of white space (line breaks, the source's non-breaking spaces) as one space."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+@cache
+def source_text() -> str:
+    """The source text the catalogue restates, as shipped with the app (whitespace normalised)."""
+    path = resources.files("app.resources") / "rules" / load_catalogue().meta.source_file
+    return normalise_space(path.read_text(encoding="utf-8"))
+
+
+def quoted_in_source(quote: str) -> bool:
+    """Whether ``quote`` occurs word for word in the source text (whitespace normalised)."""
+    return normalise_space(quote) in source_text()
+
+
+# A section heading of the source: "2. Penalty rule #1", "2.2 Punishment measures", unindented
+# (the ladder's "  1. The first violation" is indented).
+_HEADING = re.compile(r"^(\d+(?:\.\d+)?)\.?\s+\S", re.MULTILINE)
+
+
+@cache
+def source_sections() -> dict[str, str]:
+    """Each numbered section of the source text, whitespace normalised; a section includes its
+    subsections (section "2" holds 2.1 and 2.2)."""
+    path = resources.files("app.resources") / "rules" / load_catalogue().meta.source_file
+    raw = path.read_text(encoding="utf-8")
+    starts = [(m.group(1), m.start()) for m in _HEADING.finditer(raw)]
+    sections: dict[str, str] = {}
+    for i, (number, start) in enumerate(starts):
+        end = next((pos for other, pos in starts[i + 1:]
+                    if not other.startswith(number + ".")), len(raw))
+        sections[number] = normalise_space(raw[start:end])
+    return sections
+
+
+def quoted_in_section(quote: str, section_ids: list[str]) -> bool:
+    """Whether ``quote`` occurs word for word in one of the given sections of the source."""
+    sections = source_sections()
+    return any(normalise_space(quote) in sections.get(s, "") for s in section_ids)
 
 
 @cache

@@ -60,6 +60,8 @@ class Sentence(BaseModel):
     id: str = Field(description="Stable id of the statement template.")
     text: str
     citations: list[str] = Field(min_length=1)
+    advice: bool = Field(default=False, description="The app's own reading, inference or "
+                         "suggestion, not a restatement of the rules; shown labelled as such.")
 
 
 class TimingFact(Sentence):
@@ -85,6 +87,11 @@ class Diagnosis(BaseModel):
     category: str | None
     appeal_route: RouteId
     documents: list[DocumentKind]
+    documents_open: bool = Field(default=False, description="The source ends the route's list "
+                                 "of documents with 'etc.' (5.3): more may be asked for.")
+    route_variant: Literal["off_ladder"] | None = Field(
+        default=None, description="'off_ladder': the route's own text for a block that is not a "
+        "step of rule 1's ladder (catalogue route variants).")
     citations: list[str]
     explanation: list[Sentence]
     next_violation: list[Sentence]

@@ -8,6 +8,7 @@ leaves the field null rather than guessing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from app.i18n import Lang
 from app.rules.catalogue import Catalogue, RouteId, RuleId
@@ -34,6 +35,7 @@ class _Reasoning:
     step: int | None = None
     category: str | None = None
     route: RouteId = "none"
+    route_variant: Literal["off_ladder"] | None = None
     alternatives: list[RouteId] = field(default_factory=list)
     aggravated: bool = False
     explanation: list[tuple[str, dict[str, object]]] = field(default_factory=list)
@@ -92,6 +94,12 @@ def _duration_from_notice(report: RestrictionReport, notice: NoticeClassificatio
     return report
 
 
+def _category_unknown(found: _Reasoning) -> None:
+    """No listed violation found; section 1: violations are not limited to the listed ones."""
+    found.says("category.unknown")
+    found.says("category.not_listed")
+
+
 def _state_category(found: _Reasoning, catalogue: Catalogue) -> None:
     if found.category is None:
         return
@@ -129,7 +137,7 @@ def _member(report: RestrictionReport, catalogue: Catalogue, found: _Reasoning) 
         found.rule = "R1"
         _rule1(report, found)
     else:
-        found.says("category.unknown")
+        _category_unknown(found)
         if report.scope == "interop":
             found.cannot_decide("rule.interop_cause_unknown")
         else:
@@ -139,18 +147,24 @@ def _member(report: RestrictionReport, catalogue: Catalogue, found: _Reasoning) 
 
 
 def _interop_points_to_rule1(report: RestrictionReport, found: _Reasoning) -> bool:
-    """Rule 1 is the only rule that blocks interoperability for a set time or offers unblocking."""
+    """Read an interop-only block with no named cause as rule 1, saying how the app got there.
+
+    Rule 2 (3.2) blocks the same functions, so only a WeChat account known not to be blocked
+    excludes it; the console's unblocking offer and the block's length are the app's inferences.
+    """
+    if report.linked_wechat_banned is False:
+        _category_unknown(found)
+        found.says("rule.r1_wechat_not_blocked")
+        return True
     if report.self_unblock_offered:
-        found.says("category.unknown")
+        _category_unknown(found)
         found.says("rule.r1_by_self_unblock")
+        found.cannot_decide("rule.console_is_inference")
         return True
     if report.duration in ("temporary", "permanent"):
-        found.says("category.unknown")
+        _category_unknown(found)
         found.says("rule.r1_by_elimination")
-        return True
-    if report.linked_wechat_banned is False:
-        found.says("category.unknown")
-        found.says("rule.r1_wechat_not_blocked")
+        found.cannot_decide("rule.r1_elimination_open")
         return True
     return False
 
@@ -176,10 +190,16 @@ def _rule1(report: RestrictionReport, found: _Reasoning) -> None:
 
     if report.prior_violations:
         found.says("r1.ledger_prior", prior=report.prior_violations, number=ledger_step)
+        # 2.2 counts violations but never says whether the count starts again.
+        found.cannot_decide("r1.ladder_reset_silent")
     else:
         found.says("r1.ledger_none")
     if evidence_step > ledger_step:
-        found.says("r1.step_from_permanent" if evidence_step == 3 else "r1.step_from_console")
+        if evidence_step == 3:
+            found.says("r1.step_from_permanent")
+        else:
+            found.says("r1.step_from_console")
+            found.cannot_decide("r1.console_step_is_inference")
     found.says(f"r1.step{step}")
 
     if step == 3:
@@ -218,12 +238,14 @@ def _rule1(report: RestrictionReport, found: _Reasoning) -> None:
 def _rule2(report: RestrictionReport, found: _Reasoning) -> None:
     found.next_violation.append("next.r2")
     if report.scope == "account":
+        # 3.2's second bullet: a whole-account block has no stated end; the 24-hour automatic
+        # unblocking of the first bullet is for the interop-only block.
         found.aggravated = True
         found.says("r2.aggravated")
-        if report.duration == "until_wechat_unblocked":
-            found.route = "wait_for_wechat_unblock"
-            found.says("route.wait_for_wechat_unblock")
-            found.timing.append(("timing.r2_24h", 24))
+        found.cannot_decide("r2.aggravated_no_end")
+        if report.duration == "until_wechat_unblocked" and not report.believes_wrongful:
+            found.route = "none"
+            found.cannot_decide("route.none_r2_account")
         else:
             found.route = _route_off_ladder(report, found)
         return
@@ -260,7 +282,9 @@ def _route_off_ladder(report: RestrictionReport, found: _Reasoning) -> RouteId:
         found.says("route.page_appeal")
         return "page_appeal"
     if report.duration == "temporary":
-        found.says("route.wait_for_stated_period")
+        # Not a ladder step: the rules give it no length and no unblocking request.
+        found.route_variant = "off_ladder"
+        found.cannot_decide("route.wait_for_stated_period")
         return "wait_for_expiry"
     found.cannot_decide("route.none_unknown_duration")
     return "none"
@@ -282,6 +306,8 @@ def _enterprise(report: RestrictionReport, catalogue: Catalogue, found: _Reasoni
     # Every enterprise block is one of the 'bad influence' escalations of 2.2, 3.2 or 4.2.
     found.aggravated = True
     _state_category(found, catalogue)
+    if found.category is None and report.notice_text:
+        _category_unknown(found)
     found.says("enterprise.escalation")
     found.says("enterprise.rare")
     if found.rule is None:
@@ -298,10 +324,12 @@ def _enterprise(report: RestrictionReport, catalogue: Catalogue, found: _Reasoni
 def _admin(report: RestrictionReport, catalogue: Catalogue, found: _Reasoning) -> None:
     found.aggravated = True
     _state_category(found, catalogue)
+    if found.category is None and report.notice_text:
+        _category_unknown(found)
     found.says("admin.escalation")
     if found.rule is None:
         found.cannot_decide("enterprise.cause_unknown")
-    found.next_violation.append("next.enterprise")
+    found.next_violation.append("next.admin")
     if report.believes_wrongful and report.duration != "permanent":
         found.route = "page_appeal"
         found.cannot_decide("route.page_appeal_admin")
@@ -321,7 +349,7 @@ def _sentence(catalogue: Catalogue, statement_id: str, values: dict[str, object]
     statement = catalogue.statement(statement_id)
     localised = {k: (v(lang) if callable(v) else v) for k, v in values.items()}
     return Sentence(id=statement_id, text=statement.text(lang).format(**localised),
-                    citations=list(statement.citations))
+                    citations=list(statement.citations), advice=statement.advice)
 
 
 def _section_key(section: str) -> tuple[int, ...]:
@@ -351,6 +379,8 @@ def _render(found: _Reasoning, report: RestrictionReport, candidates: list[Categ
         category=found.category,
         appeal_route=found.route,
         documents=list(route.documents),
+        documents_open=route.documents_open,
+        route_variant=found.route_variant,
         citations=sorted(citations, key=_section_key),
         explanation=explanation,
         next_violation=next_violation,

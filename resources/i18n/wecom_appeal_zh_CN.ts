@@ -1549,8 +1549,16 @@ Build anyway?</source>
         <translation>规则库版本 {version}。以上是对企业微信已公布规则的解读，具体处理以企业微信的判定为准。</translation>
     </message>
     <message>
+        <source>The app&apos;s reading, not the rules&apos; words</source>
+        <translation>本应用的判断，并非规则原文</translation>
+    </message>
+    <message>
         <source>What to do: {route}</source>
         <translation>处理方式：{route}</translation>
+    </message>
+    <message>
+        <source>The app&apos;s advice, not a WeCom rule: {advice}</source>
+        <translation>本应用的建议（并非企业微信规则）：{advice}</translation>
     </message>
     <message>
         <source>Also possible: {routes}</source>
@@ -1587,6 +1595,10 @@ Build anyway?</source>
     <message>
         <source>Documents to prepare</source>
         <translation>需准备的材料</translation>
+    </message>
+    <message>
+        <source>The list is open: the rules end it with “etc.”, so customer support may ask for more documents (§5.3).</source>
+        <translation>清单未列全：规则以“等”字结尾，腾讯客服可能要求其他材料（第 5.3 条）。</translation>
     </message>
     <message>
         <source>What the rules do not decide</source>
@@ -2355,6 +2367,14 @@ Build anyway?</source>
         <translation>原文第 {section} 节</translation>
     </message>
     <message>
+        <source>The app&apos;s advice, not a WeCom rule:</source>
+        <translation>本应用的建议（并非企业微信规则）：</translation>
+    </message>
+    <message>
+        <source>What the source text says (English original, word for word):</source>
+        <translation>原文的表述（英文原文，逐字引用）：</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -2423,6 +2443,10 @@ Build anyway?</source>
         <translation>申诉途径</translation>
     </message>
     <message>
+        <source>Documents: {documents}, among others (the source ends the list with “etc.”)</source>
+        <translation>材料：{documents}等（原文以“等”字结束该清单）</translation>
+    </message>
+    <message>
         <source>Documents: {documents}</source>
         <translation>所需材料：{documents}</translation>
     </message>
@@ -2433,6 +2457,30 @@ Build anyway?</source>
     <message>
         <source>Frequently asked questions</source>
         <translation>常见问题</translation>
+    </message>
+    <message>
+        <source>What the diagnosis may say</source>
+        <translation>诊断可能给出的表述</translation>
+    </message>
+    <message>
+        <source>Restates the rules</source>
+        <translation>转述规则原文</translation>
+    </message>
+    <message>
+        <source>The app&apos;s reading or advice</source>
+        <translation>本应用的判断或建议</translation>
+    </message>
+    <message>
+        <source>Compare it with the source sentence below.</source>
+        <translation>可与下方的原文句子对照。</translation>
+    </message>
+    <message>
+        <source>This is the app&apos;s reading, inference or advice, not the rules&apos; words.</source>
+        <translation>这是本应用的判断、推断或建议，并非规则原文。</translation>
+    </message>
+    <message>
+        <source>{kind}: {text}</source>
+        <translation>{kind}：{text}</translation>
     </message>
 </context>
 <context>

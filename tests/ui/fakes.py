@@ -79,7 +79,7 @@ def fake_catalogue() -> Catalogue:
                  "answer": [_t("Appeal.", "申诉。")]}],
         "category_phrases": [{"category": "harassment", "zh_CN": ["骚扰"], "en": ["harass"]}],
         "signal_phrases": [{"signal": "scope_interop", "zh_CN": ["互通"], "en": ["interop"]}],
-        "statements": [{"id": "s", "citations": ["2.2"], "text": _t("S.", "S。")}],
+        "statements": [{"id": "s", "citations": ["2.2"], "text": _t("S.", "S。"), "advice": True}],
     }
     return Catalogue.model_validate(data)
 

@@ -69,7 +69,8 @@ def test_language_switch_retranslates_live_and_is_remembered(window, qtbot, cont
     zh_route = context.catalogue.route("admin_unblock_request").title("zh_CN")
     assert zh_route in diagnose.result_view.findChild(QLabel, "routeTitle").text()
     assert diagnose.diagnosis.lang == "zh_CN"
-    assert rules.ui.tree.topLevelItem(0).text(0) == "处罚规则"
+    assert rules.ui.tree.topLevelItem(0).text(0) == "§1 说明"
+    assert rules.ui.tree.topLevelItem(1).text(0) == "处罚规则"
     assert window.ui.actionChinese.isChecked() and not window.ui.actionEnglish.isChecked()
     assert context.settings.value("ui/language") == "zh_CN"
 

@@ -44,12 +44,32 @@ def _hay(*texts: LocalText | str) -> str:
     return " ".join(parts).lower()
 
 
-def _detail(title: str, section: str, paragraphs: list[str]) -> str:
+def _detail(title: str, section: str, paragraphs: list[str], *, advice: str = "",
+            advice_heading: str = "", quotes: list[str] | None = None) -> str:
+    """Title, section, the catalogue's text; then the app's advice, labelled as the app's; then
+    the source sentences the text restates, quoted from the English original."""
     body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
     source = html.escape(
         translate("RulesPage", "Source text section {section}").format(section=section))
-    hint = theme.tokens()["hint"]
+    tokens = theme.tokens()
+    hint = tokens["hint"]
+    if advice:
+        heading = advice_heading or translate("RulesPage", "The app's advice, not a WeCom rule:")
+        gap = "" if heading.endswith("：") else " "  # no space after a full-width colon
+        body += f"<p><b>{html.escape(heading)}</b>{gap}{html.escape(advice)}</p>"
+    if quotes:
+        body += (f"<p style='color:{hint}'>"
+                 + html.escape(translate("RulesPage", "What the source text says "
+                                                      "(English original, word for word):"))
+                 + "</p>"
+                 + "".join(f"<blockquote lang='en'>“{html.escape(q)}”</blockquote>"
+                           for q in quotes))
     return f"<h3>{html.escape(title)}</h3><p style='color:{hint}'>{source}</p>{body}"
+
+
+def _statement_text(text: str) -> str:
+    """A template with its placeholders shown as an ellipsis: “{category}” → “…”."""
+    return re.sub(r"\{[a-z_]+\}", "…", text)
 
 
 def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
@@ -62,6 +82,13 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
     account_names = {"member": translate("RulesPage", "member account"),
                      "admin": translate("RulesPage", "administrator account"),
                      "enterprise": translate("RulesPage", "enterprise")}
+
+    general = catalogue.provisions_of("1")
+    description = [Entry(
+        "section:1", f"§1 {catalogue.section_title('1', lang)}",
+        _detail(catalogue.section_title("1", lang), "1", [p.text(lang) for p in general],
+                quotes=[q for p in general for q in p.source]),
+        _hay(catalogue.section("1").title, *(p.text for p in general), "§1"))] if general else []
 
     rules_node = Entry("rules", translate("RulesPage", "Penalty rules"), "", "")
     for rule in catalogue.rules:
@@ -77,6 +104,16 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
                              rule=rule.title(lang))]),
                 _hay(violation.title, violation.description, violation.id,
                      f"§{violation.section}")))
+        pointers = [p for v_section in sorted({v.section for v in catalogue.violations
+                                               if v.rule == rule.id})
+                    for p in catalogue.provisions_of(v_section)]
+        for provision in pointers:
+            title = first_clause(provision.text(lang))
+            node.children.append(Entry(
+                f"provision:{provision.id}", title,
+                _detail(title, provision.section, [provision.text(lang)],
+                        quotes=provision.source),
+                _hay(provision.text, f"§{provision.section}")))
         for step in rule.ladder:
             title = translate("RulesPage", "Ladder step {step}").format(step=step.step)
             node.children.append(Entry(
@@ -108,12 +145,25 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
     for route in catalogue.routes:
         paragraphs = [route.how(lang)]
         if route.documents:
-            paragraphs.append(translate("RulesPage", "Documents: {documents}").format(
-                documents=", ".join(titles.get(d, d) for d in route.documents)))
+            documents = ", ".join(titles.get(d, d) for d in route.documents)
+            paragraphs.append(
+                translate("RulesPage", "Documents: {documents}, among others (the source "
+                                       "ends the list with “etc.”)").format(documents=documents)
+                if route.documents_open else
+                translate("RulesPage", "Documents: {documents}").format(documents=documents))
+        for variant in route.variants:  # e.g. a block off rule 1's ladder
+            paragraphs.append(translate("RulesPage", "{kind}: {text}").format(
+                kind=variant.title(lang), text=variant.how(lang)))
+            if variant.advice:
+                heading = translate("RulesPage", "The app's advice, not a WeCom rule:")
+                gap = "" if heading.endswith("：") else " "
+                paragraphs.append(f"{heading}{gap}{variant.advice(lang)}")
         routes_node.children.append(Entry(
             f"route:{route.id}", route.title(lang),
-            _detail(route.title(lang), ", ".join(route.sections), paragraphs),
-            _hay(route.title, route.how, route.id, *(f"§{s}" for s in route.sections))))
+            _detail(route.title(lang), ", ".join(route.sections), paragraphs,
+                    advice=route.advice(lang) if route.advice else "", quotes=route.source),
+            _hay(route.title, route.how, route.id, *(f"§{s}" for s in route.sections),
+                 *([route.advice] if route.advice else []))))
 
     documents_node = Entry("documents", translate("RulesPage", "Required documents"), "", "")
     for document in catalogue.documents:
@@ -129,4 +179,25 @@ def build_entries(catalogue: Catalogue, lang: Lang) -> list[Entry]:
             _detail(faq.question(lang), faq.section, [a(lang) for a in faq.answer]),
             _hay(faq.question, *faq.answer, f"§{faq.section}")))
 
-    return [rules_node, routes_node, documents_node, faq_node]
+    statements_node = Entry(
+        "statements", translate("RulesPage", "What the diagnosis may say"), "", "")
+    restates = translate("RulesPage", "Restates the rules")
+    reading = translate("RulesPage", "The app's reading or advice")
+    compare = translate("RulesPage", "Compare it with the source sentence below.")
+    not_rules = translate("RulesPage", "This is the app's reading, inference or advice, not the "
+                                       "rules' words.")
+    for statement in catalogue.statements:
+        text = _statement_text(statement.text(lang))
+        kind = reading if statement.advice else restates
+        statements_node.children.append(Entry(
+            f"statement:{statement.id}",
+            translate("RulesPage", "{kind}: {text}").format(kind=kind, text=text)
+            if statement.advice else text,
+            _detail(kind, ", ".join(statement.citations),
+                    [text, not_rules if statement.advice else compare],
+                    quotes=statement.source),
+            _hay(statement.text, statement.id, *(f"§{c}" for c in statement.citations),
+                 *statement.source)))
+
+    return [*description, rules_node, routes_node, documents_node, faq_node,
+            statements_node]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.i18n import Lang
 from app.rules.catalogue import Catalogue
 from app.rules.contract import Diagnosis, Sentence
+from app.rules.text import is_advice
 from app.ui import theme
 from app.ui.widgets.citation_chip import CHIP_STYLE, CitationChip
 
@@ -124,7 +125,17 @@ class DiagnosisView(QWidget):
 
     def _sentence_row(self, sentence: Sentence, catalogue: Catalogue, lang: Lang) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(_label(sentence.text), 1, Qt.AlignmentFlag.AlignTop)
+        if is_advice(sentence, catalogue):
+            # The app's reading, inference or suggestion: never shown as the rules' words.
+            text = QVBoxLayout()
+            text.setSpacing(0)
+            text.addWidget(_label(sentence.text))
+            tag = _label(self.tr("The app's reading, not the rules' words"), hint=True)
+            tag.setObjectName("adviceTag")
+            text.addWidget(tag)
+            row.addLayout(text, 1)
+        else:
+            row.addWidget(_label(sentence.text), 1, Qt.AlignmentFlag.AlignTop)
         row.addLayout(self._chips(sentence.citations, catalogue, lang))
         return row
 
@@ -133,8 +144,9 @@ class DiagnosisView(QWidget):
         box.setObjectName("routeBox")
         layout = QVBoxLayout(box)
         route = catalogue.route(diagnosis.appeal_route)
+        route_title, how, advice = route.wording(diagnosis.route_variant)
         heading = QHBoxLayout()
-        title = _label(self.tr("What to do: {route}").format(route=route.title(lang)))
+        title = _label(self.tr("What to do: {route}").format(route=route_title(lang)))
         title.setObjectName("routeTitle")
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -143,7 +155,12 @@ class DiagnosisView(QWidget):
         heading.addWidget(title, 1)
         heading.addLayout(self._chips(route.sections, catalogue, lang))
         layout.addLayout(heading)
-        layout.addWidget(_label(route.how(lang)))
+        layout.addWidget(_label(how(lang)))
+        if advice:
+            advice_label = _label(self.tr("The app's advice, not a WeCom rule: {advice}")
+                                  .format(advice=advice(lang)))
+            advice_label.setObjectName("routeAdvice")
+            layout.addWidget(advice_label)
         if diagnosis.alternative_routes:
             others = "; ".join(catalogue.route(r).title(lang) for r in diagnosis.alternative_routes)
             layout.addWidget(_label(self.tr("Also possible: {routes}").format(routes=others),
@@ -200,6 +217,11 @@ class DiagnosisView(QWidget):
                 note = _label(document.description(lang), hint=True)
                 note.setContentsMargins(24, 0, 0, 0)
                 layout.addWidget(note)
+        if diagnosis.documents_open or catalogue.route(diagnosis.appeal_route).documents_open:
+            more = _label(self.tr("The list is open: the rules end it with “etc.”, so customer "
+                                  "support may ask for more documents (§5.3)."), hint=True)
+            more.setObjectName("documentsOpen")
+            layout.addWidget(more)
         return group
 
     def _sentences(self, layout: QVBoxLayout, title: str, sentences: Sequence[Sentence],
