@@ -146,7 +146,7 @@ class _Lazy:
         obj.__dict__[self.attr] = value
 
 
-@dataclass(kw_only=True)
+@dataclass(kw_only=True, eq=False, repr=False)  # comparing or printing must not load anything
 class AppContext:
     settings: QSettings
     # The rule catalogue; loaded on first use (after the window's first paint) unless given.
