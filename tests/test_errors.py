@@ -21,8 +21,7 @@ def test_a_bilingual_message_in_either_language_and_english_as_str():
 @pytest.mark.parametrize("path, name", [
     ("app.appeal.intake", "IntakeError"),
     ("app.appeal.render", "RenderError"),
-    ("app.appeal.fonts", "FontNotFoundError"),
-    ("app.audit.pdfkit", "ReportFontError"),
+    ("app.pdf.fonts", "FontNotFoundError"),
     ("app.audit.columns", "BehaviourFileError"),
     ("app.audit.checklist", "ChecklistError"),
     ("app.audit.api", "WeComApiError"),
@@ -38,9 +37,9 @@ def test_every_user_facing_error_derives_from_the_one_base(path: str, name: str)
 
 
 def test_domain_errors_keep_both_languages():
-    from app.appeal.fonts import FontNotFoundError
     from app.appeal.intake import IntakeError
     from app.cliutil import InputError
+    from app.pdf.fonts import FontNotFoundError
     from app.store.errors import VaultLocked
 
     text = LocalText(en="no font", zh_CN="没有字体")

@@ -261,7 +261,7 @@ def test_catalogue_files_give_both_languages_everywhere(folder: str) -> None:
 # Fixed texts of the PDF generators --------------------------------------------------------
 
 PDF_MODULES = ["app.appeal.letter", "app.appeal.bundle", "app.appeal.statement",
-               "app.appeal.kit", "app.appeal.documents", "app.appeal.layout",
+               "app.appeal.kit", "app.appeal.documents", "app.pdf.page",
                "app.audit.report", "app.audit.pdfkit", "app.audit.scoring"]
 
 
@@ -375,7 +375,7 @@ R2 = {"account": "member", "scope": "interop", "duration": "until_wechat_unblock
 
 
 def _has_cjk_font() -> bool:
-    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
     try:
         find_cjk_font()
@@ -686,7 +686,7 @@ def test_letter_in_chinese_has_no_english_boilerplate(tmp_path: Path, font_or_sk
     from app.appeal.profile import Profile
 
     profile = Profile.model_validate(PROFILE)
-    phrases = _english_of(_table_pairs("app.appeal.letter") + _table_pairs("app.appeal.layout"))
+    phrases = _english_of(_table_pairs("app.appeal.letter") + _table_pairs("app.pdf.page"))
     assert len(phrases) >= 8
     zh, en = tmp_path / "zh.pdf", tmp_path / "en.pdf"
     build_letter(profile, zh, lang="zh_CN")
@@ -715,7 +715,7 @@ def test_bundle_in_chinese_has_no_english_boilerplate(tmp_path: Path, font_or_sk
                  options=BundleOptions(lang="zh_CN", workers=1))
     phrases = _english_of(_table_pairs("app.appeal.bundle") + _table_pairs("app.appeal.statement")
                           + _table_pairs("app.appeal.documents")
-                          + _table_pairs("app.appeal.layout"))
+                          + _table_pairs("app.pdf.page"))
     text = _pdf_text(out)
     assert "企业微信账号申诉材料" in text and "申诉说明" in text
     assert _absent(text, phrases) == []

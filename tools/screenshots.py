@@ -1,7 +1,7 @@
 """Screenshots of every page, in Chinese and English, under offscreen Qt.
 
     python tools/screenshots.py [--out out/screenshots] [--lang zh_CN --lang en] [--stretch 1.4]
-                                [--theme light|dark|system]
+                                [--theme light|dark|system] [--size 1024x700]
 
 Walks the Diagnose flow to its result (a member's first rule-1 violation and an enterprise
 appeal), answers and saves two self-audits and scans a generated behaviour file (with the
@@ -120,6 +120,20 @@ def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path,
     rules.ui.searchEdit.clear()
     rules.ui.tree.setCurrentItem(rules._items["step:R1:2"])
     snap("rules-ladder")
+
+    from app.ui.dialogs.welcome import WelcomeDialog
+
+    welcome = WelcomeDialog(window)
+    welcome.show()
+    snap("welcome", welcome)
+    welcome.close()
+    guide = window.user_guide()
+    if guide is not None:
+        guide.show()
+        snap("user-guide", guide)
+        guide.browser.verticalScrollBar().setValue(600)
+        snap("user-guide-scrolled", guide)
+        guide.close()
 
     about = QMessageBox(QMessageBox.Icon.NoIcon, window.tr("About"), window.about_text(),
                         QMessageBox.StandardButton.Ok, window)
@@ -310,7 +324,8 @@ def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> N
     profile._fill(SAMPLE_PROFILE, masked=False)
 
     other = type(store)(store.root, store.keyring_store, scrypt_n=store.scrypt_n,
-                        runner=store.runner)
+                        runner=store.runner, ask_setup=lambda parent, service: False,
+                        ask_unlock=lambda parent, service: False)
     unlock = VaultUnlockDialog(other, window)
     unlock.passphrase.setText("not the passphrase")
     unlock.show()
@@ -426,6 +441,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", action="append", choices=LANGS)
     parser.add_argument("--stretch", type=float, default=1.0,
                         help="lengthen every UI string by this factor, e.g. 1.4")
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}",
+                        help="the window size, e.g. 1024x700 (the smallest supported)")
     parser.add_argument("--theme", choices=MODES, default="light",
                         help="the colour scheme (file names get a -dark suffix for dark)")
     args = parser.parse_args(argv)
@@ -453,11 +470,12 @@ def main(argv: list[str] | None = None) -> int:
             # Cases and profile in a sample workspace of their own, no keyring: a passphrase.
             store = WorkspaceService(Path(tmp) / f"workspace-{lang}", KeyringStore(FailKeyring()),
                                      scrypt_n=2**14, runner=SynchronousRunner(),
-                                     ask_setup=lambda parent, service: False)
+                                     ask_setup=lambda parent, service: False,
+                                     ask_unlock=lambda parent, service: False)
             window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang,
                                            audit=audit, store=store),
                                 install_language=language.install, theme=theme)
-            window.resize(*SIZE)
+            window.resize(*(int(n) for n in args.size.split("x")))
             window.show()
             walk(app, window, lang, args.out, suffix="-dark" if theme.wanted_scheme() == "dark"
                  else "")

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
-from reportlab.platypus.doctemplate import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.appeal.documents import (
@@ -35,27 +35,18 @@ from app.appeal.documents import (
     order_documents,
 )
 from app.appeal.flowables import HEADING_H, DocumentHeading, ImagePage, PdfPlaceholder
-from app.appeal.fonts import CJKFont, find_cjk_font
 from app.appeal.images import Cancelled, prepare_for_page
 from app.appeal.intake import Note, SourceDocument, read_document
-from app.appeal.layout import (
-    FRAME_H,
-    FRAME_W,
-    MARGIN_BOTTOM,
-    MARGIN_X,
-    MUTED,
-    PAGE_H,
-    PAGE_W,
-    Styles,
-    build_styles,
-    numbered_canvas,
-    table_style,
-)
 from app.appeal.profile import Profile
 from app.appeal.statement import STATEMENT_TITLE
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
 from app.jobs import CancelToken, Progress
+from app.pdf.fonts import CJKFont, find_cjk_font
+from app.pdf.output import write_atomic
+from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title_only_metadata
+from app.pdf.renderer import PdfRenderer
+from app.pdf.styles import Styles, build_styles, table_style
 from app.rules.contract import Diagnosis
 
 log = logging.getLogger(__name__)
@@ -136,6 +127,8 @@ def _entries(documents: Sequence[PackageDocument], sources: Sequence[SourceDocum
 
 
 class _BundleTemplate(BaseDocTemplate):
+    """Records the page each document starts on, for the contents and the result."""
+
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(*args, **kwargs)
         self.heading_pages: dict[str, tuple[str, int]] = {}
@@ -144,6 +137,34 @@ class _BundleTemplate(BaseDocTemplate):
         if isinstance(flowable, DocumentHeading):
             self.heading_pages[flowable.key] = (flowable.title, self.page)
             self.notify("TOCEntry", (0, flowable.title, self.page, flowable.key))
+
+
+class _BundleRenderer(PdfRenderer):
+    """The bundle's own pages; the contents need two layout passes. Imported PDF pages are
+    stamped onto the placeholders afterwards (_stamp_pdfs)."""
+
+    template_class = _BundleTemplate
+
+    def __init__(self, lang: Lang, font: CJKFont, title: str, header: str,
+                 story: list) -> None:
+        super().__init__(lang, font)
+        self._title, self._header, self._story = title, header, story
+
+    def title(self) -> str:
+        return self._title
+
+    def header(self) -> str:
+        return self._header
+
+    def first_page_label(self) -> str:
+        # The viewer shows the cover by name and the rest by their printed numbers.
+        return _T["cover_label"](self.lang)
+
+    def story(self) -> list:
+        return self._story
+
+    def layout(self, doc, story, canvasmaker) -> None:  # type: ignore[no-untyped-def]
+        doc.multiBuild(story, canvasmaker=canvasmaker)
 
 
 def _cover(profile: Profile, diagnosis: Diagnosis | None, entries: list[_Entry],
@@ -283,24 +304,20 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
                                        styles.font, on_ready=partial(placed_photos, entry)))
 
         title = f"{BUNDLE_TITLE(lang)} — {profile.company_name}"
-        buffer = io.BytesIO()
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, 0, 0, 0, 0, id="body")
-        doc = _BundleTemplate(buffer, pagesize=(PAGE_W, PAGE_H), title=title,
-                              pageTemplates=[PageTemplate("page", [frame])])
+        renderer = _BundleRenderer(lang, font, title,
+                                   f"{profile.company_name} · {BUNDLE_TITLE(lang)}", story)
         try:
-            doc.multiBuild(story, canvasmaker=numbered_canvas(
-                title=title, header=f"{profile.company_name} · {BUNDLE_TITLE(lang)}",
-                lang=lang, font=styles.font, first_label=_T["cover_label"](lang)))
+            data = renderer.render()
         except BaseException:
             pool.shutdown(cancel_futures=True)  # a refused photo or Cancel: decode no more
             raise
-        data = buffer.getvalue()
+        doc = renderer.doc
         pages = doc.page
     if pdf_sources:
         data = _stamp_pdfs(data, placements, pdf_sources, title)
         for src in pdf_sources.values():
             step(f"merged {src.path.name}")
-    _write_atomic(Path(out), data)
+    write_atomic(out, data)
     step("written")
 
     placed = _placed(doc, pages)
@@ -344,16 +361,8 @@ def _stamp_pdfs(data: bytes, placements: dict[tuple[int, int], int],
         ty = MARGIN_BOTTOM + (avail_h - height * scale) / 2 - float(box.bottom) * scale
         writer.pages[page_no - 1].merge_transformed_page(
             page, Transformation().scale(scale).translate(tx, ty))
-    writer.metadata = {"/Title": title}
+    writer.metadata = title_only_metadata(title)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
 
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)

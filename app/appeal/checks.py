@@ -55,7 +55,9 @@ def mask_id(number: str, keep_start: int = 6, keep_end: int = 4) -> str:
 
 def check_credit_code(code: str, field: str = "credit_code") -> list[Problem]:
     """Unified Social Credit Code (GB 32100-2015): 18 characters, mod-31 check character."""
-    shown = mask_id(code, 4, 4)
+    # Public (printed on the business licence, listed in the national registry): shown whole,
+    # so the user can find the mistyped character; only personal numbers are masked.
+    shown = uscc.compact(code)
     try:
         uscc.validate(code)
     except InvalidLength:

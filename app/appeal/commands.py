@@ -50,7 +50,7 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
 
 
 def _font(path: str | None, lang: Lang):
-    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
     try:
         return find_cjk_font(path)

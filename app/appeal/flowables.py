@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from app.appeal.layout import INK, MUTED
+from app.pdf.page import INK, MUTED
 
 HEADING_H = 11 * mm
 PAIR_GAP = 6 * mm

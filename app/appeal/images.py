@@ -13,10 +13,10 @@ from PIL import Image
 from pydantic import BaseModel
 
 from app.appeal.flowables import PreparedImage
-from app.appeal.fonts import CJKFont
 from app.appeal.intake import Edits, FileType, SourceDocument, open_image
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.jobs import Cancelled, CancelToken
+from app.pdf.fonts import CJKFont
 
 # Orientations that are pure rotations can be applied by the PDF's transform for free.
 _ROTATION = {1: 0, 3: 180, 6: 90, 8: 270}

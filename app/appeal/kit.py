@@ -16,13 +16,13 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from app.appeal.documents import WATERMARKED_SLOTS, PackageDocument, order_documents
-from app.appeal.fonts import CJKFont
 from app.appeal.images import Cancelled, jpeg_under_cap, strip_jpeg_metadata
 from app.appeal.intake import FileType, SourceDocument, open_image, read_document
 from app.appeal.statement import STATEMENT_TITLE, fit_to_limit
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.i18n import Lang
 from app.jobs import CancelToken
+from app.pdf.fonts import CJKFont
 
 DEFAULT_SIZE_CAP = 2 * 1024 * 1024
 DEFAULT_CHAR_LIMIT = 800

@@ -12,24 +12,15 @@ import os
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from app.appeal.checks import normalize_phone
-from app.appeal.fonts import CJKFont
-from app.appeal.layout import (
-    FRAME_W,
-    INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
-    MUTED,
-    Styles,
-    build_styles,
-    numbered_canvas,
-    table_style,
-)
 from app.appeal.profile import Profile
 from app.i18n import Lang, LocalText
+from app.pdf.fonts import CJKFont
+from app.pdf.page import FRAME_W, INK, MUTED
+from app.pdf.renderer import PdfRenderer
+from app.pdf.styles import Styles, build_styles, table_style
 
 DEFAULT_VALID_DAYS = 90
 LETTER_TITLE = LocalText(en="Letter of Authorisation", zh_CN="授权委托书")
@@ -78,26 +69,38 @@ def _format_phone(phone: str) -> str:
     return f"{digits[:3]} {digits[3:7]} {digits[7:]}" if len(digits) == 11 else phone
 
 
-class SignatureBox(Flowable):
-    """A ruled box with a caption: room for a signature or a 42 mm round seal."""
+SIGN_GAP = 6 * mm
+SIGN_H = 48 * mm  # room for a 42 mm round seal, and for a signature with the date under it
 
-    def __init__(self, caption: str, width: float, height: float, styles: Styles) -> None:
+
+class SignatureBoxes(Flowable):
+    """Ruled boxes side by side, each with its caption: the two signatures and the seal.
+
+    One flowable draws all three, so they share one baseline and one height and together
+    span exactly the frame's width: nothing sticks out past a margin."""
+
+    def __init__(self, captions: list[str], styles: Styles, height: float = SIGN_H) -> None:
         super().__init__()
-        self.caption, self.width, self.height, self.styles = caption, width, height, styles
+        self.captions, self.styles, self.box_h = captions, styles, height
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width, self.height = avail_w, self.box_h
         return self.width, self.height
 
     def draw(self) -> None:
         c = self.canv
-        c.setStrokeColor(MUTED)
-        c.setLineWidth(0.6)
-        c.setDash(3, 2)
-        c.rect(0, 0, self.width, self.height)
-        c.setDash()
-        c.setFillColor(INK)
-        c.setFont(self.styles.font, 9.5)
-        c.drawString(3 * mm, self.height - 6 * mm, self.caption)
+        count = len(self.captions)
+        box_w = (self.width - SIGN_GAP * (count - 1)) / count
+        for i, caption in enumerate(self.captions):
+            x = i * (box_w + SIGN_GAP)
+            c.setStrokeColor(MUTED)
+            c.setLineWidth(0.6)
+            c.setDash(3, 2)
+            c.rect(x, 0, box_w, self.box_h)
+            c.setDash()
+            c.setFillColor(INK)
+            c.setFont(self.styles.font, 9.5)
+            c.drawString(x + 3 * mm, self.box_h - 6 * mm, caption)
 
 
 def letter_story(profile: Profile, styles: Styles, lang: Lang, valid_from: dt.date,
@@ -121,13 +124,7 @@ def letter_story(profile: Profile, styles: Styles, lang: Lang, valid_from: dt.da
     table.setStyle(table_style(
         styles, ("GRID", (0, 0), (-1, -1), 0.5, MUTED), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)))
-    box_w = (FRAME_W - 8 * mm) / 3
-    boxes = Table([[SignatureBox(t["sign_legal"], box_w, 40 * mm, styles),
-                    SignatureBox(t["sign_person"], box_w, 40 * mm, styles),
-                    SignatureBox(t["seal"], box_w, 48 * mm, styles)]],
-                  colWidths=[box_w + 4 * mm, box_w + 4 * mm, box_w], hAlign="LEFT")
-    boxes.setStyle(table_style(styles, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0)))
+    boxes = SignatureBoxes([t["sign_legal"], t["sign_person"], t["seal"]], styles)
     return [
         Paragraph(escape(LETTER_TITLE(lang)), styles.title),
         Paragraph(escape(t["to"]), styles.body),
@@ -145,17 +142,30 @@ def letter_story(profile: Profile, styles: Styles, lang: Lang, valid_from: dt.da
     ]
 
 
+class LetterRenderer(PdfRenderer):
+    """The letter on one A4 page, headed by the company's name."""
+
+    def __init__(self, profile: Profile, *, lang: Lang, valid_from: dt.date, valid_days: int,
+                 font: CJKFont | None = None) -> None:
+        super().__init__(lang, font)
+        self.profile, self.valid_from, self.valid_days = profile, valid_from, valid_days
+
+    def title(self) -> str:
+        return f"{LETTER_TITLE(self.lang)} — {self.profile.company_name}"
+
+    def header(self) -> str:
+        return self.profile.company_name
+
+    def story(self) -> list[Flowable]:
+        return letter_story(self.profile, build_styles(self.font), self.lang, self.valid_from,
+                            self.valid_days)
+
+
 def build_letter(profile: Profile, out: str | os.PathLike[str] | io.BytesIO, *,
                  lang: Lang = "zh_CN", valid_from: dt.date | None = None,
                  valid_days: int = DEFAULT_VALID_DAYS, font: CJKFont | None = None) -> None:
-    """Write the authorisation letter as a one-page A4 PDF."""
+    """Write the authorisation letter as a one-page A4 PDF (atomically)."""
     if valid_days < 1:
         raise ValueError("valid_days must be at least 1")
-    styles = build_styles(font)
-    title = f"{LETTER_TITLE(lang)} — {profile.company_name}"
-    target = out if isinstance(out, io.BytesIO) else os.fspath(out)
-    doc = SimpleDocTemplate(target, leftMargin=MARGIN_X, rightMargin=MARGIN_X,
-                            topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, title=title)
-    story = letter_story(profile, styles, lang, valid_from or dt.date.today(), valid_days)
-    doc.build(story, canvasmaker=numbered_canvas(title=title, header=profile.company_name,
-                                                 lang=lang, font=styles.font))
+    LetterRenderer(profile, lang=lang, valid_from=valid_from or dt.date.today(),
+                   valid_days=valid_days, font=font).write(out)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw, ImageFont
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.appeal.fonts import CJKFont, find_cjk_font
+from app.pdf.fonts import CJKFont, find_cjk_font
 
 DEFAULT_TEXT = "仅供企业微信申诉使用，他用无效"
 

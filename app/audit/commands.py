@@ -102,12 +102,12 @@ def _checklist(path: str | None) -> Any:
 def _write_audit_outputs(result: Any, args: argparse.Namespace, lang: Lang,
                          checklist: Any) -> None:
     if args.output:
-        from app.audit.pdfkit import ReportFontError
         from app.audit.report import audit_report_pdf
+        from app.pdf.fonts import FontNotFoundError
 
         try:
             audit_report_pdf(result, args.output, lang, checklist)
-        except ReportFontError as exc:
+        except FontNotFoundError as exc:
             raise InputError(_message(exc)) from exc
         except OSError as exc:
             raise InputError(text("err_cannot_write", path=args.output,
@@ -152,12 +152,12 @@ def run_scan(args: argparse.Namespace) -> int:
 
 def _write_scan_outputs(result: Any, args: argparse.Namespace, lang: Lang) -> None:
     if args.output:
-        from app.audit.pdfkit import ReportFontError
         from app.audit.report import scan_report_pdf
+        from app.pdf.fonts import FontNotFoundError
 
         try:
             scan_report_pdf(result, args.output, lang)
-        except ReportFontError as exc:
+        except FontNotFoundError as exc:
             raise InputError(_message(exc)) from exc
     if args.csv:
         from app.audit.exports import scan_csv

@@ -1,9 +1,11 @@
 """Editable exports of the audit and the scan: CSV (opens in Excel/WPS, UTF-8 with BOM so the
-Chinese survives) and JSON."""
+Chinese survives) and JSON. Written atomically, like the PDFs: a failed export leaves the
+previous file as it was."""
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from app.audit.checklist import Checklist, load_checklist
 from app.audit.risk import ScanResult
 from app.audit.scoring import AuditResult, answer_word
 from app.i18n import Lang
+from app.pdf.output import write_atomic
 
 _METRIC_COLUMNS = ("days", "applications", "applications_per_day", "peak_applications",
                    "peak_day", "spike_days", "new_contacts", "acceptance_rate",
@@ -29,7 +32,14 @@ def audit_json(result: AuditResult, lang: Lang) -> dict[str, Any]:
 
 def write_json(data: dict[str, Any], out: str | Path) -> Path:
     out = Path(out)
-    out.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_atomic(out, (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    return out
+
+
+def _write_csv(out: Path, rows: list[list[Any]]) -> Path:
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(rows)
+    write_atomic(out, text.getvalue().encode("utf-8-sig"))
     return out
 
 
@@ -41,33 +51,30 @@ def audit_csv(result: AuditResult, out: str | Path, lang: Lang,
     given = {a.question: a for a in result.answers}
     plan = {p.question: p for p in result.plan}
     lost = {f.question: f.points_lost for f in result.findings}
-    with out.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["question_id", "category", "question", "sections", "weight", "answer",
-                         "points_lost", "note", "measure", "owner", "due", "status"])
-        for q in checklist.questions:
-            a, p = given.get(q.id), plan.get(q.id)
-            writer.writerow([q.id, checklist.category(q.category).title(lang), q.text(lang),
-                             " ".join(q.citations), q.weight,
-                             answer_word(a.answer, lang) if a else "", lost.get(q.id, 0),
-                             a.note if a else "", p.action(lang) if p else "",
-                             p.owner if p else "", p.due or "" if p else "",
-                             p.status if p else ""])
-    return out
+    rows: list[list[Any]] = [["question_id", "category", "question", "sections", "weight",
+                              "answer", "points_lost", "note", "measure", "owner", "due",
+                              "status"]]
+    for q in checklist.questions:
+        a, p = given.get(q.id), plan.get(q.id)
+        rows.append([q.id, checklist.category(q.category).title(lang), q.text(lang),
+                     " ".join(q.citations), q.weight,
+                     answer_word(a.answer, lang) if a else "", lost.get(q.id, 0),
+                     a.note if a else "", p.action(lang) if p else "",
+                     p.owner if p else "", p.due or "" if p else "",
+                     p.status if p else ""])
+    return _write_csv(out, rows)
 
 
 def scan_csv(result: ScanResult, out: str | Path, lang: Lang) -> Path:
     """One row per member, riskiest first, with the metrics and the flag reasons."""
     out = Path(out)
-    with out.open("w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(["userid", "risk_score", *_METRIC_COLUMNS, "flags", "reasons",
-                         "citations"])
-        for m in result.members:
-            metrics = m.metrics.to_dict()
-            writer.writerow([m.userid, m.risk_score,
-                             *("" if metrics[c] is None else metrics[c] for c in _METRIC_COLUMNS),
-                             " ".join(f"{f.rule}:{f.category}" for f in m.flags),
-                             " | ".join(f.reason(lang) for f in m.flags),
-                             " | ".join(f.citation for f in m.flags)])
-    return out
+    rows: list[list[Any]] = [["userid", "risk_score", *_METRIC_COLUMNS, "flags", "reasons",
+                              "citations"]]
+    for m in result.members:
+        metrics = m.metrics.to_dict()
+        rows.append([m.userid, m.risk_score,
+                     *("" if metrics[c] is None else metrics[c] for c in _METRIC_COLUMNS),
+                     " ".join(f"{f.rule}:{f.category}" for f in m.flags),
+                     " | ".join(f.reason(lang) for f in m.flags),
+                     " | ".join(f.citation for f in m.flags)])
+    return _write_csv(out, rows)

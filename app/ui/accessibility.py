@@ -242,8 +242,64 @@ class _Namer(QObject):
             name_controls(self.root)
 
 
+ARROWS = {Qt.Key.Key_Down: 1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_Left: -1}
+
+
+def radio_siblings(radio: QRadioButton) -> list[QRadioButton]:
+    """The radio buttons that exclude each other with ``radio``, in reading order."""
+    group = radio.group()
+    if group is not None and group.exclusive():
+        buttons = [b for b in group.buttons() if isinstance(b, QRadioButton)]
+    elif radio.autoExclusive() and radio.parentWidget() is not None:
+        buttons = [b for b in radio.parentWidget().findChildren(QRadioButton)
+                   if b.parentWidget() is radio.parentWidget() and b.autoExclusive()
+                   and b.group() is None]
+    else:
+        return [radio]
+    buttons = [b for b in buttons if b.isVisible() and b.isEnabled()]
+    top = radio.window()
+    return sorted(buttons, key=lambda b: (b.mapTo(top, b.rect().topLeft()).y(),
+                                          b.mapTo(top, b.rect().topLeft()).x()))
+
+
+class _RadioArrows(QObject):
+    """Every arrow key moves through a radio group and selects, whichever way the group is
+    laid out (Qt's own handling only follows the layout's direction: Right did nothing in a
+    column, Down nothing in a row); at the group's ends the keys stop."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() != QEvent.Type.KeyPress or not isinstance(watched, QRadioButton)
+                or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            return False
+        step = ARROWS.get(Qt.Key(event.key()))
+        buttons = radio_siblings(watched) if step else []
+        if len(buttons) < 2 or watched not in buttons:
+            return False
+        index = buttons.index(watched) + step
+        if not 0 <= index < len(buttons):
+            return True  # at the group's end, as Qt: no jump to another group
+        target = buttons[index]
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+        if not target.isChecked():
+            target.click()
+        return True
+
+
+_radio_arrows: _RadioArrows | None = None
+
+
+def arrow_keys_select_radios() -> None:
+    """Install (once per application) the arrow-key handling of radio groups."""
+    global _radio_arrows
+    app = QApplication.instance()
+    if _radio_arrows is None and app is not None:
+        _radio_arrows = _RadioArrows(app)
+        app.installEventFilter(_radio_arrows)
+
+
 def watch(root: QWidget) -> QWidget:
     """Name ``root``'s controls now and keep them named; returns ``root``."""
+    arrow_keys_select_radios()
     name_controls(root)
     if not root.property("a11yWatched"):
         root.setProperty("a11yWatched", True)

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from importlib import resources
 from importlib.abc import Traversable
+from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
 
@@ -37,8 +38,9 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
                     bundled: Traversable | None = None) -> list[str]:
     """Return the families that can show Simplified Chinese; warn clearly when there are none.
 
-    Qt normally finds system fonts through fontconfig; fonts shipped in resources/fonts and
-    fonts fontconfig lists (when Qt's font database did not see them) are added explicitly.
+    Qt normally finds system fonts through fontconfig. When it finds none for Chinese, the font
+    shipped in resources/fonts (WenQuanYi Micro Hei) is registered, and fonts fontconfig lists
+    (when Qt's font database did not see them) after it.
     """
     found = families()
     if found:
@@ -46,7 +48,11 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
     folder = bundled if bundled is not None else resources.files("app.resources") / "fonts"
     for entry in folder.iterdir() if folder.is_dir() else ():
         if entry.name.lower().endswith((".ttf", ".ttc", ".otf")):
-            QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+            _add(entry)
+    found = families()
+    if found:
+        log.info("No system font for Simplified Chinese; using the shipped %s", found[0])
+        return found
     for path in fontconfig_files():
         QFontDatabase.addApplicationFont(path)
     found = families()
@@ -54,5 +60,15 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
         log.warning(
             "No font for Simplified Chinese was found: Chinese text will show as boxes. "
             "Install one (Debian/Ubuntu: apt install fonts-wqy-microhei; Fedora: "
-            "wqy-microhei-fonts) or put a .ttf into resources/fonts.")
+            "wqy-microhei-fonts); the font shipped in resources/fonts is missing.")
     return found
+
+
+def _add(entry: Traversable) -> None:
+    path = Path(str(entry))
+    if path.is_file():  # a file on disk (also in the frozen build): Qt maps it, no copy
+        added = QFontDatabase.addApplicationFont(str(path))
+    else:
+        added = QFontDatabase.addApplicationFontFromData(entry.read_bytes())
+    if added < 0:
+        log.warning("Qt cannot load the font %s", entry.name)

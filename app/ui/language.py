@@ -6,6 +6,7 @@ import logging
 from importlib import resources
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QLibraryInfo,
     QLocale,
@@ -21,6 +22,13 @@ log = logging.getLogger(__name__)
 
 SETTINGS_KEY = prefs.LANGUAGE.key  # the name this module used; declared in app/ui/settings.py
 QM_NAME = "wecom_appeal_{lang}.qm"
+# Qt's own strings that the qtbase_zh_CN.qm shipped with PySide6 lacks (Qt 6 renamed them; the
+# Chinese catalogue kept the old ones): marked here, `tools/i18n.py update` puts them in the app's
+# .ts under Qt's context, and the app's translator answers for them.
+QT_MISSING = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+)
 
 
 def saved_or_system_lang(settings: QSettings) -> Lang:

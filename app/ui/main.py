@@ -6,7 +6,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.ui.context import AppContext
@@ -53,6 +53,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
                                  f"The rule catalogue cannot be loaded:\n{exc}")
             failed = True
             return False
+        QTimer.singleShot(0, window.welcome_on_first_start)  # once the first page is there
         return True
 
     window = MainWindow(context, install_language=language.install, prepare=load_catalogue)

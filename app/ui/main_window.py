@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -25,13 +26,21 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.lang import Lang
-from app.ui import accessibility
+from app.ui import accessibility, file_dialogs
 from app.ui import settings as prefs
 from app.ui.context import AppContext
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.icons import icon, selectable_icon
 from app.ui.pages import PAGES, PageEntry
 from app.ui.theme import Theme, announcer
+
+if TYPE_CHECKING:
+    from app.ui.dialogs.user_guide import UserGuideDialog
+
+# A status message expires: one sent "until replaced" (timeout 0) still goes after this long, and
+# any goes when the page or the language changes (it spoke of the old page, in the old language).
+STATUS_TIMEOUT_MS = 15000
+SIDEBAR_MIN_WIDTH = 170
 
 
 class MainWindow(QMainWindow):
@@ -52,6 +61,9 @@ class MainWindow(QMainWindow):
         self._prepare = prepare
         self._opening = True  # the first page waits for the first paint
         self._painted = False
+        self.status_timeout_ms = STATUS_TIMEOUT_MS
+        self._guide: UserGuideDialog | None = None
+        file_dialogs.use_settings(context.settings)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(icon("app.svg"))
@@ -66,6 +78,14 @@ class MainWindow(QMainWindow):
         self.ui.menuFile.insertAction(self.ui.actionQuit, self.actionSecurity)
         self.ui.menuFile.insertSeparator(self.ui.actionQuit)
         self.actionSecurity.triggered.connect(self.show_workspace_security)
+        self.actionGuide = QAction(self)
+        self.actionGuide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.actionGuide.triggered.connect(self.show_user_guide)
+        self.actionWelcome = QAction(self)
+        self.actionWelcome.triggered.connect(self.show_welcome)
+        self.ui.menuHelp.insertAction(self.ui.actionAbout, self.actionGuide)
+        self.ui.menuHelp.insertAction(self.ui.actionAbout, self.actionWelcome)
+        self.ui.menuHelp.insertSeparator(self.ui.actionAbout)
         self.theme = theme or Theme(QApplication.instance(), context.settings, parent=self)
         self.menuTheme = QMenu(self.ui.menuView)
         self.ui.menuView.addMenu(self.menuTheme)
@@ -96,7 +116,7 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(
                 lambda row=row: self.show_page(self._entries[row].key))
-        context.hub.status_message.connect(self.statusBar().showMessage)
+        context.hub.status_message.connect(self.show_status)
 
         self._restore_state()
         self._opening = False
@@ -137,6 +157,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         entry = self._entries[row]
+        self.statusBar().clearMessage()  # it spoke of the page left behind
         if self._opening:  # its placeholder until the first paint
             self.ui.pages.setCurrentIndex(row)
         else:
@@ -172,6 +193,7 @@ class MainWindow(QMainWindow):
         prefs.LANGUAGE.write(self.context.settings, lang)
         for action in (self.ui.actionChinese, self.ui.actionEnglish):
             action.setChecked(action.data() == lang)
+        self.statusBar().clearMessage()  # written in the old language
         self._retranslate()
         self.context.hub.language_changed.emit(lang)
         for view in self._pages.values():  # names derived from the old language's texts
@@ -188,12 +210,33 @@ class MainWindow(QMainWindow):
             if entry.key in self._pages:
                 self._pages[entry.key].setAccessibleName(title)
         self.ui.sidebar.setAccessibleName(self.tr("Workspaces"))
+        self._fix_sidebar_width()
+        self.actionGuide.setText(self.tr("&User guide"))
+        self.actionWelcome.setText(self.tr("&Welcome"))
         self.menuTheme.setTitle(self.tr("&Theme"))
         for mode, text in (("system", self.tr("Follow the &system")),
                            ("light", self.tr("&Light")), ("dark", self.tr("&Dark"))):
             self.theme_actions[mode].setText(text)
 
-    # About, state ---------------------------------------------------------------------------
+    def _fix_sidebar_width(self) -> None:
+        """One width for every page: the longest title with its icon, not what the page
+        beside it leaves over."""
+        sidebar = self.ui.sidebar
+        metrics = sidebar.fontMetrics()
+        widest = max((metrics.horizontalAdvance(sidebar.item(row).text())
+                      for row in range(sidebar.count())), default=0)
+        width = (widest + sidebar.iconSize().width() + 3 * metrics.horizontalAdvance("M")
+                 + 2 * sidebar.frameWidth() + sidebar.verticalScrollBar().sizeHint().width())
+        sidebar.setFixedWidth(max(SIDEBAR_MIN_WIDTH, width))
+
+    # Status bar ---------------------------------------------------------------------------
+
+    def show_status(self, text: str, timeout: int = 0) -> None:
+        """Show a page's message; it expires (at the latest after ``status_timeout_ms``)."""
+        limit = self.status_timeout_ms
+        self.statusBar().showMessage(text, min(timeout, limit) if timeout > 0 else limit)
+
+    # About, welcome, guide, state -----------------------------------------------------------
 
     def about_text(self) -> str:
         meta = self.context.catalogue.meta
@@ -214,6 +257,50 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("About"), self.about_text())
+
+    def welcome_on_first_start(self) -> bool:
+        """The welcome, once: on the first start of the app (a setting remembers it)."""
+        if prefs.WELCOME_SHOWN.read(self.context.settings):
+            return False
+        prefs.WELCOME_SHOWN.write(self.context.settings, True)
+        self.show_welcome()
+        return True
+
+    def show_welcome(self) -> None:
+        from app.ui.dialogs.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(self)
+        self.context.hub.language_changed.connect(dialog.retranslate)
+        result = dialog.exec()
+        dialog.deleteLater()
+        if result == WelcomeDialog.START:
+            self.show_page(self._entries[0].key)
+        elif result == WelcomeDialog.GUIDE:
+            self.show_user_guide()
+
+    def user_guide(self) -> QWidget | None:
+        """The open user-guide window (one at a time), created on first use."""
+        from app.ui.dialogs.user_guide import GuideMissing, UserGuideDialog
+
+        if self._guide is None or self._guide.lang != self.context.lang:
+            if self._guide is not None:
+                self._guide.close()
+                self._guide.deleteLater()
+            try:
+                self._guide = UserGuideDialog(self.context.lang, self)
+            except GuideMissing as exc:
+                QMessageBox.warning(self, self.tr("User guide"), self.tr(
+                    "This installation carries no user guide ({detail}); reinstall the "
+                    "application.").format(detail=exc))
+                self._guide = None
+        return self._guide
+
+    def show_user_guide(self) -> None:
+        guide = self.user_guide()
+        if guide is not None:
+            guide.show()
+            guide.raise_()
+            guide.activateWindow()
 
     def _restore_state(self) -> None:
         settings = self.context.settings

@@ -81,6 +81,7 @@ THEME = Setting[str]("ui/theme", str, "system")  # system, light or dark
 WINDOW_GEOMETRY = Setting[Any]("ui/main_window/geometry", bytes, None)
 WINDOW_STATE = Setting[Any]("ui/main_window/state", bytes, None)
 CURRENT_PAGE = Setting[str]("ui/main_window/page", str, "")
+WELCOME_SHOWN = Setting[bool]("ui/welcome_shown", bool, False)  # true once shown on a first start
 
 # Self-audit ---------------------------------------------------------------------------------
 WECOM_API_BASE_URL = Setting[str]("audit/api/base_url", str, "https://qyapi.weixin.qq.com")
@@ -98,7 +99,7 @@ KIT_CHARS = Setting[int]("appeal/kit_chars", int, _kit_chars)
 PACKAGE_LANG = Setting[str]("appeal/package_lang", str, "zh_CN")
 
 ALL: tuple[Setting[Any], ...] = (
-    LANGUAGE, THEME, WINDOW_GEOMETRY, WINDOW_STATE, CURRENT_PAGE, WECOM_API_BASE_URL,
+    LANGUAGE, THEME, WINDOW_GEOMETRY, WINDOW_STATE, CURRENT_PAGE, WELCOME_SHOWN, WECOM_API_BASE_URL,
     WECOM_API_MEMBERS, SCAN_THRESHOLDS, WATERMARK, WATERMARK_ON, WATERMARK_ALL, ID_ON_ONE_PAGE,
     BUNDLE_DPI, KIT_CAP_KB, KIT_CHARS, PACKAGE_LANG,
 )

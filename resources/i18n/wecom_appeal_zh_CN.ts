@@ -333,8 +333,8 @@ Build anyway?</source>
         <translation>将自查导出为 JSON</translation>
     </message>
     <message>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
     </message>
     <message>
         <source>PDF report…</source>
@@ -412,8 +412,8 @@ Build anyway?</source>
         <translation>正在写入 {path}…</translation>
     </message>
     <message>
-        <source>Saved to {path}</source>
-        <translation>已保存到 {path}</translation>
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
     </message>
     <message>
         <source>Could not write the report: {error}</source>
@@ -634,6 +634,10 @@ Build anyway?</source>
         <translation>已回答 {answered}/{total} 个问题。</translation>
     </message>
     <message>
+        <source>not answered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
         <source>n/a</source>
         <translation>不适用</translation>
     </message>
@@ -657,7 +661,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>What the rules say: {basis}</source>
-        <translation>规则原文：{basis}</translation>
+        <translation>规则要点（转述）：{basis}</translation>
     </message>
     <message>
         <source>Advice (this app&apos;s suggestion): {advice}</source>
@@ -1230,6 +1234,17 @@ Build anyway?</source>
     </message>
 </context>
 <context>
+    <name>CitationChip</name>
+    <message>
+        <source>What the rule catalogue says (a restatement of WeCom&apos;s rules):</source>
+        <translation>规则目录的表述（对企业微信规则的转述）：</translation>
+    </message>
+    <message>
+        <source>…and {count} more in the Rules workspace.</source>
+        <translation>……另有 {count} 条，见“规则”工作区。</translation>
+    </message>
+</context>
+<context>
     <name>CropCanvas</name>
     <message>
         <source>Picture to crop</source>
@@ -1470,8 +1485,8 @@ Build anyway?</source>
         <translation>该成员此前因骚扰、诱导分享或恶意添加外部联系人被限制过几次？</translation>
     </message>
     <message>
-        <source>We have checked our use and believe no rule was broken (restricted by mistake)</source>
-        <translation>我们已自查，认为没有违规（属于误封）</translation>
+        <source>&amp;We have checked our use and believe no rule was broken (restricted by mistake)</source>
+        <translation>我们已自查，认为没有违规（属于误封）(&amp;W)</translation>
     </message>
     <message>
         <source>Copy the result as plain text (Ctrl+Shift+C)</source>
@@ -1733,6 +1748,14 @@ Build anyway?</source>
         <translation>{title}（Ctrl+{number}）</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Welcome</source>
+        <translation>欢迎页(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Theme</source>
         <translation>主题(&amp;T)</translation>
     </message>
@@ -1755,6 +1778,14 @@ Build anyway?</source>
     <message>
         <source>About</source>
         <translation>关于</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>This installation carries no user guide ({detail}); reinstall the application.</source>
+        <translation>此安装缺少使用指南（{detail}），请重新安装本应用。</translation>
     </message>
     <message>
         <source>WeCom Appeal &amp; Compliance Assistant</source>
@@ -2177,20 +2208,32 @@ Build anyway?</source>
         <translation>请填写所有字段：信息完整且正确后会自动保存。</translation>
     </message>
     <message>
-        <source>Draft saved — complete the profile to use it in letters</source>
-        <translation>草稿已保存——请填写完整资料，之后方可用于申诉函</translation>
+        <source>{group}: {field}</source>
+        <translation>{group}{field}</translation>
     </message>
     <message>
-        <source>Not saved yet: {count} field(s) still empty. The profile is saved as soon as every field is filled in.</source>
-        <translation>尚未保存：还有 {count} 个字段为空。所有字段填写后会立即保存。</translation>
+        <source>Kept as an encrypted draft, not yet used in letters. Still empty: {fields}.</source>
+        <translation>已加密保存为草稿，暂不用于函件。尚未填写：{fields}。</translation>
     </message>
     <message>
-        <source>Not saved: correct the fields marked in red.</source>
-        <translation>未保存：请更正标红的字段。</translation>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Kept as an encrypted draft, not yet used in letters: correct the fields marked in red.</source>
+        <translation>已加密保存为草稿，暂不用于函件：请更正标红的字段。</translation>
+    </message>
+    <message>
+        <source>Kept as an encrypted draft, not yet used in letters.</source>
+        <translation>已加密保存为草稿，暂不用于函件。</translation>
     </message>
     <message>
         <source>Not saved: the workspace vault is locked.</source>
         <translation>未保存：工作区保险库已锁定。</translation>
+    </message>
+    <message>
+        <source>Still to correct: {error}</source>
+        <translation>仍需更正：{error}</translation>
     </message>
     <message>
         <source>Not saved: {error}</source>
@@ -2237,6 +2280,10 @@ Build anyway?</source>
         <translation>管理后台 → 我的企业，例如 ww0123456789abcdef</translation>
     </message>
     <message>
+        <source>Where to find the CorpID: sign in to the WeCom admin console (work.weixin.qq.com) as an administrator, open My Enterprise → Enterprise information; the CorpID is at the bottom of that page.</source>
+        <translation>企业ID 在哪里找：以管理员身份登录企业微信管理后台（work.weixin.qq.com），打开“我的企业”→“企业信息”，企业ID 位于该页面底部。</translation>
+    </message>
+    <message>
         <source>Legal person</source>
         <translation>法定代表人</translation>
     </message>
@@ -2278,6 +2325,17 @@ Build anyway?</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>QuestionCard</name>
     <message>
         <source>Add evidence files to the vault</source>
@@ -2285,7 +2343,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>What the rules say: {basis}</source>
-        <translation>规则原文：{basis}</translation>
+        <translation>规则要点（转述）：{basis}</translation>
     </message>
     <message>
         <source>Advice (this app&apos;s suggestion): {advice}</source>
@@ -2360,7 +2418,7 @@ Build anyway?</source>
     </message>
     <message>
         <source>Rule text</source>
-        <translation>规则原文</translation>
+        <translation>规则内容</translation>
     </message>
     <message>
         <source>Source text section {section}</source>
@@ -2625,6 +2683,21 @@ Build anyway?</source>
     </message>
 </context>
 <context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Contents</source>
+        <translation>目录(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>VaultSetupDialog</name>
     <message>
         <source>Protect the workspace</source>
@@ -2719,6 +2792,41 @@ Build anyway?</source>
     <message>
         <source>The watermark is drawn into the pixels of the ID images, so it cannot be lifted off in a PDF editor. The originals stay unmarked in the workspace.</source>
         <translation>水印直接绘制在身份证图片的像素中，无法在 PDF 编辑器里去除。工作区中保存的原件不加水印。</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Welcome to the WeCom Appeal &amp; Compliance Assistant</source>
+        <translation>欢迎使用企业微信申诉与合规助手</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;For the administrator of an enterprise on WeCom whose member account, administrator account or whole enterprise has been restricted — and before it happens. The app explains the restriction with the section of WeCom&apos;s published rules it rests on, prepares the appeal package, and checks the enterprise against the usage rules. It prepares; it does not submit anything for you.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;供企业微信企业的管理员使用：成员账号、管理员账号或整个企业被限制时，以及防患于未然。本应用依据企业微信公开规则的相应条款解释限制原因，准备申诉材料包，并对照使用规范自查企业。它只负责准备，不会替您提交任何内容。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Where to start:&lt;/b&gt; &lt;b&gt;Diagnose&lt;/b&gt; asks what is restricted, takes the text of the notice, and tells you which rule applies and the route back. Enter the company once under &lt;b&gt;Enterprise&lt;/b&gt;; the appeal package uses it. &lt;b&gt;Help → User guide&lt;/b&gt; walks through every workspace.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;从哪里开始：&lt;/b&gt;在&lt;b&gt;诊断&lt;/b&gt;中说明受限的是什么、粘贴通知原文，即可看到适用哪条规则以及恢复途径。在&lt;b&gt;企业&lt;/b&gt;中填写一次企业信息，申诉材料包会使用它。&lt;b&gt;帮助 → 使用指南&lt;/b&gt;逐一介绍每个工作区。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Everything stays on this computer.&lt;/b&gt; Cases, documents and identity data are kept in a local workspace, encrypted. The app sends nothing anywhere; the only network use is the optional statistics fetch from WeCom&apos;s API with credentials you enter.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;所有内容都只保存在这台电脑上。&lt;/b&gt;案件、材料和身份信息加密保存在本地工作区。本应用不向任何地方发送数据；唯一的联网操作是可选的、使用您自己填写的凭据通过企业微信 API 获取统计数据。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Start with Diagnose</source>
+        <translation>从诊断开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Open the &amp;user guide</source>
+        <translation>打开使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.appeal.fonts import FontNotFoundError, find_cjk_font
 from app.appeal.profile import Profile
+from app.pdf.fonts import FontNotFoundError, find_cjk_font
 from app.rules.contract import Diagnosis
 
 from .samples import make_ric, make_uscc, pdf_file, photo, require

@@ -31,6 +31,9 @@ def test_credit_code_with_a_mistyped_character_fails_its_check():
     [problem] = check_credit_code(wrong)
     assert problem.field == "credit_code"
     assert "check" in problem.message.en and "校验" in problem.message.zh_CN
+    # The credit code is public: shown whole (not masked) so the mistyped character can be found.
+    assert wrong in problem.message.en and wrong in problem.message.zh_CN
+    assert "*" not in problem.message.en
 
 
 @pytest.mark.parametrize("code,word", [("9144030", "18 characters"),

@@ -83,3 +83,112 @@ def test_scan_csv_export(tmp_path, scan_result):
     assert rows[0]["userid"] == SPAMMER
     assert "R1:malicious_adding" in rows[0]["flags"] and "2.1" in rows[0]["citations"]
     assert len(rows) == len(scan_result.members)
+
+
+def _score(answers: dict[str, str], **extra):
+    return score_audit(AuditAnswers.model_validate({
+        "date": "2026-11-20", "answers": [{"question": k, "answer": v, "note": extra.get(
+            "note", "")} for k, v in answers.items()],
+        **{k: v for k, v in extra.items() if k != "note"}}))
+
+
+def test_audit_report_carries_the_company_and_the_plan(tmp_path, audit_result):
+    pdf = audit_report_pdf(audit_result, tmp_path / "audit.pdf", "zh_CN")
+    from pypdf import PdfReader
+
+    pages = [p.extract_text() for p in PdfReader(str(pdf)).pages]
+    assert "示例科技有限公司" in pages[0]
+    # The running header names the company on every page, with the date.
+    assert all("示例科技有限公司 · 2026-11-20" in p for p in pages), pages
+    text = "\n".join(pages)
+    assert "李娜" in text and "进行中" in text and "2026-12-15" in text
+    assert "第 1 页 / 共" in pages[0]
+
+
+def test_unanswered_category_reads_not_answered(tmp_path):
+    checklist = load_checklist()
+    first = checklist.categories[0]
+    answers = {q.id: "yes" for q in checklist.questions if q.category != first.id}
+    pdf = audit_report_pdf(_score(answers), tmp_path / "audit.pdf", "zh_CN")
+    lines = text_of(pdf).splitlines()
+    table = lines.index("不适用")  # the category table's last column header
+    row = lines.index(first.title("zh_CN"), table)
+    assert lines[row + 1] == "未作答", lines[row:row + 5]
+
+
+@pytest.mark.parametrize("note_length", [0, 40, 80, 120, 160, 200, 240])
+def test_audit_report_never_ends_on_a_lone_line(tmp_path, note_length):
+    """Whatever the notes' length moves the page breaks to, the last page holds the closing
+    note together with the last answers."""
+    from pypdf import PdfReader
+
+    checklist = load_checklist()
+    answers = {q.id: "yes" for q in checklist.questions}
+    pdf = audit_report_pdf(_score(answers, note="记录" * (note_length // 2)),
+                           tmp_path / "audit.pdf", "zh_CN")
+    last = PdfReader(str(pdf)).pages[-1].extract_text()
+    assert "分数、风险等级和建议均为本应用的评估" in last
+    last_question = checklist.questions[-1].text("zh_CN")
+    assert last_question[:8] in last, last
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_scan_report_speaks_to_people(tmp_path, scan_result, lang):
+    pdf = scan_report_pdf(scan_result, tmp_path / "scan.pdf", lang)
+    text = text_of(pdf)
+    # No threshold keys from the TOML file, no raw shares.
+    assert "(metrics." not in text and "malicious_adding." not in text
+    assert "harassment." not in text
+    accept = "恶意添加：通过率低于" if lang == "zh_CN" else "Malicious adding: acceptance below"
+    rate = ("骚扰：删除和拉黑占新增客户的比例" if lang == "zh_CN"
+            else "Harassment: deletions and blocks per new customer")
+    lines = text.splitlines()
+    values = {lines[i]: lines[i + 1] for i in range(lines.index(accept), len(lines) - 1)}
+    assert values[accept] == "30%" and values[rate] == "10%", values
+    # The input's file name, not the folders above it (a path may name a person).
+    assert "d.csv" in text
+    for folder in tmp_path.parts[1:]:
+        assert folder not in text, folder
+
+
+def test_audit_uses_the_pdf_layer_not_the_appeal_package():
+    import ast
+    from pathlib import Path
+
+    import app.audit
+
+    folder = Path(app.audit.__file__).parent
+    imports = {}
+    for source in folder.glob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        imports[source.name] = {n.module for n in ast.walk(tree)
+                                if isinstance(n, ast.ImportFrom) and n.module} | {
+            a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    assert not {name: mods for name, mods in imports.items()
+                if any(m.startswith("app.appeal") for m in mods)}
+    assert "app.pdf.renderer" in imports["report.py"]
+
+
+def test_reports_carry_a_title_and_no_other_metadata(tmp_path, audit_result, scan_result):
+    from pypdf import PdfReader
+
+    for pdf in (audit_report_pdf(audit_result, tmp_path / "a.pdf", "zh_CN"),
+                scan_report_pdf(scan_result, tmp_path / "s.pdf", "en")):
+        reader = PdfReader(str(pdf))
+        assert set(reader.metadata) == {"/Title"}, reader.metadata  # no creator, no dates
+
+
+def test_a_failed_export_keeps_the_previous_file(tmp_path, audit_result, monkeypatch):
+    out = tmp_path / "audit.csv"
+    out.write_text("the previous export", encoding="utf-8")
+
+    def full_disk(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("app.pdf.output.os.fsync", full_disk)
+    for export in (lambda: audit_csv(audit_result, out, "zh_CN"),
+                   lambda: audit_report_pdf(audit_result, out, "zh_CN")):
+        with pytest.raises(OSError):
+            export()
+        assert out.read_text(encoding="utf-8") == "the previous export"
+    assert [p.name for p in tmp_path.iterdir()] == ["audit.csv"]

@@ -115,6 +115,16 @@ def test_folder_holds_the_resources_and_no_sources(frozen_app: Path):
     assert not list(internal.rglob("*.py")), "sources shipped next to the bytecode"
 
 
+def test_folder_holds_the_user_guide(frozen_app: Path):
+    """Help → User guide reads docs/ as the package app.docs: every page and screenshot."""
+    docs = ROOT / "docs"
+    wanted = {p.relative_to(docs) for folder in ("en", "zh_CN", "images")
+              for p in (docs / folder).rglob("*") if p.suffix in (".md", ".png")}
+    collected = frozen_app / "_internal" / "app" / "docs"
+    missing = sorted(str(p) for p in wanted if not (collected / p).is_file())
+    assert not missing, f"guide pages not collected: {missing}"
+
+
 def test_folder_holds_the_qt_plugins(frozen_app: Path):
     plugins = frozen_app / "_internal" / "PySide6" / "Qt" / "plugins"
     if sys.platform.startswith("linux"):
@@ -219,7 +229,7 @@ def test_schema(executable: Path, sandbox: dict[str, str]):
 
 def test_letter_pdf_with_cjk_font(executable: Path, sandbox: dict[str, str], tmp_path: Path):
     require_command(executable, sandbox, "letter")
-    from app.appeal.fonts import FontNotFoundError, find_cjk_font
+    from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
     try:
         find_cjk_font()

@@ -39,6 +39,20 @@ walk(root, "")
 print(json.dumps({"root": str(root), "files": found}))
 """
 
+READ_GUIDE = """
+import json
+from importlib import resources
+root = resources.files("app.docs")
+found = []
+def walk(node, prefix):
+    for entry in node.iterdir():
+        if entry.is_dir():
+            walk(entry, prefix + entry.name + "/")
+        else:
+            found.append(prefix + entry.name)
+walk(root, "")
+print(json.dumps(found))
+"""
 
 def shipped_files() -> dict[str, bytes]:
     source = ROOT / "resources"
@@ -65,6 +79,7 @@ def test_installed_wheel_reads_every_resource(tmp_path: Path):
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(ROOT / "app", project / "app", ignore=ignore)
     shutil.copytree(ROOT / "resources", project / "resources", ignore=ignore)
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=ignore)  # the user guide
 
     wheels = tmp_path / "wheels"
     build = subprocess.run(
@@ -96,3 +111,13 @@ def test_installed_wheel_reads_every_resource(tmp_path: Path):
     assert not changed, f"resources that differ in the wheel: {changed}"
     for folder in ("rules", "audit", "text", "i18n", "icons"):
         assert any(name.startswith(folder + "/") for name in installed), folder
+
+    # Help → User guide: the guide's pages and screenshots come with the wheel (app.docs).
+    guide = subprocess.run([str(python), "-I", "-c", READ_GUIDE], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=120, check=False)
+    assert guide.returncode == 0, guide.stderr[-4000:]
+    pages = json.loads(guide.stdout)
+    wanted = sorted(p.relative_to(ROOT / "docs").as_posix()
+                    for folder in ("en", "zh_CN", "images")
+                    for p in (ROOT / "docs" / folder).rglob("*") if p.suffix in (".md", ".png"))
+    assert sorted(set(wanted) - set(pages)) == [], "guide files the wheel left behind"

@@ -293,11 +293,17 @@ def test_export_runs_on_a_job_and_writes_the_core_report(make_page, tmp_path):
     out = tmp_path / "audit.json"
     checklist = make_page(ask_save_path=lambda *_: str(out)).checklist
     checklist.first_card().radios["partly"].click()
+    status: list[str] = []
+    checklist.context.hub.status_message.connect(lambda text, _ms: status.append(text))
     checklist.export("json")
+    # An export: neither the label nor the status bar reads as if the audit was saved there.
+    assert status[-1] == f"Exported to {out}"
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["overall"] == checklist.result.overall
     assert data["explanation"], "the report explains the score point by point"
     assert str(out) in checklist.ui.statusLabel.text()
+    # An export, not the audit itself being saved there.
+    assert checklist.ui.statusLabel.text().startswith("Exported to ")
     for kind, head in (("pdf", b"%PDF-"), ("csv", "\ufeffquestion_id".encode())):
         out = tmp_path / f"audit.{kind}"
         checklist.export(kind)
@@ -369,3 +375,44 @@ def test_evidence_of_discarded_answers_goes_to_the_trash(make_page, context, tmp
     ws = context.store.workspace()
     assert audit_evidence.get_evidence(ws, discarded).in_trash
     assert not audit_evidence.get_evidence(ws, kept).in_trash  # the saved audit has it
+
+
+def test_export_carries_the_plan_as_edited_and_the_company(make_page, context, tmp_path):
+    from app.store.profile import Profile as StoredProfile
+    from app.store.profile import save_profile
+
+    from .appeal.helpers import sample_profile
+
+    ws = context.store.workspace()
+    context.store.ensure_vault(None)
+    save_profile(ws, StoredProfile.model_validate(sample_profile().model_dump(exclude_none=True)))
+    out = tmp_path / "audit.json"
+    checklist = make_page(ask_save_path=lambda *_: str(out)).checklist
+    checklist.first_card().radios["no"].click()
+    checklist.ui.workTabs.setCurrentWidget(checklist.ui.planTab)
+    # Owner and status are set after the last answer changed.
+    checklist.ui.planTable.item(0, OWNER).setText("Li Lei")
+    checklist.plan.status_box(0).setCurrentIndex(1)  # in progress
+    checklist.export("json")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["plan"][0]["owner"], data["plan"][0]["status"]) == ("Li Lei", "in_progress")
+    assert data["enterprise"] == sample_profile().company_name
+    pdf = tmp_path / "audit.pdf"
+    checklist._ask_save_path = lambda *_: str(pdf)
+    checklist.export("pdf")
+    import pypdf
+
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(pdf).pages)
+    assert "Li Lei" in text and "in progress" in text and sample_profile().company_name in text
+
+
+def test_a_category_without_answers_reads_not_answered(make_page):
+    checklist = make_page().checklist
+    first, second = checklist.checklist.categories[:2]
+    for q in checklist.checklist.questions_in(second.id):
+        checklist.cards[q.id].radios["not_applicable"].click()
+    checklist.cards[checklist.checklist.questions_in(first.id)[0].id].radios["yes"].click()
+    rows = checklist.scores._category_rows
+    assert rows[second.id][1].format() == "n/a"  # every answer 'not applicable'
+    untouched = checklist.checklist.categories[2].id
+    assert rows[untouched][1].format() == "not answered"

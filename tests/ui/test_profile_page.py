@@ -141,8 +141,10 @@ def test_reopening_shows_the_saved_values(page, qtbot, store, catalogue, setting
     # A passphrase vault: the unlock dialog was asked for.
     qtbot.waitUntil(lambda: again.asked.unlock == 1, timeout=2000)
     for key in ("company_name", "credit_code", "corp_id", "legal_person.name",
-                "administrator.name", "administrator.phone"):
+                "administrator.name"):
         assert reopened.edits[key].text() == VALUES[key]
+    assert reopened.ui.adminPhoneEdit.text() == "138****8000"  # personal: masked
+    assert reopened.value("administrator.phone") == VALUES["administrator.phone"]
     assert reopened.ui.legalIdEdit.text() == "110105********002X"
     assert reopened.ui.adminIdEdit.text() == "110105********0020"
     assert reopened.value("administrator.id_number") == ADMIN_ID_NUMBER
@@ -185,8 +187,9 @@ def test_a_partial_invalid_profile_is_kept_as_an_encrypted_draft(page, qtbot, st
                "legal_person.id_number": ID_NUMBER}
     fill(page, qtbot, partial)
     # Debounced autosave, no Save button: the draft is kept though the profile is not valid.
-    qtbot.waitUntil(lambda: "Draft saved" in page.ui.saveState.text(), timeout=3000)
-    assert "complete the profile to use it in letters" in page.ui.saveState.text()
+    qtbot.waitUntil(lambda: "encrypted draft" in page.ui.saveState.text(), timeout=3000)
+    assert "not yet used in letters" in page.ui.saveState.text()
+    assert "Administrator: Name" in page.ui.saveState.text()  # what is still empty
     assert profile_view(store.workspace()) is None  # letters never see a half profile
     type_into(qtbot, page.ui.corpIdEdit, "ww0123")
     assert page.save_timer.isActive()
@@ -205,13 +208,13 @@ def test_a_partial_invalid_profile_is_kept_as_an_encrypted_draft(page, qtbot, st
     assert reopened.value("administrator.name") == ""
     assert reopened.ui.legalIdEdit.text() == "110105********002X"  # shown masked
     assert reopened.ui.creditCodeError.isVisible()  # still marked, not lost
-    assert "Draft saved" in reopened.ui.saveState.text()
+    assert "encrypted draft" in reopened.ui.saveState.text()
 
     # Completing the profile saves it and drops the draft.
     fill(reopened, qtbot, VALUES)
     assert reopened.save()
     assert not has_profile_draft(again.workspace())
-    assert "Draft saved" not in reopened.ui.saveState.text()
+    assert "encrypted draft" not in reopened.ui.saveState.text()
     again.close()
 
 
@@ -221,7 +224,7 @@ def test_a_draft_newer_than_the_saved_profile_is_shown(page, qtbot, store, catal
     type_into(qtbot, page.ui.adminPhoneEdit, "138")  # an edit that breaks the saved profile
     page.ui.companyNameEdit.setFocus()
     assert not page.save()
-    assert "Draft saved" in page.ui.saveState.text()
+    assert "encrypted draft" in page.ui.saveState.text()
     store.close()
 
     again, reopened = _reopen(store, catalogue, settings, qtbot)
@@ -235,3 +238,52 @@ def test_a_draft_newer_than_the_saved_profile_is_shown(page, qtbot, store, catal
     assert not has_profile_draft(again.workspace())
     assert "Saved automatically" in reopened.ui.saveState.text()
     again.close()
+
+
+def test_the_footer_names_the_missing_fields_without_contradicting_itself(page, qtbot):
+    values = {k: v for k, v in VALUES.items() if k != "administrator.phone"}
+    fill(page, qtbot, values)
+    assert not page.save()
+    state = page.ui.saveState.text()
+    # One statement: kept as a draft, and which field is still empty — not "saved" and
+    # "not saved" at once, not a bare count.
+    assert "draft" in state and "Mobile phone" in state
+    assert "Not saved" not in state and "field(s)" not in state
+    type_into(qtbot, page.ui.adminPhoneEdit, "13800138000")
+    type_into(qtbot, page.ui.adminNameEdit, "x")
+    qtbot.keyClick(page.ui.adminNameEdit, Qt.Key.Key_Backspace)
+    page.ui.companyNameEdit.setFocus()
+    assert not page.save()
+    assert "Administrator: Name" in page.ui.saveState.text()  # whose name: said
+
+
+def test_the_footer_in_chinese_names_the_field(page, qtbot, window):
+    window.set_language("zh_CN")
+    values = {k: v for k, v in VALUES.items() if k != "corp_id"}
+    fill(page, qtbot, values)
+    assert not page.save()
+    state = page.ui.saveState.text()
+    assert "草稿" in state and "企业ID" in state and "尚未保存" not in state
+    assert "&" not in state
+
+
+def test_the_page_says_where_the_corp_id_is_found(page, window):
+    assert page.ui.corpIdHint.isVisible()
+    assert "My Enterprise" in page.ui.corpIdHint.text()
+    window.set_language("zh_CN")
+    assert "我的企业" in page.ui.corpIdHint.text()
+
+
+def test_the_phone_is_masked_and_the_credit_code_is_not(page, qtbot):
+    fill(page, qtbot, VALUES)
+    page.ui.companyNameEdit.setFocus()
+    qtbot.waitUntil(lambda: not page.ui.adminPhoneEdit.hasFocus(), timeout=1000)
+    assert page.ui.adminPhoneEdit.text() == "138****8000"
+    assert page.ui.adminPhoneEdit.isReadOnly()
+    page.ui.adminPhoneReveal.setChecked(True)
+    assert page.ui.adminPhoneEdit.text() == "13800138000"
+    page.ui.adminPhoneReveal.setChecked(False)
+    assert page.ui.creditCodeEdit.text() == CREDIT_CODE  # public: never masked
+    wrong = CREDIT_CODE[:-1] + ("1" if CREDIT_CODE[-1] != "1" else "2")
+    type_into(qtbot, page.ui.creditCodeEdit, wrong)
+    assert wrong in page.ui.creditCodeError.text()  # the error shows it whole, too

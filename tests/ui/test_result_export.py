@@ -73,11 +73,16 @@ def test_cancelled_save_writes_nothing(qtbot, fake_context, tmp_path):
         p for p in tmp_path.iterdir() if p.suffix == ".txt")
 
 
-def test_citation_chip_shows_the_section_title(qtbot, fake_context):
+def test_citation_chip_shows_the_section_title_and_its_wording(qtbot, fake_context):
     page = make_page(qtbot, fake_context)
     walk_to_result(page)
     chip = next(c for c in page.result_view.chips if c.section_id == "2.2")
-    assert chip.toolTip() == "§2.2 Punishment measures"
+    assert chip.accessibleName() == "§2.2 Punishment measures"
+    tip = chip.toolTip()
+    assert "§2.2 Punishment measures" in tip
+    # Not only the title: what the catalogue files under 2.2 (its ladder step and measure).
+    ladder = fake_context.catalogue.rule("R1").ladder[0].text("en")
+    assert ladder in tip and "rule catalogue says" in tip
     shown = []
     fake_context.hub.status_message.connect(lambda text, ms: shown.append(text))
     qtbot.mouseClick(chip, Qt.MouseButton.LeftButton)

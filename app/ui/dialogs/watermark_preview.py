@@ -14,9 +14,9 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from app.appeal.fonts import FontNotFoundError
 from app.appeal.watermark import DEFAULT_TEXT, WatermarkSpec, preview
 from app.i18n import Lang
+from app.pdf.fonts import FontNotFoundError
 from app.ui import accessibility
 from app.ui.forms.ui_watermark_preview import Ui_WatermarkPreviewDialog
 from app.ui.pages.appeal_documents import to_qimage

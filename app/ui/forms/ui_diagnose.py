@@ -547,7 +547,7 @@ class Ui_DiagnosePage(object):
         self.groupSelfUnblockNote.setText(QCoreApplication.translate("DiagnosePage", u"Look at the member in the admin console: after a first violation it shows a button to apply for unblocking.", None))
         self.groupPrior.setTitle(QCoreApplication.translate("DiagnosePage", u"Earlier restrictions", None))
         self.priorLabel.setText(QCoreApplication.translate("DiagnosePage", u"How many times was this member restricted before for harassment, inducing sharing or malicious adding?", None))
-        self.wrongfulCheck.setText(QCoreApplication.translate("DiagnosePage", u"We have checked our use and believe no rule was broken (restricted by mistake)", None))
+        self.wrongfulCheck.setText(QCoreApplication.translate("DiagnosePage", u"&We have checked our use and believe no rule was broken (restricted by mistake)", None))
 #if QT_CONFIG(accessibility)
         self.resultScroll.setAccessibleName(QCoreApplication.translate("DiagnosePage", u"Result", None))
 #endif // QT_CONFIG(accessibility)

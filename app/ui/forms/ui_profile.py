@@ -123,6 +123,13 @@ class Ui_ProfilePage(object):
 
         self.enterpriseGroupLayout.addWidget(self.corpIdError, 4, 1, 1, 1)
 
+        self.corpIdHint = QLabel(self.enterpriseGroup)
+        self.corpIdHint.setObjectName(u"corpIdHint")
+        self.corpIdHint.setWordWrap(True)
+        self.corpIdHint.setProperty(u"hint", True)
+
+        self.enterpriseGroupLayout.addWidget(self.corpIdHint, 5, 1, 1, 1)
+
         self.enterpriseGroupLayout.setColumnStretch(1, 1)
 
         self.contentLayout.addWidget(self.enterpriseGroup)
@@ -224,11 +231,22 @@ class Ui_ProfilePage(object):
 
         self.adminGroupLayout.addWidget(self.adminPhoneLabel, 3, 0, 1, 1)
 
+        self.adminPhoneRow = QHBoxLayout()
+        self.adminPhoneRow.setObjectName(u"adminPhoneRow")
         self.adminPhoneEdit = QLineEdit(self.adminGroup)
         self.adminPhoneEdit.setObjectName(u"adminPhoneEdit")
         self.adminPhoneEdit.setMaxLength(24)
 
-        self.adminGroupLayout.addWidget(self.adminPhoneEdit, 3, 1, 1, 1)
+        self.adminPhoneRow.addWidget(self.adminPhoneEdit)
+
+        self.adminPhoneReveal = QToolButton(self.adminGroup)
+        self.adminPhoneReveal.setObjectName(u"adminPhoneReveal")
+        self.adminPhoneReveal.setCheckable(True)
+
+        self.adminPhoneRow.addWidget(self.adminPhoneReveal)
+
+
+        self.adminGroupLayout.addLayout(self.adminPhoneRow, 3, 1, 1, 1)
 
         self.adminPhoneError = QLabel(self.adminGroup)
         self.adminPhoneError.setObjectName(u"adminPhoneError")
@@ -287,6 +305,7 @@ class Ui_ProfilePage(object):
         self.corpIdLabel.setText(QCoreApplication.translate("ProfilePage", u"Corp&ID:", None))
         self.corpIdEdit.setPlaceholderText(QCoreApplication.translate("ProfilePage", u"Admin console \u2192 My Enterprise, e.g. ww0123456789abcdef", None))
         self.corpIdError.setText("")
+        self.corpIdHint.setText(QCoreApplication.translate("ProfilePage", u"Where to find the CorpID: sign in to the WeCom admin console (work.weixin.qq.com) as an administrator, open My Enterprise \u2192 Enterprise information; the CorpID is at the bottom of that page.", None))
         self.legalPersonGroup.setTitle(QCoreApplication.translate("ProfilePage", u"Legal person", None))
         self.legalNameLabel.setText(QCoreApplication.translate("ProfilePage", u"N&ame:", None))
         self.legalIdLabel.setText(QCoreApplication.translate("ProfilePage", u"&Resident ID number:", None))
@@ -305,6 +324,10 @@ class Ui_ProfilePage(object):
         self.adminIdError.setText("")
         self.adminPhoneLabel.setText(QCoreApplication.translate("ProfilePage", u"Mobile &phone:", None))
         self.adminPhoneEdit.setPlaceholderText(QCoreApplication.translate("ProfilePage", u"e.g. 13800138000", None))
+#if QT_CONFIG(tooltip)
+        self.adminPhoneReveal.setToolTip(QCoreApplication.translate("ProfilePage", u"Show or hide the whole number", None))
+#endif // QT_CONFIG(tooltip)
+        self.adminPhoneReveal.setText(QCoreApplication.translate("ProfilePage", u"Show", None))
         self.adminPhoneError.setText("")
         self.saveState.setText("")
         pass

@@ -451,8 +451,7 @@ class AppealPage(QWidget):
         self.package.update_summary()
         self.update_completeness()
         self.ui.openLetterButton.setEnabled(self.statement_editor.letter is not None)
-        if self.builder.built is not None:
-            self.ui.resultLabel.setText(self.builder.built.summary)
+        self.builder.retranslate()
 
     def closeEvent(self, event: Any) -> None:
         self.documents.close()

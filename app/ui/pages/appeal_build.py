@@ -38,7 +38,11 @@ def describe_error(lang: Callable[[], Lang]) -> Callable[[BaseException], str]:
 class Built:
     kind: str  # "bundle" or "kit"
     path: Path  # the PDF, or the kit's folder
-    summary: str
+    describe: Callable[[], str]  # the summary, in the language in effect when asked
+
+    @property
+    def summary(self) -> str:
+        return self.describe()
 
 
 class BuildController(QObject):
@@ -102,8 +106,8 @@ class BuildController(QObject):
                                 diagnosis=diagnosis, options=options, progress=progress,
                                 cancel=cancel)
 
-        self.start("bundle", work, lambda result: Built("bundle", path,
-                                                        self._bundle_summary(path, result)))
+        self.start("bundle", work, lambda result: Built(
+            "bundle", path, lambda: self._bundle_summary(path, result)))
 
     def build_kit(self, documents: list[Any], statement: str, folder: Path,
                   options: dict[str, Any]) -> None:
@@ -113,7 +117,8 @@ class BuildController(QObject):
             return build_kit(documents, statement, folder, progress=progress, cancel=cancel,
                              **options)
 
-        self.start("kit", work, lambda result: Built("kit", folder, self._kit_summary(result)))
+        self.start("kit", work, lambda result: Built(
+            "kit", folder, lambda: self._kit_summary(result)))
 
     def _bundle_summary(self, path: Path, result: Any) -> str:
         lines = [self.tr("{name}: {pages} pages, {size}.").format(
@@ -150,6 +155,12 @@ class BuildController(QObject):
         self.ui.cancelButton.hide()
         self.ui.buildBundleButton.setEnabled(True)
         self.ui.buildKitButton.setEnabled(True)
+
+    def retranslate(self) -> None:
+        """The finished build's texts again, in the language now in effect."""
+        if self.built is not None and self.job is None:
+            self.ui.progressLabel.setText(self.tr("Done."))
+            self.ui.resultLabel.setText(self.built.summary)
 
     def _finished(self, built: Built) -> None:
         self._done()

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.ui import file_dialogs
 from app.ui.dialogs.image_edit import CropDialog, Fractions
 
 # (parent, caption, suggested path) -> chosen path or ""
@@ -18,17 +17,15 @@ Confirm = Callable[[QWidget, str, str], bool]
 
 
 def ask_save_pdf(parent: QWidget, caption: str, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, "PDF (*.pdf)")
-    return path
+    return file_dialogs.save_file(parent, "appeal", caption, suggested, "PDF (*.pdf)")
 
 
 def ask_folder(parent: QWidget, caption: str, suggested: str) -> str:
-    return QFileDialog.getExistingDirectory(parent, caption, suggested)
+    return file_dialogs.folder(parent, "appeal", caption, suggested)
 
 
 def ask_profile_file(parent: QWidget, caption: str, suggested: str) -> str:
-    path, _ = QFileDialog.getOpenFileName(parent, caption, suggested, "JSON (*.json)")
-    return path
+    return file_dialogs.open_file(parent, "profile", caption, "JSON (*.json)", suggested)
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:
@@ -37,9 +34,7 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+documents_folder = file_dialogs.documents_folder
 
 
 # (parent, caption, file filter) -> chosen paths
@@ -49,8 +44,7 @@ AskCrop = Callable[[QWidget, QImage, Fractions | None], tuple[Fractions | None] 
 
 
 def ask_open_files(parent: QWidget, caption: str, filters: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, caption, "", filters)
-    return paths
+    return file_dialogs.open_files(parent, "evidence", caption, filters)
 
 
 def ask_crop(parent: QWidget, image: QImage, current: Fractions | None

@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.appeal.fonts import FontNotFoundError
 from app.appeal.profile import Profile
 from app.i18n import Lang
+from app.pdf.fonts import FontNotFoundError
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages.appeal_prompts import AskPath, Confirm
 from app.ui.pages.appeal_store import PackageStore

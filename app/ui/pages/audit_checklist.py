@@ -414,10 +414,34 @@ class AuditChecklistPage(QWidget):
 
     # Export ---------------------------------------------------------------------------------
 
+    def _report_result(self) -> AuditResult | None:
+        """The audit as it stands now, for an export: scored from the current answers and plan
+        (owners and statuses set since the last answer change included), with the company's
+        name from the enterprise profile."""
+        answers = self.answers()
+        answers = answers.model_copy(update={"enterprise": self._company_name()})
+        try:
+            return self.service.score(answers, self.checklist)
+        except AuditInputError:
+            return None
+
+    def _company_name(self) -> str:
+        """The company's name (public, readable without unlocking the vault); "" when there is
+        no profile yet."""
+        try:
+            from app.store import profile as store_profile
+
+            view = store_profile.profile_view(self.context.store.workspace())
+        except Exception as exc:  # the report goes out without the name, never fails on it
+            log.info("the company name for the report cannot be read: %s", exc)
+            return ""
+        return view.company_name if view is not None else ""
+
     def export(self, kind: str) -> None:
-        if self.result is None:
+        current = self._report_result()
+        if current is None:
             return
-        result, lang, checklist = (self._with_evidence_names(self.result), self.context.lang,
+        result, lang, checklist = (self._with_evidence_names(current), self.context.lang,
                                    self.checklist)
         captions = {"pdf": self.tr("Export the audit report as PDF"),
                     "csv": self.tr("Export the audit as CSV"),
@@ -444,7 +468,7 @@ class AuditChecklistPage(QWidget):
 
         job = audit_io.run_export(self.runner, write, path, lang, self.ui.exportProgress,
                                   self.ui.statusLabel, lambda p: self.context.hub.status_message
-                                  .emit(self.tr("Saved to {path}").format(path=p), 5000))
+                                  .emit(self.tr("Exported to {path}").format(path=p), 5000))
         self._jobs.append(job)
         job.signals.finished.connect(lambda _r: self._jobs.remove(job))
         job.signals.failed.connect(lambda _m: self._jobs.remove(job))

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QProgressBar, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
 from app.errors import user_message
 from app.i18n import Lang
+from app.ui import file_dialogs
 from app.ui.workers import Job, JobRunner
 
 # (parent, caption, suggested path, filter) -> chosen path or "".
@@ -23,13 +23,11 @@ Confirm = Callable[[QWidget, str], bool]
 
 
 def ask_save_path(parent: QWidget, caption: str, suggested: str, filters: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested, filters)
-    return path
+    return file_dialogs.save_file(parent, "export", caption, suggested, filters)
 
 
 def ask_open_paths(parent: QWidget, caption: str, filters: str) -> list[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, caption, "", filters)
-    return paths
+    return file_dialogs.open_files(parent, "import", caption, filters)
 
 
 def confirm(parent: QWidget, question: str) -> bool:
@@ -37,9 +35,7 @@ def confirm(parent: QWidget, question: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def documents_folder() -> Path:
-    return Path(QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+documents_folder = file_dialogs.documents_folder
 
 
 def suggested_name(stem: str, suffix: str) -> str:
@@ -85,7 +81,7 @@ def run_export(runner: JobRunner, write: Callable[[], Any], path: str, lang: Lan
 
     job.signals.progress.connect(lambda d, t, _m: (bar.setRange(0, t), bar.setValue(d)))
     job.signals.finished.connect(lambda p: (finish(QCoreApplication.translate(
-        "AuditExport", "Saved to {path}").format(path=p)), done(p)))
+        "AuditExport", "Exported to {path}").format(path=p)), done(p)))
     job.signals.failed.connect(lambda failure: finish(QCoreApplication.translate(
         "AuditExport", "Could not write the report: {error}").format(error=failure.message)))
     runner.start(job)

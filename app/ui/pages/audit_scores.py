@@ -74,7 +74,9 @@ class AuditScores(QObject):
             score = scores.get(group.id)
             if score is None or score.score is None:
                 bar.setValue(0)
-                bar.setFormat(self.tr("n/a"))
+                # Nothing answered is not an answer of "not applicable".
+                bar.setFormat(self.tr("not answered") if score is None or score.answered == 0
+                              else self.tr("n/a"))
                 detail.setText("")
             else:
                 bar.setValue(round(score.score))

@@ -18,13 +18,13 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QDropEvent, QFont, QKeySequence, QShortcut, QShowEvent, QUndoStack
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QHeaderView, QListWidgetItem, QWidget
 
 from app.store import cases, documents, ledger
 from app.store.cases import CASE_STATUSES, TRANSITIONS, CaseDetail
 from app.store.deadlines import AUTO_UNBLOCK_HOURS, AUTO_UNBLOCK_SECTION, waits_for_wechat
 from app.store.errors import StoreError
-from app.ui import theme
+from app.ui import file_dialogs, theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_cases import Ui_CasesPage
 from app.ui.pages.cases_ledger import MemberLedgerTab
@@ -60,9 +60,8 @@ AskOpenPaths = Callable[[QWidget, str], Sequence[str]]
 
 
 def _ask_open_paths(parent: QWidget, caption: str) -> Sequence[str]:
-    paths, _ = QFileDialog.getOpenFileNames(parent, caption, "", QCoreApplication.translate(
+    return file_dialogs.open_files(parent, "evidence", caption, QCoreApplication.translate(
         "CasesPage", "Images and PDFs (*.jpg *.jpeg *.png *.heic *.webp *.pdf);;All files (*)"))
-    return paths
 
 
 def document_title(kind: str) -> str:

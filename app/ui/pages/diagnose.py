@@ -13,7 +13,6 @@ from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence, QShor
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
-    QFileDialog,
     QPushButton,
     QRadioButton,
     QWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import cases
 from app.store.errors import StoreError
-from app.ui import theme
+from app.ui import file_dialogs, theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_diagnose import Ui_DiagnosePage
 from app.ui.pages.diagnose_hint import NoticeHint
@@ -45,10 +44,8 @@ PAGE_STYLE = 'QLabel[hint="true"] { color: @hint; }'
 AskSavePath = Callable[[QWidget, str, str], str]
 
 def _ask_save_path(parent: QWidget, caption: str, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, suggested,
-                                          QCoreApplication.translate("DiagnosePage",
-                                                                     "Text files (*.txt)"))
-    return path
+    return file_dialogs.save_file(parent, "export", caption, suggested,
+                                  QCoreApplication.translate("DiagnosePage", "Text files (*.txt)"))
 
 class DiagnosePage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
@@ -274,6 +271,13 @@ class DiagnosePage(QWidget):
             return
         self.recorded_case = None
         self._render_result()
+        self.scroll_result_to_top()
+
+    def scroll_result_to_top(self) -> None:
+        """A new result is read from its beginning, not where the previous one was left."""
+        bar = self.ui.resultScroll.verticalScrollBar()
+        bar.setValue(bar.minimum())
+        QTimer.singleShot(0, bar, lambda: bar.setValue(bar.minimum()))  # once laid out
 
     def _render_result(self) -> None:
         if self._report is None:

@@ -46,6 +46,12 @@ class ProfilePage(QWidget):
         ui.title.setFont(font)
         self.legal_id = MaskedIdField(ui.legalIdEdit, ui.legalIdReveal)
         self.admin_id = MaskedIdField(ui.adminIdEdit, ui.adminIdReveal)
+        # The phone number is personal too: masked like the ID numbers (138****8000).
+        self.admin_phone = MaskedIdField(ui.adminPhoneEdit, ui.adminPhoneReveal,
+                                         keep_start=3, keep_end=4)
+        self.masked: dict[str, MaskedIdField] = {
+            "legal_person.id_number": self.legal_id, "administrator.id_number": self.admin_id,
+            "administrator.phone": self.admin_phone}
         self.edits: dict[str, QLineEdit] = {
             "company_name": ui.companyNameEdit, "credit_code": ui.creditCodeEdit,
             "corp_id": ui.corpIdEdit, "legal_person.name": ui.legalNameEdit,
@@ -62,12 +68,11 @@ class ProfilePage(QWidget):
         self.save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self.save_timer.timeout.connect(self.save)
         for key, edit in self.edits.items():
-            if key.endswith("id_number"):
+            if key in self.masked:
                 continue
             edit.textEdited.connect(lambda _text, key=key: self._edited(key))
             edit.editingFinished.connect(lambda key=key: self.check(key, final=True))
-        for key, field in (("legal_person.id_number", self.legal_id),
-                           ("administrator.id_number", self.admin_id)):
+        for key, field in self.masked.items():
             field.edited.connect(lambda _text, key=key: self._edited(key))
             field.edit.editingFinished.connect(lambda key=key: self.check(key, final=True))
         ui.unlockButton.clicked.connect(self.unlock)
@@ -79,10 +84,8 @@ class ProfilePage(QWidget):
     # Values and checks --------------------------------------------------------------------
 
     def value(self, key: str) -> str:
-        if key == "legal_person.id_number":
-            return self.legal_id.value().strip()
-        if key == "administrator.id_number":
-            return self.admin_id.value().strip()
+        if key in self.masked:
+            return self.masked[key].value().strip()
         return self.edits[key].text().strip()
 
     def values(self) -> dict[str, str]:
@@ -174,8 +177,7 @@ class ProfilePage(QWidget):
 
     def _fill(self, values: dict[str, str], *, masked: bool) -> None:
         for key, text in values.items():
-            field = {"legal_person.id_number": self.legal_id,
-                     "administrator.id_number": self.admin_id}.get(key)
+            field = self.masked.get(key)
             if field is None:
                 self.edits[key].setText(text)
             elif masked:
@@ -213,9 +215,36 @@ class ProfilePage(QWidget):
     def _set_state(self, text: str) -> None:
         self.ui.saveState.setText(text)
 
-    def _draft_text(self, reason: str = "") -> str:
-        text = self.tr("Draft saved — complete the profile to use it in letters")
-        return f"{text}\n{reason}" if reason else text
+    def field_name(self, key: str) -> str:
+        """The field as its label names it ("Mobile phone"), for messages."""
+        label = {"company_name": self.ui.companyNameLabel,
+                 "credit_code": self.ui.creditCodeLabel, "corp_id": self.ui.corpIdLabel,
+                 "legal_person.name": self.ui.legalNameLabel,
+                 "legal_person.id_number": self.ui.legalIdLabel,
+                 "administrator.name": self.ui.adminNameLabel,
+                 "administrator.id_number": self.ui.adminIdLabel,
+                 "administrator.phone": self.ui.adminPhoneLabel}[key]
+        text = re.sub(r"\(&\w\)", "", label.text()).replace("&", "")
+        group = {"legal_person": self.ui.legalPersonGroup,
+                 "administrator": self.ui.adminGroup}.get(key.split(".")[0])
+        text = text.rstrip(":： ")
+        if group is not None:  # two "Name" fields: say whose
+            text = self.tr("{group}: {field}").format(group=group.title(), field=text)
+        return text
+
+    def missing_fields(self) -> list[str]:
+        return [self.field_name(key) for key, value in self.values().items() if not value]
+
+    def _draft_text(self) -> str:
+        """One statement of where the form stands: kept as a draft, and what is still needed."""
+        missing = self.missing_fields()
+        if missing:
+            return self.tr("Kept as an encrypted draft, not yet used in letters. Still empty: "
+                           "{fields}.").format(fields=self.tr(", ").join(missing))
+        if any(p.severity == "error" for key in self.errors for p in self.problems(key)):
+            return self.tr("Kept as an encrypted draft, not yet used in letters: correct the "
+                           "fields marked in red.")
+        return self.tr("Kept as an encrypted draft, not yet used in letters.")
 
     def unlock(self) -> None:
         if self.store.ensure_vault(self):
@@ -230,14 +259,9 @@ class ProfilePage(QWidget):
             if self._has_draft and self._clear_draft():
                 self._update_lock(True, has_profile=self._saved is not None)
             return self._saved is not None
-        missing = [k for k, v in values.items() if not v]
-        if missing:
-            self.save_draft(values, self.tr(
-                "Not saved yet: {count} field(s) still empty. The profile is saved as soon as "
-                "every field is filled in.").format(count=len(missing)))
-            return False
-        if not all(self.check(key, final=True) for key in self.errors):
-            self.save_draft(values, self.tr("Not saved: correct the fields marked in red."))
+        if not all(values.values()) or not all(self.check(key, final=True)
+                                               for key in self.errors):
+            self.save_draft(values)
             return False
         if not self.store.ensure_vault(self):
             self._set_state(self.tr("Not saved: the workspace vault is locked."))
@@ -253,8 +277,9 @@ class ProfilePage(QWidget):
                                   "phone": values["administrator.phone"]}})
             profile_store.save_profile(self.store.workspace(), profile)
         except ValidationError as exc:
-            self.save_draft(values, self.tr("Not saved: {error}").format(
-                error="; ".join(e["msg"] for e in exc.errors())))
+            if self.save_draft(values):
+                self._set_state(self._draft_text() + "\n" + self.tr("Still to correct: {error}")
+                                .format(error="; ".join(e["msg"] for e in exc.errors())))
             return False
         except StoreError as exc:
             self._set_state(self.tr("Not saved: {error}").format(error=exc))
@@ -266,7 +291,7 @@ class ProfilePage(QWidget):
         self.store.profile_changed.emit()
         return True
 
-    def save_draft(self, values: dict[str, str], reason: str) -> bool:
+    def save_draft(self, values: dict[str, str]) -> bool:
         """Keep the incomplete or invalid form as the store's encrypted draft."""
         if not self.store.ensure_vault(self):
             self._set_state(self.tr("Not saved: the workspace vault is locked."))
@@ -277,7 +302,7 @@ class ProfilePage(QWidget):
             self._set_state(self.tr("Not saved: {error}").format(error=exc))
             return False
         self._has_draft = True
-        self._set_state(self._draft_text(reason))
+        self._set_state(self._draft_text())
         return True
 
     def _clear_draft(self) -> bool:
@@ -321,8 +346,8 @@ class ProfilePage(QWidget):
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
         self._align_labels()
-        self.legal_id.retranslate()
-        self.admin_id.retranslate()
+        for field in self.masked.values():
+            field.retranslate()
         for key in self.errors:
             self.check(key, final=True)
         self._update_lock(self.store.is_unlocked, has_profile=self._saved is not None)

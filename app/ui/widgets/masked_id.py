@@ -1,5 +1,6 @@
-"""An identity-number field shown masked (110105********002X) unless it is being edited or the
-user asked to see it; while masked it is read-only, so nothing is typed into the stars."""
+"""An identity-number or phone field shown masked (110105********002X, 138****8000) unless it
+is being edited or the user asked to see it; while masked it is read-only, so nothing is typed
+into the stars."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ def mask_id(number: str, keep_start: int = 6, keep_end: int = 4) -> str:
 class MaskedIdField(QObject):
     edited = Signal(str)  # the whole number, after each keystroke
 
-    def __init__(self, edit: QLineEdit, reveal: QToolButton) -> None:
+    def __init__(self, edit: QLineEdit, reveal: QToolButton, *, keep_start: int = 6,
+                 keep_end: int = 4) -> None:
         super().__init__(edit)
         self.edit, self.reveal = edit, reveal
+        self._keep = (keep_start, keep_end)  # a phone number keeps 3 and 4: 138****8000
         self._value = ""
         self._known = True  # False while only the store's masked form is available
         reveal.setCheckable(True)
@@ -55,7 +58,7 @@ class MaskedIdField(QObject):
 
     def _render(self, *_: object) -> None:
         plain = self.shows_plain()
-        text = self._value if plain or not self._known else mask_id(self._value)
+        text = self._value if plain or not self._known else mask_id(self._value, *self._keep)
         self.edit.setReadOnly(not plain)
         if self.edit.text() != text:
             self.edit.setText(text)  # setText does not emit textEdited

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +33,8 @@ from app.ui import theme
 QUESTION, SECTIONS, MEASURE, OWNER, DUE, STATUS = range(6)
 STATUSES = ("open", "in_progress", "done")
 NO_DATE = QDate(2000, 1, 1)
+TEXT_MIN_EM = 12  # Question and Measure never narrower: the table scrolls sideways instead
+OWNER_EM = 7
 
 
 STATUS_LABELS = {
@@ -71,14 +82,14 @@ class PlanTable(QObject):
                               | QAbstractItemView.EditTrigger.EditKeyPressed
                               | QAbstractItemView.EditTrigger.AnyKeyPressed)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QUESTION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(MEASURE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         header.setSectionResizeMode(SECTIONS, QHeaderView.ResizeMode.ResizeToContents)
-        # The editors' own size hints made these columns wider than the texts beside them.
-        em = table.fontMetrics().horizontalAdvance("M")
-        for column, width in ((OWNER, 7), (DUE, 9), (STATUS, 8)):
+        for column in (QUESTION, MEASURE, OWNER, DUE, STATUS):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width * em)
+        table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)  # with the whole text as tooltip
+        self._viewport = table.viewport()
+        self._viewport.installEventFilter(self)
         table.itemChanged.connect(self._item_changed)
         # Wrapped texts need their rows re-measured once the stretched columns settle.
         self._rows_timer = QTimer(self, singleShot=True, interval=0)
@@ -88,6 +99,33 @@ class PlanTable(QObject):
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_t(h) for h in HEADERS])
+        self.fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._viewport:
+            self.fit_columns()
+        return False
+
+    def fit_columns(self) -> None:
+        """Owner, Due and Status as wide as their longest text (an editor's widest entry, in
+        the current language); Question and Measure share the rest, each at least
+        ``TEXT_MIN_EM`` wide, so wrapped text stays readable and nothing is cut off."""
+        header = self.table.horizontalHeader()
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        pad = 8  # the cell's margins around an editor (_centred) and the grid line
+        due = self._due_edit("", None, overdue=False)
+        status = self._status_box("", STATUSES[0])
+        widths = {OWNER: OWNER_EM * em, DUE: due.sizeHint().width() + pad,
+                  STATUS: status.sizeHint().width() + pad}
+        due.deleteLater()
+        status.deleteLater()
+        for column, width in widths.items():
+            title = header.sectionSizeFromContents(column).width()
+            header.resizeSection(column, max(width, title))
+        fixed = sum(header.sectionSize(c) for c in (SECTIONS, OWNER, DUE, STATUS))
+        share = max(TEXT_MIN_EM * em, (self.table.viewport().width() - fixed) // 2)
+        for column in (QUESTION, MEASURE):
+            header.resizeSection(column, share)
 
     def set_entries(self, entries: list[RemediationEntry]) -> None:
         self.entries = {e.question: e for e in entries}
@@ -122,6 +160,8 @@ class PlanTable(QObject):
             measure = QTableWidgetItem(entry.action or self._advice[item.question])
             measure.setToolTip(measure.text())
             owner = QTableWidgetItem(entry.owner)
+            owner.setToolTip(entry.owner)
+            sections.setToolTip(sections.text())
             self.table.setItem(row, QUESTION, question)
             self.table.setItem(row, SECTIONS, sections)
             self.table.setItem(row, MEASURE, measure)
@@ -166,6 +206,9 @@ class PlanTable(QObject):
             return
         qid = self.table.item(item.row(), QUESTION).data(Qt.ItemDataRole.UserRole)
         text = item.text().strip()
+        self._filling = True
+        item.setToolTip(item.text())  # an elided cell shows its whole text on hover
+        self._filling = False
         if item.column() == MEASURE:
             self._set(qid, action="" if text == self._advice.get(qid) else text)
         else:

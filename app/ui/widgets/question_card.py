@@ -257,8 +257,8 @@ class QuestionCard(QFrame):
         titles = {sec.id: sec.title(lang) for sec in self._checklist.sections}
         for chip in self.chips:
             section = chip.section_id
-            chip.setToolTip(f"§{section} {titles[section]}" if section in titles
-                            else section_label(self._catalogue, section, lang))
-            chip.setAccessibleName(chip.toolTip())
+            label = (f"§{section} {titles[section]}" if section in titles
+                     else section_label(self._catalogue, section, lang))
+            chip.set_texts(label, label)
         weight = self.tr("weight {weight:g}").format(weight=q.weight)
         self.weight.setText(weight + (" · " + self.tr("critical") if q.critical else ""))

@@ -264,3 +264,16 @@ def test_the_statement_is_prefilled_and_counted(page, lang):
     assert f"{len(text.strip())} / 800" in page.ui.charCounter.text()
     page.ui.statementEdit.setPlainText("短")
     assert page.ui.charCounter.text().startswith("1 / 800")
+
+
+def test_the_build_summary_follows_a_language_switch(page, answers, tmp_path, context,
+                                                      ui_language):
+    fill(page, tmp_path)
+    answers.folder = str(tmp_path)
+    page.ui.buildKitButton.click()
+    assert "files" in page.ui.resultLabel.text()
+    ui_language.install("zh_CN")
+    context.lang = "zh_CN"
+    context.hub.language_changed.emit("zh_CN")
+    assert "个文件" in page.ui.resultLabel.text() and "files" not in page.ui.resultLabel.text()
+    assert page.ui.progressLabel.text() == "已完成。"

@@ -1,4 +1,9 @@
-"""Finding a CJK TrueType font on this machine for PDFs and watermarks.
+"""The CJK TrueType font for PDFs and watermarks.
+
+The app ships one (WenQuanYi Micro Hei, resources/fonts, Apache-2.0; its licence beside it),
+so a PDF can be written on a machine without any Chinese font, and every machine writes the same
+PDF. ``WECOM_APPEAL_FONT`` chooses another; without the shipped file (a trimmed install) a system
+font is looked for.
 
 reportlab embeds only TrueType outlines (``glyf``); an OpenType font with CFF outlines
 (``OTTO``, most Noto CJK/Source Han builds) cannot be embedded, so candidates are checked by
@@ -115,21 +120,18 @@ def _fontconfig_candidates() -> list[Path]:
                                  p.name))
 
 
-def _bundled_candidates() -> list[Path]:
+def bundled_fonts() -> list[Path]:
+    """The font files shipped in resources/fonts (for PDFs and for Qt)."""
     folder = resources.files("app.resources") / "fonts"
     try:
-        return [Path(str(item)) for item in folder.iterdir()
-                if item.name.lower().endswith((".ttf", ".ttc"))]
+        return sorted(Path(str(item)) for item in folder.iterdir()
+                      if item.name.lower().endswith((".ttf", ".ttc")))
     except (FileNotFoundError, NotADirectoryError):
         return []
 
 
-def system_candidates() -> list[Path]:
-    return [*_known_candidates(), *_fontconfig_candidates()]
-
-
 def _known_candidates() -> list[Path]:
-    paths: list[Path] = _bundled_candidates()
+    paths: list[Path] = []
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
         local = Path(os.environ.get("LOCALAPPDATA", "")) / "Microsoft" / "Windows" / "Fonts"
@@ -153,8 +155,8 @@ def _usable(path: Path, probe_glyphs: bool) -> CJKFont | None:
 
 
 def find_cjk_font(override: str | os.PathLike[str] | None = None) -> CJKFont:
-    """The user's choice (parameter, then ``WECOM_APPEAL_FONT``), else the first usable
-    system font. Raises FontNotFoundError saying what to install."""
+    """The user's choice (parameter, then ``WECOM_APPEAL_FONT``), else the shipped font, else
+    the first usable system font. Raises FontNotFoundError saying what to install."""
     chosen = override or os.environ.get(FONT_ENV)
     if chosen:
         font = _usable(Path(chosen), probe_glyphs=True)
@@ -175,8 +177,10 @@ def _lazy(make: Callable[[], list[Path]]) -> Iterator[Path]:
 @cache
 def _find_system_font() -> CJKFont:
     seen: set[Path] = set()
-    # The well-known paths first; fontconfig (a subprocess) only when none of them is there.
-    for path in itertools.chain(_known_candidates(), _lazy(_fontconfig_candidates)):
+    # The shipped font, then the well-known paths; fontconfig (a subprocess) only when none of
+    # them is there.
+    for path in itertools.chain(bundled_fonts(), _known_candidates(),
+                                _lazy(_fontconfig_candidates)):
         if path in seen:
             continue
         seen.add(path)
@@ -195,24 +199,10 @@ def _find_system_font() -> CJKFont:
 def register_pdf_font(font: CJKFont) -> str:
     """Register ``font`` with reportlab once and return its name for styles and canvases."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
 
     key = f"{font.path}#{font.subfont_index}".encode()
     name = f"{PDF_FONT_NAME}-{zlib.crc32(key):08x}"
     if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(_load_ttfont(name, font))
+        pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.subfont_index))
     return name
-
-
-def _load_ttfont(name: str, font: CJKFont):  # type: ignore[no-untyped-def]
-    """reportlab's TTFont with its per-glyph tables read in bulk (app/appeal/_ttf.py): half the
-    parse time of a CJK font. Should that ever fail where reportlab's own parser would not (say
-    after a reportlab upgrade), reportlab's parser decides."""
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    try:
-        from app.appeal._ttf import FastTTFont
-
-        return FastTTFont(name, str(font.path), subfontIndex=font.subfont_index)
-    except Exception:
-        log.debug("fast font parser declined %s; reportlab parses it", font.path, exc_info=True)
-        return TTFont(name, str(font.path), subfontIndex=font.subfont_index)

@@ -1,25 +1,34 @@
-"""What the generated PDFs share: A4 geometry, CJK styles, numbered pages, minimal metadata."""
+"""What every generated PDF shares: A4 geometry, colours, the numbered canvas with its running
+header, and the metadata policy (a title and nothing else)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from reportlab import rl_config
+from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFInfo, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import TableStyle
+from reportlab.platypus import paragraph as _paragraph
 
-from app.appeal.fonts import CJKFont, find_cjk_font, register_pdf_font
 from app.i18n import Lang, LocalText
 
 # JPEG bytes go into the PDF as they are; ASCII85 would cost seconds in pure Python
 # (docs/design.md, "Measured pitfalls").
 rl_config.useA85 = 0
+
+# Chinese punctuation that may not start a line (GB/T 15834). reportlab's CJK wrap ("wordWrap
+# = 'CJK'") hangs a character of this list at the end of the previous line, but its list is the
+# Japanese one: without these, a line of a statement or a report can start with "，" or "”".
+# The list is read in two places (one-run paragraphs and mixed ones); tests/pdf/test_layer.py
+# fails should reportlab rename or drop it.
+CANNOT_START_LINE = "，。、；：？！”’）》〉】」』…"
+for _module in (_textsplit, _paragraph):
+    _module.ALL_CANNOT_START += "".join(  # type: ignore[attr-defined]
+        c for c in CANNOT_START_LINE if c not in _module.ALL_CANNOT_START)  # type: ignore[attr-defined]
+
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 15 * mm
@@ -27,61 +36,44 @@ MARGIN_TOP = 18 * mm
 MARGIN_BOTTOM = 16 * mm
 FRAME_W = PAGE_W - 2 * MARGIN_X
 FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+HEADER_Y = PAGE_H - 11 * mm
+HEADER_RULE_Y = PAGE_H - 12.5 * mm
+PAGE_NUMBER_Y = 9 * mm
 INK = HexColor("#1f2933")
 MUTED = HexColor("#6b7280")
+
+PAGE_OF = LocalText(en="Page {page} of {total}", zh_CN="第 {page} 页 / 共 {total} 页")
 
 
 class TitleOnlyInfo(PDFInfo):
     """The document information dictionary with a title and nothing else: no author, producer,
-    creator or dates that would say who made the package, where, or with what."""
+    creator or dates that would say who made the document, where, or with what."""
 
     def format(self, document):  # type: ignore[no-untyped-def]
         return PDFDictionary({"Title": PDFString(self.title)}).format(document)
 
 
-@dataclass(frozen=True)
-class Styles:
-    font: str
-    title: ParagraphStyle
-    heading: ParagraphStyle
-    body: ParagraphStyle
-    small: ParagraphStyle
-    cell: ParagraphStyle
-    cell_label: ParagraphStyle
+def title_only_metadata(title: str) -> dict[str, str]:
+    """The same policy for a PDF that pypdf writes (the bundle after stamping imported pages)."""
+    return {"/Title": title}
 
 
-def build_styles(font: CJKFont | None = None) -> Styles:
-    name = register_pdf_font(font or find_cjk_font())
-    # wordWrap='CJK' breaks lines between any two Chinese characters (reportlab's CJK wrap).
-    body = ParagraphStyle("body", fontName=name, fontSize=11, leading=18, textColor=INK,
-                          wordWrap="CJK", spaceAfter=6)
-    return Styles(
-        font=name,
-        title=ParagraphStyle("title", parent=body, fontSize=20, leading=28, alignment=TA_CENTER,
-                             spaceAfter=14),
-        heading=ParagraphStyle("heading", parent=body, fontSize=14, leading=20, spaceBefore=4,
-                               spaceAfter=8),
-        body=body,
-        small=ParagraphStyle("small", parent=body, fontSize=9, leading=13, textColor=MUTED),
-        cell=ParagraphStyle("cell", parent=body, fontSize=10.5, leading=15, spaceAfter=0),
-        cell_label=ParagraphStyle("cell_label", parent=body, fontSize=10.5, leading=15,
-                                  spaceAfter=0, textColor=MUTED),
-    )
-
-
-def table_style(styles: Styles, *commands: tuple) -> TableStyle:
-    """A TableStyle whose cells use the embedded font (reportlab's default, Helvetica, would be
-    named in the PDF without being embedded)."""
-    return TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.font), *commands])
-
-
-PAGE_OF = LocalText(en="Page {page} of {total}", zh_CN="第 {page} 页 / 共 {total} 页")
+def fit_line(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut with an ellipsis so that it fits ``width`` on one line."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def numbered_canvas(*, title: str, header: str, lang: Lang, font: str,
                     first_label: str | None = None) -> type[Canvas]:
-    """A canvas class that writes 'Page x of y' on every page once the total is known (the
-    pretix NumberedCanvas pattern), a running header, page labels and title-only metadata."""
+    """A canvas class that writes "第 x 页 / 共 y 页" on every page once the total is known (the
+    pretix NumberedCanvas pattern), a running header, page labels and title-only metadata.
+
+    ``first_label``: the viewer's name for page 1 (the bundle's cover); the rest are numbered
+    from 2 so that the viewer's numbers match the printed ones."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
@@ -112,7 +104,6 @@ def numbered_canvas(*, title: str, header: str, lang: Lang, font: str,
                 self._furniture(total)
                 Canvas.showPage(self)
             if first_label:
-                # The viewer shows the cover by name and the rest by their printed numbers.
                 self.addPageLabel(0, prefix=first_label)
                 if total > 1:
                     self.addPageLabel(1, style="ARABIC", start=2)
@@ -121,17 +112,16 @@ def numbered_canvas(*, title: str, header: str, lang: Lang, font: str,
             Canvas.save(self)
 
         def _furniture(self, total: int) -> None:
-            page = self._pageNumber
             self.saveState()
             self.setFont(font, 8.5)
             self.setFillColor(MUTED)
             if header:
-                self.drawString(MARGIN_X, PAGE_H - 11 * mm, header)
+                self.drawString(MARGIN_X, HEADER_Y, fit_line(header, font, 8.5, FRAME_W))
             self.setStrokeColor(MUTED)
             self.setLineWidth(0.4)
-            self.line(MARGIN_X, PAGE_H - 12.5 * mm, PAGE_W - MARGIN_X, PAGE_H - 12.5 * mm)
-            self.drawCentredString(PAGE_W / 2, 9 * mm,
-                                   PAGE_OF(lang).format(page=page, total=total))
+            self.line(MARGIN_X, HEADER_RULE_Y, PAGE_W - MARGIN_X, HEADER_RULE_Y)
+            self.drawCentredString(PAGE_W / 2, PAGE_NUMBER_Y,
+                                   PAGE_OF(lang).format(page=self._pageNumber, total=total))
             self.restoreState()
 
     return NumberedCanvas
