@@ -29,6 +29,7 @@ def test_a_bilingual_message_in_either_language_and_english_as_str():
     ("app.audit.risk", "ThresholdsError"),
     ("app.store.errors", "StoreError"),
     ("app.cliutil", "InputError"),
+    ("app.rules.catalogue", "CatalogueError"),
 ])
 def test_every_user_facing_error_derives_from_the_one_base(path: str, name: str):
     import importlib

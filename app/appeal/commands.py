@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 from app.cliutil import InputError, read_json_model
 from app.i18n import LANGS, Lang
+from app.jobs import CancelToken
 from app.labels import label, text
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def run_bundle(args: argparse.Namespace) -> int:
             else WatermarkSpec()
     options = BundleOptions(lang=lang, dpi=args.dpi, watermark=watermark,
                             watermark_all=args.watermark_all)
-    cancel = threading.Event()
+    cancel = CancelToken()
     try:
         result = build_bundle(profile, case.documents, args.output, statement=statement,
                               diagnosis=diagnosis, options=options, font=font, cancel=cancel)

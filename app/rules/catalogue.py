@@ -17,6 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from app.errors import UserError
 from app.i18n import Lang, LocalText
 from app.rules.ids import DocumentKind, RouteId, RuleId
 
@@ -32,7 +33,7 @@ CATALOGUE_FILES = (
 )
 
 
-class CatalogueError(Exception):
+class CatalogueError(UserError):
     """The catalogue data is malformed; the message names the file and the field."""
 
 
