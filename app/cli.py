@@ -148,10 +148,19 @@ def command_in_argv(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the program itself (not a test calling main in its own process)
+        # Everything the app creates holds personal data (bundles, kits, letters, CSV
+        # exports, temporary images): owner-only, whatever umask the session has.
+        os.umask(0o077)
     if not args_list:
         from app.ui.main import run_gui  # Qt only when the window is wanted
 
         return run_gui()
+    from app.tempfiles import exit_on_signals, sweep_stale_tempdirs
+
+    if argv is None:
+        exit_on_signals()  # SIGTERM cleans up like an error does: no ID image left in /tmp
+    sweep_stale_tempdirs()  # and what a killed run left behind goes now
     lang = lang_in_argv(args_list)
     command = command_in_argv(args_list)
     parser = build_parser(lang, commands=[command] if command else [])

@@ -13,7 +13,6 @@ import io
 import itertools
 import logging
 import os
-import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
@@ -48,6 +47,7 @@ from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title
 from app.pdf.renderer import PdfRenderer
 from app.pdf.styles import Styles, build_styles, table_style
 from app.rules.contract import Diagnosis
+from app.tempfiles import private_tempdir
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +252,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     font = font or find_cjk_font()
     content_h = FRAME_H - HEADING_H
 
-    with tempfile.TemporaryDirectory(prefix="wecom-appeal-") as tmp, \
+    with private_tempdir("wecom-appeal-") as tmp, \
             ThreadPoolExecutor(max_workers=options.workers) as pool:
         jobs = itertools.count()
 

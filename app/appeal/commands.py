@@ -6,7 +6,15 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from app.cliutil import InputError, read_json_model
+from app.cliutil import (
+    InputError,
+    check_input_file,
+    check_output_path,
+    int_in_range,
+    private_output,
+    read_json_model,
+    write_error,
+)
 from app.i18n import LANGS, Lang
 from app.jobs import CancelToken
 from app.labels import label, text
@@ -23,7 +31,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
     letter.add_argument("profile", metavar="PROFILE.json")
     letter.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     letter.add_argument("--lang", choices=LANGS, default="zh_CN")
-    letter.add_argument("--valid-days", type=int, default=None, metavar="N",
+    letter.add_argument("--valid-days", type=int_in_range("--valid-days", 1, 3650), default=None,
+                        metavar="N",
                         help=label("clihelp_letter_valid_days", lang))
     letter.add_argument("--font", metavar="FILE.ttf|.ttc", help=label("clihelp_font", lang))
     letter.set_defaults(func=run_letter)
@@ -33,7 +42,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
     bundle.add_argument("case", metavar="CASE.json")
     bundle.add_argument("-o", "--output", required=True, metavar="appeal.pdf")
     bundle.add_argument("--kit", metavar="DIR", help=label("clihelp_bundle_kit", lang))
-    bundle.add_argument("--dpi", type=int, default=200, help=label("clihelp_bundle_dpi", lang))
+    bundle.add_argument("--dpi", type=int_in_range("--dpi", 72, 600), default=200,
+                        help=label("clihelp_bundle_dpi", lang))
     bundle.add_argument("--lang", choices=LANGS, default="zh_CN")
     bundle.add_argument("--no-watermark", action="store_true",
                         help=label("clihelp_bundle_no_watermark", lang))
@@ -41,9 +51,11 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
                         help=label("clihelp_bundle_watermark_text", lang))
     bundle.add_argument("--watermark-all", action="store_true",
                         help=label("clihelp_bundle_watermark_all", lang))
-    bundle.add_argument("--kit-cap-kb", type=int, default=2048, metavar="KB",
+    bundle.add_argument("--kit-cap-kb", type=int_in_range("--kit-cap-kb", 16, 100 * 1024),
+                        default=2048, metavar="KB",
                         help=label("clihelp_bundle_kit_cap_kb", lang))
-    bundle.add_argument("--kit-chars", type=int, default=800, metavar="N",
+    bundle.add_argument("--kit-chars", type=int_in_range("--kit-chars", 50, 100_000),
+                        default=800, metavar="N",
                         help=label("clihelp_bundle_kit_chars", lang))
     bundle.add_argument("--font", metavar="FILE.ttf|.ttc", help=label("clihelp_font", lang))
     bundle.set_defaults(func=run_bundle)
@@ -52,6 +64,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
 def _font(path: str | None, lang: Lang):
     from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
+    if path is not None:
+        check_input_file(path, limit=256 * 1024 * 1024)  # fonts: a CJK .ttc is ~20-60 MB
     try:
         return find_cjk_font(path)
     except FontNotFoundError as exc:
@@ -74,9 +88,11 @@ def run_letter(args: argparse.Namespace) -> int:
     if args.valid_days is not None and args.valid_days < 1:
         raise InputError(text("letter_valid_days", days=args.valid_days))
     profile = read_json_model(args.profile, Profile)
+    check_output_path(args.output)
     font = _font(args.font, args.lang)
     validity = {"valid_days": args.valid_days} if args.valid_days else {}
-    build_letter(profile, args.output, lang=args.lang, font=font, **validity)
+    with private_output(args.output) as out:  # owner-only: it holds the ID number
+        build_letter(profile, out, lang=args.lang, font=font, **validity)
     print(args.output)
     return 1 if _report_problems(check_profile(profile), args.lang) else 0
 
@@ -94,6 +110,14 @@ def run_bundle(args: argparse.Namespace) -> int:
     if not 72 <= args.dpi <= 600:
         raise InputError(text("bundle_dpi", dpi=args.dpi))
     case, profile = load_case(args.case)
+    check_output_path(args.output)
+    if args.kit:  # refused now, before the bundle is written
+        from app.appeal.kit import check_kit_folder
+
+        try:
+            check_kit_folder(args.kit)
+        except IntakeError as exc:
+            raise InputError(exc.message) from exc
     diagnosis = case.diagnosis
     if diagnosis is None:
         from app.rules.catalogue import CatalogueError, load_catalogue
@@ -115,15 +139,21 @@ def run_bundle(args: argparse.Namespace) -> int:
                             watermark_all=args.watermark_all)
     cancel = CancelToken()
     try:
-        result = build_bundle(profile, case.documents, args.output, statement=statement,
-                              diagnosis=diagnosis, options=options, font=font, cancel=cancel)
+        with private_output(args.output) as out:  # owner-only; removed if anything fails
+            result = build_bundle(profile, case.documents, out, statement=statement,
+                                  diagnosis=diagnosis, options=options, font=font,
+                                  cancel=cancel)
         kit = None
         if args.kit:
             from app.appeal.kit import build_kit
 
-            kit = build_kit(case.documents, statement, args.kit, lang=lang,
-                            size_cap=args.kit_cap_kb * 1024, char_limit=args.kit_chars,
-                            watermark=watermark, watermark_all=args.watermark_all, font=font)
+            try:
+                kit = build_kit(case.documents, statement, args.kit, lang=lang,
+                                size_cap=args.kit_cap_kb * 1024, char_limit=args.kit_chars,
+                                watermark=watermark, watermark_all=args.watermark_all,
+                                font=font)
+            except OSError as exc:  # a full disk: said as such, not a traceback
+                raise write_error(args.kit, exc) from exc
     except IntakeError as exc:
         raise InputError(exc.message) from exc
 

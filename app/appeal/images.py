@@ -7,6 +7,7 @@ asked to.
 from __future__ import annotations
 
 import io
+import os
 from pathlib import Path
 
 from PIL import Image
@@ -49,7 +50,11 @@ def prepare_for_page(src: SourceDocument, box_px: tuple[int, int], out: Path, *,
         if watermark is not None:
             img = apply_watermark(img, watermark, font)
     _check(cancel)
-    img.save(out, "JPEG", quality=quality)
+    # Owner-only whatever the umask: it holds an ID image until the bundle is written.
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as f:
+        img.save(f, "JPEG", quality=quality)
     return PreparedImage(path=out, width=img.width, height=img.height, rotate=rotate)
 
 

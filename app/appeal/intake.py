@@ -40,11 +40,26 @@ Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS
 ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 MAX_FILE_BYTES = 60 * 1024 * 1024
+# Memory ceilings (issue 13: peak under 500 MB for anything accepted). A PNG or HEIC cannot be
+# decoded at reduced size, so its decoded pixels must fit this (an A4 page scanned at 600 dpi in
+# colour is ~105 MB; 160 MB is 53 MP in RGB, 40 MP with transparency; measured peak for the
+# largest accepted PNG stays under 500 MB in bench/inputs); a JPEG is decoded at 1/2 to 1/8
+# scale (draft) and only its pixel count is capped. A 16-bit RGBA PNG of 10 950² pixels
+# (120 MP, under the pixel cap, under 1 MB on disk) needs 480 MB decoded and is refused.
+MAX_DECODED_BYTES = 160 * 1024 * 1024
+# A document of an appeal is a few pages; a PDF longer than this is refused before its pages
+# are merged (a 5 000-page file took 24 s).
+MAX_PDF_PAGES = 200
+# A page's drawing instructions, unpacked. Real pages take kilobytes to a few megabytes; the
+# bundle unpacks them to place the page, so one that inflates past this is refused (a
+# 1.5 MB stream that inflates to 1.5 GB ended in a traceback).
+MAX_PAGE_CONTENT_BYTES = 64 * 1024 * 1024
 # Below this many pixels on the long side, a licence or ID card is hard to read once printed.
 LOW_RES_LONG_SIDE = 1000
 
 RefusalReason = Literal["missing", "not_a_file", "permission", "empty", "too_large",
-                        "unsupported", "corrupt", "truncated", "encrypted", "bomb"]
+                        "unsupported", "corrupt", "truncated", "encrypted", "bomb",
+                        "not_writable"]
 
 
 class FileType(StrEnum):
@@ -188,10 +203,35 @@ def _bomb(path: Path) -> IntakeError:
                    "（可能是“解压炸弹”或文件损坏）。")
 
 
+def decoded_bytes(img: Image.Image) -> int:
+    """Memory the decoded picture takes in Pillow: pixels × bands × bytes per band."""
+    per_band = 4 if img.mode in ("I", "F") else 2 if img.mode.startswith("I;16") else 1
+    return img.width * img.height * len(img.getbands()) * per_band
+
+
+def _too_many_bytes(path: Path, img: Image.Image) -> IntakeError:
+    need = decoded_bytes(img) // 2**20
+    limit = MAX_DECODED_BYTES // 2**20
+    return _refuse(path, "bomb", f"the image is {img.width}×{img.height} pixels and would need "
+                   f"{need} MB of memory to open (the limit is {limit} MB); save it smaller "
+                   "(for example as a JPEG) and add it again.",
+                   f"图像为 {img.width}×{img.height} 像素，打开需要 {need} MB 内存（上限 "
+                   f"{limit} MB），请缩小或另存为 JPEG 后再添加。")
+
+
 def exif_orientation(img: Image.Image) -> int:
     """EXIF orientation 1-8; anything else (0 is common from some phones and scanners) is 1."""
     try:
-        value = img.getexif().get(0x0112, 1)
+        if img.format == "PNG":
+            # Pillow's PNG getexif() decodes the whole picture to look for a late eXIf
+            # chunk; only one before the pixels (in ``info``) is read here.
+            if not img.info.get("exif"):
+                return 1
+            exif = Image.Exif()
+            exif.load(img.info["exif"])
+            value = exif.get(0x0112, 1)
+        else:
+            value = img.getexif().get(0x0112, 1)
     except Exception:  # a damaged EXIF block must not cost the user the picture
         log.debug("unreadable EXIF orientation; the picture is kept as stored", exc_info=True)
         return 1
@@ -280,6 +320,9 @@ def _read_image(path: Path, file_type: FileType, size: int, notes: list[Note],
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         with image_errors(path), Image.open(path) as img:
+            # Before anything else: a PNG's getexif() decodes the whole picture.
+            if img.format != "JPEG" and decoded_bytes(img) > MAX_DECODED_BYTES:
+                raise _too_many_bytes(path, img)
             orientation = exif_orientation(img)
             width, height = img.size
             has_alpha = img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info
@@ -319,7 +362,24 @@ def _read_pdf(path: Path, size: int, notes: list[Note]) -> SourceDocument:
                 en=f"{path.name}: the PDF carries usage restrictions; its pages are copied "
                    "into the package as they are.",
                 zh_CN=f"{path.name}：该 PDF 设有使用限制，其页面将按原样放入材料包。")))
-        pages = len(reader.pages)
+        # The page tree's own count first: flattening 5 000 pages takes seconds.
+        declared = reader.trailer["/Root"]["/Pages"].get("/Count", 0)
+        pages = (int(declared) if isinstance(declared, int) and declared > MAX_PDF_PAGES
+                 else len(reader.pages))
+        if pages <= MAX_PDF_PAGES:
+            for number, page in enumerate(reader.pages, 1):
+                if _content_bytes(page) > MAX_PAGE_CONTENT_BYTES:
+                    raise _refuse(path, "bomb", f"page {number} unpacks to more than "
+                                  f"{MAX_PAGE_CONTENT_BYTES // 2**20} MB of drawing "
+                                  "instructions; it is refused to protect this computer.",
+                                  f"第 {number} 页解压后的绘制指令超过 "
+                                  f"{MAX_PAGE_CONTENT_BYTES // 2**20} MB，为保护本机已拒绝。")
+        if pages > MAX_PDF_PAGES:
+            raise _refuse(path, "too_large", f"the PDF has {pages} pages, more than the "
+                          f"{MAX_PDF_PAGES} a document of the package may have; split it and "
+                          "add the pages that matter.",
+                          f"该 PDF 有 {pages} 页，超过材料包中单份文件 {MAX_PDF_PAGES} 页的上限，"
+                          "请拆分后只添加相关页面。")
     except IntakeError:
         raise
     except DependencyError as exc:
@@ -335,6 +395,44 @@ def _read_pdf(path: Path, size: int, notes: list[Note]) -> SourceDocument:
                           notes=notes)
 
 
+def _content_bytes(page: object) -> int:
+    """How many bytes the page's content streams unpack to, counted in slices and stopping
+    past the limit: nothing large is held in memory."""
+    import zlib
+
+    from pypdf.generic import ArrayObject
+
+    contents = page.get("/Contents")  # type: ignore[attr-defined]
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    streams = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    total = 0
+    for ref in streams:
+        stream = ref.get_object()
+        raw = getattr(stream, "_data", b"") or b""
+        filters = stream.get("/Filter")
+        filters = filters.get_object() if filters is not None else None
+        first = (filters[0] if isinstance(filters, ArrayObject) and filters else filters)
+        if first not in ("/FlateDecode", "/Fl"):
+            total += len(raw)
+            continue
+        inflate = zlib.decompressobj()
+        pending = raw
+        while pending and total <= MAX_PAGE_CONTENT_BYTES:
+            try:
+                chunk = inflate.decompress(pending, 1 << 20)
+            except zlib.error:
+                break  # damaged: pypdf's own reading decides
+            total += len(chunk)
+            pending = inflate.unconsumed_tail
+            if not chunk and not pending:
+                break
+        if total > MAX_PAGE_CONTENT_BYTES:
+            break
+    return total
+
+
 def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
                edits: Edits | None = None, tolerance: float = 1.0) -> Image.Image:
     """Decode an accepted image upright, on white, edited, and no larger than ``fit`` pixels
@@ -345,6 +443,8 @@ def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
     """
     with image_errors(doc.path), Image.open(doc.path) as src:
         img: Image.Image = src
+        if src.format != "JPEG" and decoded_bytes(src) > MAX_DECODED_BYTES:
+            raise _too_many_bytes(doc.path, src)
         if fit and src.format == "JPEG":
             want_w, want_h = fit
             if _swaps_axes(doc.orientation, edits):
@@ -355,12 +455,35 @@ def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
                 want_h = round(want_h / max(bottom - top, 0.05))
             src.draft("RGB", _cover_size(src.size, (want_w, want_h)))
         img.load()
+        if fit and src.format != "JPEG":
+            # No draft for PNG or HEIC: shrink by a whole factor before any copy is made
+            # (flattening an RGBA picture copies it twice), so the peak stays one decode.
+            img = _reduce_for(img, fit, doc.orientation, edits)
         img = flatten(img)
     img = apply_orientation(img, doc.orientation)
     img = apply_edits(img, edits)
     if fit:
         img = fit_within(img, fit, tolerance)
     return img
+
+
+def _reduce_for(img: Image.Image, fit: tuple[int, int], orientation: int,
+                edits: Edits | None) -> Image.Image:
+    want_w, want_h = fit
+    if _swaps_axes(orientation, edits):
+        want_w, want_h = want_h, want_w
+    if edits and edits.crop:
+        left, top, right, bottom = edits.crop
+        want_w = round(want_w / max(right - left, 0.05))
+        want_h = round(want_h / max(bottom - top, 0.05))
+    factor = int(min(img.width / max(want_w, 1), img.height / max(want_h, 1)))
+    if factor < 2:
+        return img
+    if img.mode in ("RGB", "RGBA", "L", "LA", "RGBa", "La"):
+        return img.reduce(factor)
+    # Palette and other modes: nearest-neighbour keeps the mode (flattened after).
+    return img.resize((max(1, img.width // factor), max(1, img.height // factor)),
+                      Image.Resampling.NEAREST)
 
 
 def _cover_size(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
@@ -374,3 +497,23 @@ def fit_within(img: Image.Image, box: tuple[int, int], tolerance: float = 1.0) -
     if img.width <= target[0] * tolerance and img.height <= target[1] * tolerance:
         return img
     return img.resize(target, Image.Resampling.BILINEAR, reducing_gap=2.0)
+
+
+def read_checked(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYTES
+                 ) -> tuple[SourceDocument, bytes]:
+    """The same checks as the Appeal page (:func:`read_document`: real type, size from the
+    file system before any byte is read, full decode at reduced scale), then the bytes, read
+    at most ``max_bytes`` + 1 so a file that grew meanwhile is refused too.
+
+    For every command that stores a file (``doc add``, ``enterprise doc add``)."""
+    source = read_document(path, max_bytes=max_bytes)
+    try:
+        with open(source.path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise _refuse(source.path, "permission", f"cannot be read ({exc.strerror}).",
+                      f"无法读取（{exc.strerror}）。") from exc
+    if len(data) != source.size_bytes:
+        raise _refuse(source.path, "corrupt", "the file changed while it was read; add it "
+                      "again once it is complete.", "读取时文件发生变化，请在文件完整后重新添加。")
+    return source, data

@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
-from app.cliutil import InputError, pad, read_json_model
+from app.cliutil import (
+    MAX_TEXT_BYTES,
+    InputError,
+    check_input_file,
+    check_output_path,
+    pad,
+    private_output,
+    read_json_model,
+    shown,
+)
 from app.i18n import LANGS, Lang, LocalText, system_lang
 from app.labels import label, text
 
 TABLE_ROWS = 30
+# A behaviour export of 10 000 members over 180 days is ~75 MB; ten times that is refused.
+MAX_DATA_BYTES = 1024 * 1024 * 1024
 
 
 def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
@@ -63,6 +74,9 @@ def run_audit(args: argparse.Namespace) -> int:
     if not args.answers:
         raise InputError(text("audit_needs_answers"))
     lang = _lang(args)
+    for out in (args.output, args.csv):
+        if out:
+            check_output_path(out)
     checklist = _checklist(args.checklist)
     answers = read_json_model(args.answers, AuditAnswers)
     try:
@@ -106,16 +120,15 @@ def _write_audit_outputs(result: Any, args: argparse.Namespace, lang: Lang,
         from app.pdf.fonts import FontNotFoundError
 
         try:
-            audit_report_pdf(result, args.output, lang, checklist)
+            with private_output(args.output) as out:
+                audit_report_pdf(result, out, lang, checklist)
         except FontNotFoundError as exc:
             raise InputError(_message(exc)) from exc
-        except OSError as exc:
-            raise InputError(text("err_cannot_write", path=args.output,
-                                  reason=exc.strerror)) from exc
     if args.csv:
         from app.audit.exports import audit_csv
 
-        audit_csv(result, args.csv, lang, checklist)
+        with private_output(args.csv) as out:
+            audit_csv(result, out, lang, checklist)
 
 
 def run_scan(args: argparse.Namespace) -> int:
@@ -123,11 +136,19 @@ def run_scan(args: argparse.Namespace) -> int:
     from app.audit.risk import ThresholdsError, load_thresholds, scan
 
     lang = _lang(args)
+    check_input_file(args.data, limit=MAX_DATA_BYTES)  # before anything opens it
+    if args.thresholds:
+        check_input_file(args.thresholds, limit=MAX_TEXT_BYTES)
+    for out in (args.output, args.csv):
+        if out:
+            check_output_path(out)
     try:
         thresholds = load_thresholds(args.thresholds)
         result = scan(args.data, thresholds)
     except (BehaviourFileError, ThresholdsError) as exc:
         raise InputError(_message(exc)) from exc
+    except csv.Error as exc:  # a cell over the csv module's 128 KB, a NUL byte
+        raise InputError(text("scan_csv_damaged", source=args.data, error=exc)) from exc
     try:
         if result.data.rows_kept == 0:
             rejected = result.data.rows_rejected[:3]
@@ -156,13 +177,15 @@ def _write_scan_outputs(result: Any, args: argparse.Namespace, lang: Lang) -> No
         from app.pdf.fonts import FontNotFoundError
 
         try:
-            scan_report_pdf(result, args.output, lang)
+            with private_output(args.output) as out:
+                scan_report_pdf(result, out, lang)
         except FontNotFoundError as exc:
             raise InputError(_message(exc)) from exc
     if args.csv:
         from app.audit.exports import scan_csv
 
-        scan_csv(result, Path(args.csv), lang)
+        with private_output(args.csv) as out:  # member ids and their figures
+            scan_csv(result, out, lang)
 
 
 def _pct(x: float | None) -> str:
@@ -174,11 +197,11 @@ def _print_table(result: Any, lang: Lang) -> None:
 
     data = result.data
     names = {sc.id: sc.title(lang) for sc in load_checklist().scenarios}
-    print(label("scan_summary", lang, source=data.source, read=data.rows_read,
+    print(label("scan_summary", lang, source=shown(data.source), read=data.rows_read,
                 kept=data.rows_kept, rejected=data.rows_rejected_count,
                 members=len(result.members), flagged=len(result.flagged)))
     for r in data.rows_rejected[:10]:
-        print(label("scan_rejected_line", lang, line=r.line) + r.reason(lang))
+        print(label("scan_rejected_line", lang, line=r.line) + shown(r.reason(lang)))
     if data.rows_rejected_count > 10:
         print(label("scan_more_rejected", lang, count=data.rows_rejected_count - 10))
     print()
@@ -191,7 +214,7 @@ def _print_table(result: Any, lang: Lang) -> None:
         flags = (",".join(sorted({f.category for f in m.flags})) if lang == "en"
                  else "、".join(sorted({names.get(f.category, f.category) for f in m.flags})))
         flags = flags or "-"
-        print(f"{m.userid:<16} {m.risk_score:>6g} {x.applications_per_day:>9g} "
+        print(f"{pad(m.userid, 16)} {m.risk_score:>6g} {x.applications_per_day:>9g} "
               f"{_pct(x.acceptance_rate):>9} {_pct(x.negative_feedback_rate):>10} "
               f"{'-' if x.messages_per_chat is None else x.messages_per_chat:>9}  {flags}")
     print()
@@ -200,6 +223,6 @@ def _print_table(result: Any, lang: Lang) -> None:
         print()
         for m in result.flagged:
             for f in m.flags:
-                print(label("scan_flag", lang, userid=m.userid, rule=f.rule,
+                print(label("scan_flag", lang, userid=shown(m.userid), rule=f.rule,
                             category=names.get(f.category, f.category), citation=f.citation,
                             reason=f.reason(lang)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import secrets
 from pathlib import Path
 
 
@@ -15,9 +16,13 @@ def write_atomic(out: str | os.PathLike[str] | io.BytesIO, data: bytes) -> None:
         out.write(data)
         return
     path = Path(out)
-    tmp = path.with_name(f".{path.name}.part")
+    # A fresh name, created exclusively and owner-only (the PDF may hold ID images): never a
+    # link planted under a known name, never readable by others while it is written.
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0), 0o600)
     try:
-        with open(tmp, "wb") as f:
+        with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())

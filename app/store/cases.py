@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import time
 from collections.abc import Callable
 from typing import Literal
 
@@ -282,15 +281,5 @@ def purge_trash(ws: Workspace, older_than: dt.timedelta = dt.timedelta(0)) -> in
 
 def sweep_orphan_blobs(ws: Workspace, min_age_seconds: float = 3600) -> int:
     """Delete blob files no case document or audit evidence refers to (left by a crash
-    between file and row)."""
-    from app.store.paths import BLOB_DIR_NAME
-
-    referenced = {r[0] for r in ws.conn.execute(
-        "SELECT blob_id FROM documents UNION SELECT blob_id FROM audit_evidence")}
-    removed = 0
-    for path in (ws.root / BLOB_DIR_NAME).glob("??/*"):
-        if path.name in referenced or time.time() - path.stat().st_mtime < min_age_seconds:
-            continue
-        path.unlink(missing_ok=True)
-        removed += 1
-    return removed
+    between file and row). Also run at every open (app.store.workspace)."""
+    return ws.sweep_orphan_blobs(min_age_seconds)

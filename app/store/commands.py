@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from app.cliutil import InputError, pad, read_json_model
+from app.cliutil import InputError, pad, read_json_model, shown
 from app.i18n import Lang, system_lang
 from app.labels import label, text
 from app.rules.catalogue import Catalogue, CatalogueError
@@ -36,21 +36,47 @@ from app.store.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
+# Dates a restriction or a status change can have: WeCom restrictions began long after 2000;
+# 0001-01-01 or 9999-12-31 only overflow the time-zone arithmetic.
+_FIRST_YEAR, _LAST_YEAR = 2000, 2100
+
+
+def _in_range(value: str, year: int) -> None:
+    if not _FIRST_YEAR <= year <= _LAST_YEAR:
+        raise argparse.ArgumentTypeError(label("err_date_range", system_lang(),
+                                               value=value[:40], first=_FIRST_YEAR,
+                                               last=_LAST_YEAR))
+
 
 def _parse_time(value: str) -> dt.datetime:
     try:
-        return dt.datetime.fromisoformat(value)
+        parsed = dt.datetime.fromisoformat(value)
     except ValueError as exc:  # argparse reports it before --lang is known: the system's
         raise argparse.ArgumentTypeError(label("err_not_datetime", system_lang(),
                                                value=repr(value))) from exc
+    _in_range(value, parsed.year)
+    return parsed
 
 
 def _parse_date(value: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(value)
+        parsed = dt.date.fromisoformat(value)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(label("err_not_date", system_lang(),
                                                value=repr(value))) from exc
+    _in_range(value, parsed.year)
+    return parsed
+
+
+def _parse_member(value: str) -> str:
+    """A member id (app.store.ledger's one definition), checked where it enters."""
+    from app.store.ledger import userid_problem
+
+    problem = userid_problem(value)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(
+            label("storeerr_member_id", system_lang(), problem=problem) + f": {shown(value)}")
+    return value
 
 
 def _catalogue() -> Catalogue | None:
@@ -66,7 +92,7 @@ def _catalogue() -> Catalogue | None:
 def _field(key: str, value: object, lang: Lang) -> str:
     """'Company:        value', the values lined up (wide characters count twice)."""
     colon = "：" if lang == "zh_CN" else ":"
-    return pad(label(key, lang) + colon, 16 if lang == "en" else 20) + str(value)
+    return pad(label(key, lang) + colon, 16 if lang == "en" else 20) + shown(value)
 
 
 def _status(status: str, lang: Lang) -> str:
@@ -212,7 +238,7 @@ def _print_case(d: cases.CaseDetail, lang: Lang) -> None:
                 account=label(f"account_{d.report.account}", lang),
                 scope=label(f"scope_{d.report.scope}", lang),
                 duration=label(f"duration_{d.report.duration}", lang))
-          + (label("case_member", lang, userid=d.userid) if d.userid else ""))
+          + (label("case_member", lang, userid=shown(d.userid)) if d.userid else ""))
     colon = "：" if lang == "zh_CN" else ": "
     print(f"  {label('rule', lang)}{colon}"
           + (title("rule", dg.rule) if dg.rule else label("rule_unknown", lang)))
@@ -291,13 +317,13 @@ def cmd_case_restore(args: argparse.Namespace) -> int:
 
 @store_errors
 def cmd_doc_add(args: argparse.Namespace) -> int:
+    from app.appeal.intake import IntakeError, read_checked
+
     path = Path(args.file)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(text("err_no_file", path=path)) from exc
-    except IsADirectoryError as exc:
-        raise InputError(text("err_is_folder", path=path)) from exc
+    try:  # the Appeal page's intake: type from the bytes, sizes first, a full decode
+        _, data = read_checked(path)
+    except IntakeError as exc:
+        raise InputError(exc.message) from exc
     lang = lang_of(args)
     with open_workspace() as ws:
         unlock(ws, lang)
@@ -324,7 +350,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
     cs = p.add_subparsers(dest="case_command", metavar="ACTION", required=True)
     q = add_lang(cs.add_parser("new", help=label("clihelp_case_new", lang)), lang)
     q.add_argument("file", metavar="REPORT.json")
-    q.add_argument("--member", metavar="USERID", help=label("clihelp_case_member", lang))
+    q.add_argument("--member", metavar="USERID", type=_parse_member,
+                   help=label("clihelp_case_member", lang))
     q.add_argument("--date", type=_parse_date, help=label("clihelp_case_date", lang))
     q.set_defaults(func=cmd_case_new)
     q = add_lang(cs.add_parser("list", help=label("clihelp_case_list", lang)), lang)

@@ -41,3 +41,7 @@ class ArchiveError(StoreError):
 class Cancelled(StoreError, jobs.Cancelled):
     """The user cancelled long work (export, import); nothing was written. The one Cancelled of
     app/jobs.py, and a StoreError for the store's callers."""
+
+
+class InvalidMemberId(StoreError, ValueError):
+    """A member id that is not 1-64 printable characters (app.store.ledger.userid_problem)."""

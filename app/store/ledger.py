@@ -9,20 +9,53 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import sqlite3
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict
 
 from app.rules.catalogue import RuleId
 from app.store.db import now, transaction
+from app.store.errors import InvalidMemberId
 from app.store.workspace import Workspace
 
 Outcome = Literal["open", "unblocked", "upheld"]
-USERID_PATTERN = r"^[A-Za-z0-9_.@-]{1,64}$"
+MAX_USERID = 64
+
+
+def userid_problem(value: str) -> str | None:
+    """Why ``value`` is not a member id, or None when it is one.
+
+    The one definition of a member id, used wherever one enters (CLI, GUI, archives, the
+    database): 1 to 64 printable characters — WeCom userids and the names administrators type
+    (张三, Zhang San, zhang.san@corp) — with no control or invisible formatting characters
+    and no blank at either end. Anything printable is accepted; nothing is rewritten."""
+    if not value:
+        return "empty"
+    if len(value) > MAX_USERID:
+        return f"longer than {MAX_USERID} characters"
+    if value != value.strip():
+        return "starts or ends with a blank"
+    if not all(c.isprintable() or c == " " for c in value):
+        return "holds a control or invisible character"
+    return None
+
+
+def is_valid_userid(value: str) -> bool:
+    return userid_problem(value) is None
+
+
+def check_userid(value: str) -> str:
+    problem = userid_problem(value)
+    if problem is not None:
+        raise InvalidMemberId(f"not a member id: {problem}")
+    return value
+
+
+MemberId = Annotated[str, AfterValidator(check_userid)]
 
 
 class Member(BaseModel):
-    userid: str = Field(pattern=USERID_PATTERN)
+    userid: MemberId
     name_masked: str | None = None
     created: str
 
@@ -44,7 +77,8 @@ class ViolationEntry(BaseModel):
 
 
 def ensure_member(conn: sqlite3.Connection, userid: str) -> None:
-    """Inside a transaction: add the member if it is not known yet."""
+    """Inside a transaction: add the member if it is not known yet (a valid member id)."""
+    check_userid(userid)
     conn.execute("INSERT OR IGNORE INTO members (userid, created) VALUES (?, ?)",
                  (userid, now()))
 

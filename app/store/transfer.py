@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
 import json
+import os
+import secrets
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -12,15 +17,19 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from app.jobs import CancelToken, Progress
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
+from app.store.atomic import fsync_dir
 from app.store.audit_evidence import read_evidence
 from app.store.cases import CaseEvent, CaseStatus, get_case
 from app.store.db import SCHEMA_VERSION, now, transaction
 from app.store.documents import DocumentKind, read_document
 from app.store.errors import ArchiveError, Cancelled
-from app.store.ledger import USERID_PATTERN, ViolationEntry, ensure_member
+from app.store.ledger import MemberId, ViolationEntry, ensure_member
 from app.store.profile import Profile, load_profile, mask_name, write_profile
 from app.store.vault import SCRYPT_N
 from app.store.workspace import Workspace
+
+# The largest archive import opens (the sealed file is read whole: format version 1).
+MAX_ARCHIVE_BYTES = 2 * 1024**3
 
 
 class Manifest(BaseModel):
@@ -36,7 +45,7 @@ class Manifest(BaseModel):
 class MemberOut(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    userid: str = Field(pattern=USERID_PATTERN)
+    userid: MemberId
     name: str | None = None
     created: str
 
@@ -45,7 +54,7 @@ class CaseOut(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(pattern=r"^[0-9a-f]{12}$")
-    userid: str | None = Field(default=None, pattern=USERID_PATTERN)
+    userid: MemberId | None = None
     created: str
     restricted_on: dt.date
     status: CaseStatus
@@ -104,7 +113,10 @@ def _dump(model: BaseModel | list[Any]) -> bytes:
     return model.model_dump_json(indent=1).encode()
 
 
-def _case_entries(ws: Workspace, case_id: str, entries: dict[str, bytes]) -> None:
+def _case_entries(ws: Workspace, case_id: str, entries: dict[str, bytes],
+                  blobs: list[tuple[str, str]]) -> None:
+    """The case's JSON entries into ``entries``; its documents as (entry name, doc id) into
+    ``blobs``, read one at a time when the archive is written."""
     detail = get_case(ws, case_id)
     row = ws.conn.execute("SELECT created FROM cases WHERE id = ?", (case_id,)).fetchone()
     entries[f"cases/{case_id}.json"] = _dump(CaseOut(
@@ -112,11 +124,20 @@ def _case_entries(ws: Workspace, case_id: str, entries: dict[str, bytes]) -> Non
         restricted_on=detail.restricted_on, status=detail.status, report=detail.report,
         diagnosis=detail.diagnosis, timeline=detail.timeline))
     for doc in detail.documents:
-        info, filename, data = read_document(ws, doc.id)
+        info, filename, _ = _document_meta(ws, doc.id)
         entries[f"documents/{doc.id}.json"] = _dump(DocumentOut(
             id=doc.id, case_id=case_id, kind=info.kind, media_type=info.media_type,
             added=info.added, filename=filename))
-        entries[f"documents/{doc.id}.bin"] = data
+        blobs.append((f"documents/{doc.id}.bin", doc.id))
+
+
+def _document_meta(ws: Workspace, doc_id: str) -> tuple[Any, str | None, None]:
+    from app.store.documents import _filename_context, _info
+
+    row = ws.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
+    filename = (None if row["filename_enc"] is None
+                else ws.vault.decrypt_text(row["filename_enc"], _filename_context(doc_id)))
+    return _info(row), filename, None
 
 
 def _members(ws: Workspace, userids: set[str] | None) -> list[MemberOut]:
@@ -126,7 +147,12 @@ def _members(ws: Workspace, userids: set[str] | None) -> list[MemberOut]:
             continue
         name = (None if r["name_enc"] is None else
                 ws.vault.decrypt_text(r["name_enc"], f"member:{r['userid']}:name"))
-        out.append(MemberOut(userid=r["userid"], name=name, created=r["created"]))
+        try:
+            out.append(MemberOut(userid=r["userid"], name=name, created=r["created"]))
+        except ValidationError as exc:  # stored before ids were checked where they enter
+            raise ArchiveError(f"member id {r['userid']!r} in the workspace is not a valid "
+                               "member id (control characters or blanks at an end); nothing "
+                               "was written") from exc
     return out
 
 
@@ -143,11 +169,16 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
                    cancel: CancelToken | None = None) -> Manifest:
     """Write the workspace (or one case) to ``out``, encrypted under ``passphrase``.
 
-    ``progress(done, total, message)`` reports each case; setting ``cancel`` stops before
-    anything is written (the archive file appears only once complete).
+    The archive is streamed (format 2): records first, then each document decrypted from the
+    vault and re-encrypted into the archive one at a time, so memory holds one document,
+    whatever the workspace's size. It is written to a temporary file (owner-only) beside
+    ``out`` and renamed once complete; a failure or ``cancel`` removes it.
+    ``progress(done, total, message)`` reports each case.
     """
     ws.unlock()
     entries: dict[str, bytes] = {}
+    blobs: list[tuple[str, str]] = []
+    evidence_blobs: list[tuple[str, str]] = []
     if case_id is None:
         case_ids = [r[0] for r in ws.conn.execute(
             "SELECT id FROM cases WHERE deleted_at IS NULL ORDER BY created, rowid")]
@@ -163,33 +194,58 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
                   for r in ws.conn.execute("SELECT * FROM audits ORDER BY created, rowid")]
         entries["audits.json"] = _dump(audits)
         # The audits' evidence files (their answers refer to them as vault:<id>).
-        for r in ws.conn.execute("SELECT id FROM audit_evidence WHERE deleted_at IS NULL "
+        from app.store.audit_evidence import _filename_context as _evidence_name
+        from app.store.audit_evidence import _info as _evidence_info
+
+        for r in ws.conn.execute("SELECT * FROM audit_evidence WHERE deleted_at IS NULL "
                                  "ORDER BY added, rowid").fetchall():
-            info, filename, data = read_evidence(ws, r["id"])
+            info = _evidence_info(r)
+            filename = ws.vault.decrypt_text(r["filename_enc"], _evidence_name(info.id))
             entries[f"audit_evidence/{info.id}.json"] = _dump(EvidenceOut(
                 id=info.id, question_id=info.question_id, media_type=info.media_type,
                 added=info.added, filename=filename))
-            entries[f"audit_evidence/{info.id}.bin"] = data
+            evidence_blobs.append((f"audit_evidence/{info.id}.bin", info.id))
     else:
         case_ids = [case_id]
         userid = get_case(ws, case_id).userid
         userids = {userid} if userid else set()
         violations = ws.conn.execute("SELECT * FROM violations WHERE case_id = ?",
                                      (case_id,)).fetchall()
+    entries["members.json"] = _dump(_members(ws, userids))  # refuses a bad id up front
     for done, cid in enumerate(case_ids):
         _step(progress, cancel, done, len(case_ids) + 1, f"case {cid}")
-        _case_entries(ws, cid, entries)
+        _case_entries(ws, cid, entries, blobs)
     _step(progress, cancel, len(case_ids), len(case_ids) + 1, "encrypting the archive")
-    entries["members.json"] = _dump(_members(ws, userids))
     entries["violations.json"] = _dump([ViolationEntry.model_validate(dict(v))
                                         for v in violations])
     kind: Literal["workspace", "case"] = "workspace" if case_id is None else "case"
     manifest = Manifest(kind=kind, schema_version=SCHEMA_VERSION, created=now(), cases=case_ids)
-    entries["manifest.json"] = _dump(manifest)
-    sealed = archive.seal(archive.pack(entries), passphrase, kind, manifest.created,
-                          scrypt_n=scrypt_n)
+    entries = {"manifest.json": _dump(manifest), **entries}
     _step(progress, cancel, len(case_ids), len(case_ids) + 1, "writing the archive")
-    archive.write_archive(out, sealed)
+    tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+                 | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            writer = archive.StreamWriter(f, passphrase, kind, manifest.created,
+                                          scrypt_n=scrypt_n)
+            for name, data in entries.items():
+                writer.add(name, data)
+            for name, doc_id in blobs:
+                _step(None, cancel, 0, 0, "")
+                writer.add(name, read_document(ws, doc_id)[2])
+            for name, evidence_id in evidence_blobs:
+                _step(None, cancel, 0, 0, "")
+                writer.add(name, read_evidence(ws, evidence_id)[2])
+            writer.close()
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, out)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_dir(out.parent)
     if progress is not None:
         progress(len(case_ids) + 1, len(case_ids) + 1, "done")
     return manifest
@@ -212,13 +268,41 @@ def _parse(entries: dict[str, bytes], name: str, model: type[BaseModel], many: b
 def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                    progress: Progress | None = None,
                    cancel: CancelToken | None = None) -> ImportSummary:
-    """Check, decrypt and merge an archive into this workspace; all of it or nothing."""
+    """Check, decrypt and merge an archive into this workspace; all of it or nothing.
+
+    Format 2 is read as a stream: the records first (checked as a whole), then each document
+    re-encrypted into the vault as it arrives, so memory holds one document at a time; a
+    failure anywhere, even in the last frame, removes what was written. Format 1 (one sealed
+    zip) is still read, in memory."""
     try:
-        sealed = path.read_bytes()
+        with open(path, "rb") as source:
+            if source.read(len(archive.MAGIC_V2)) == archive.MAGIC_V2:
+                source.seek(0)
+                header, stream = archive.read_stream(source, passphrase)
+                return _import_entries(ws, header, stream, progress, cancel)
+            source.seek(0)
+            sealed = source.read()
     except OSError as exc:
         raise ArchiveError(f"{path}: cannot read: {exc.strerror}") from exc
     header, payload = archive.open_sealed(sealed, passphrase)
-    entries = archive.unpack(payload)
+    del sealed
+    unpacked = archive.unpack(payload)
+    del payload
+    # Records first, document bytes after: the order format 2 has by construction.
+    ordered = sorted(unpacked.items(), key=lambda item: item[0].endswith(".bin"))
+    return _import_entries(ws, header, iter(ordered), progress, cancel)
+
+
+def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
+                    stream: Iterator[tuple[str, bytes]], progress: Progress | None,
+                    cancel: CancelToken | None) -> ImportSummary:
+    entries: dict[str, bytes] = {}
+    pending: tuple[str, bytes] | None = None
+    for name, data in stream:
+        if name.endswith(".bin"):
+            pending = (name, data)
+            break
+        entries[name] = data
     manifest: Manifest = _parse(entries, "manifest.json", Manifest)
     if manifest.kind != header.kind:
         raise ArchiveError("the archive's manifest does not match its header")
@@ -246,8 +330,7 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
     evidence: list[EvidenceOut] = [
         _parse(entries, name, EvidenceOut) for name in sorted(entries)
         if name.startswith("audit_evidence/") and name.endswith(".json")]
-    if any(f"audit_evidence/{e.id}.json" not in entries
-           or f"audit_evidence/{e.id}.bin" not in entries for e in evidence):
+    if any(f"audit_evidence/{e.id}.json" not in entries for e in evidence):
         raise ArchiveError("an audit evidence file in the archive is misnamed or has no bytes")
     vault = ws.unlock()
 
@@ -260,17 +343,44 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
     new_evidence = [e for e in evidence if e.id not in known_evidence]
     blobs: dict[str, str] = {}
     evidence_blobs: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    wanted_docs = {f"documents/{d.id}.bin": d.id for d in new_docs}
+    wanted_evidence = {f"audit_evidence/{e.id}.bin": e.id for e in new_evidence}
+    known_bins = ({f"documents/{d.id}.bin" for d in docs}
+                  | {f"audit_evidence/{e.id}.bin" for e in evidence})
+    done = 0
     try:
-        for done, doc in enumerate(new_docs):
-            _step(progress, cancel, done, len(new_docs) + 1, f"document {done + 1}")
-            data = entries.get(f"documents/{doc.id}.bin")
-            if data is None:
+        if new_docs or new_evidence:
+            _step(progress, cancel, 0, len(new_docs) + 1, "document 1")
+        remaining = itertools.chain([pending] if pending else [], stream)
+        for name, data in remaining:
+            if not name.endswith(".bin"):
+                raise ArchiveError(f"archive entry {name!r} comes after the documents' bytes")
+            if name not in known_bins:
+                raise ArchiveError(f"archive entry {name!r} belongs to no record of the "
+                                   "archive")
+            sizes[name] = len(data)
+            if name in wanted_docs:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("cancelled; nothing was written")
+                doc_id = wanted_docs[name]
+                blobs[doc_id] = vault.put_blob(data, f"document:{doc_id}")
+                done += 1
+                if done < len(new_docs):
+                    _step(progress, cancel, done, len(new_docs) + 1, f"document {done + 1}")
+            elif name in wanted_evidence:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("cancelled; nothing was written")
+                evidence_id = wanted_evidence[name]
+                evidence_blobs[evidence_id] = vault.put_blob(data,
+                                                             f"audit_evidence:{evidence_id}")
+            del data
+        for doc in new_docs:
+            if doc.id not in blobs:
                 raise ArchiveError(f"the archive has no bytes for document {doc.id}")
-            blobs[doc.id] = vault.put_blob(data, f"document:{doc.id}")
-        for e in new_evidence:
-            _step(progress, cancel, len(new_docs), len(new_docs) + 1, "audit evidence")
-            evidence_blobs[e.id] = vault.put_blob(entries[f"audit_evidence/{e.id}.bin"],
-                                                  f"audit_evidence:{e.id}")
+        if any(e.id not in evidence_blobs for e in new_evidence):
+            raise ArchiveError("an audit evidence file in the archive is misnamed or has no "
+                               "bytes")
         _step(progress, cancel, len(new_docs), len(new_docs) + 1, "recording")
         with transaction(ws.conn) as c:
             profile_state = "not_in_archive"
@@ -308,7 +418,7 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                     "INSERT INTO documents (id, case_id, kind, media_type, size, filename_enc, "
                     "blob_id, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (doc.id, doc.case_id, doc.kind, doc.media_type,
-                     len(entries[f"documents/{doc.id}.bin"]),
+                     sizes[f"documents/{doc.id}.bin"],
                      None if doc.filename is None else vault.encrypt_text(
                          doc.filename, f"document:{doc.id}:filename"),
                      blobs[doc.id], doc.added))
@@ -335,7 +445,7 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                     "INSERT INTO audit_evidence (id, question_id, media_type, size, "
                     "filename_enc, blob_id, added) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (e.id, e.question_id, e.media_type,
-                     len(entries[f"audit_evidence/{e.id}.bin"]),
+                     sizes[f"audit_evidence/{e.id}.bin"],
                      vault.encrypt_text(e.filename, f"audit_evidence:{e.id}:filename"),
                      evidence_blobs[e.id], e.added))
     except BaseException:

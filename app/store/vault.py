@@ -23,7 +23,7 @@ from typing import Literal
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from app.store.atomic import fsync_dir, write_atomic
 from app.store.errors import VaultCorrupt, VaultError, VaultLocked, WrongPassphrase
@@ -36,7 +36,32 @@ SCRYPT_R = 8
 SCRYPT_P = 1
 MIN_PASSPHRASE = 8
 _BLOB_MAGIC = b"WAV1"
+MAX_HEADER_BYTES = 64 * 1024
 _NONCE = 12
+
+
+# Bounds on scrypt parameters read from a file (vault.json, an archive header): checked before
+# any key is derived, so an edited file cannot make the app spend gigabytes or minutes before
+# "wrong passphrase". The app writes n = 2^17, r = 8, p = 1 (128 MiB, ~0.4 s); up to twice that
+# work and 256 MiB is accepted.
+SCRYPT_MIN_N = 2**14
+SCRYPT_MAX_N = 2**18
+SCRYPT_MAX_R = 8
+SCRYPT_MAX_P = 2
+SCRYPT_MAX_MEMORY = 256 * 1024 * 1024
+SCRYPT_MAX_WORK = 2 * SCRYPT_N * SCRYPT_R * SCRYPT_P
+
+
+def check_scrypt_params(n: int, r: int, p: int) -> None:
+    """ValueError unless (n, r, p) are within the bounds above."""
+    if n < SCRYPT_MIN_N or n > SCRYPT_MAX_N or n & (n - 1):
+        raise ValueError(f"scrypt n = {n} is outside 2^14..2^18 (a power of two)")
+    if not 1 <= r <= SCRYPT_MAX_R or not 1 <= p <= SCRYPT_MAX_P:
+        raise ValueError(f"scrypt r = {r}, p = {p} are outside r 1..{SCRYPT_MAX_R}, "
+                         f"p 1..{SCRYPT_MAX_P}")
+    if 128 * n * r > SCRYPT_MAX_MEMORY or n * r * p > SCRYPT_MAX_WORK:
+        raise ValueError(f"scrypt n = {n}, r = {r}, p = {p} would need more memory or time "
+                         "than this app ever asks for")
 
 
 class ScryptKek(BaseModel):
@@ -45,9 +70,14 @@ class ScryptKek(BaseModel):
     kind: Literal["passphrase"] = "passphrase"
     kdf: Literal["scrypt"] = "scrypt"
     salt: str
-    n: int = Field(ge=2**14, le=2**22)
-    r: int = Field(ge=1, le=32)
-    p: int = Field(ge=1, le=16)
+    n: int = Field(ge=SCRYPT_MIN_N, le=SCRYPT_MAX_N)
+    r: int = Field(ge=1, le=SCRYPT_MAX_R)
+    p: int = Field(ge=1, le=SCRYPT_MAX_P)
+
+    @model_validator(mode="after")
+    def _bounded(self) -> ScryptKek:
+        check_scrypt_params(self.n, self.r, self.p)
+        return self
 
 
 class KeyringKek(BaseModel):
@@ -111,6 +141,8 @@ def vault_exists(root: Path) -> bool:
 def read_header(root: Path) -> VaultHeader:
     path = header_path(root)
     try:
+        if path.stat().st_size > MAX_HEADER_BYTES:
+            raise VaultCorrupt(f"{path}: not a valid vault header (too large)")
         return VaultHeader.model_validate_json(path.read_bytes())
     except FileNotFoundError as exc:
         raise VaultLocked(f"no vault in {root} yet: run 'wecom-appeal vault init'") from exc

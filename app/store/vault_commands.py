@@ -13,10 +13,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cliutil import InputError, pad
+from app.cliutil import InputError, check_input_file, check_output_path, pad, write_error
 from app.i18n import LANGS, Lang, LocalText, system_lang
 from app.labels import all_labels, label, text
-from app.store import transfer
+from app.store import archive, transfer
 from app.store.cases import resolve_case_id
 from app.store.errors import StoreError
 from app.store.vault import KeyringKek, ScryptKek, Vault, read_header
@@ -58,6 +58,12 @@ def store_errors(func: Command) -> Command:
         except StoreError as exc:
             raise InputError(store_message(str(exc))) from exc
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, ...
+            from app.store.paths import workspace_dir
+            from app.store.workspace import disk_full
+
+            root = workspace_dir()
+            if "full" in str(exc) or ("I/O error" in str(exc) and disk_full(root)):
+                raise InputError(text("storeerr_disk_full", root=root)) from exc
             raise InputError(text("err_database", error=exc)) from exc
     return wrapper
 
@@ -132,13 +138,17 @@ def _archive_passphrase(confirm: bool, lang: Lang) -> str:
 @store_errors
 def cmd_export(args: argparse.Namespace) -> int:
     lang = lang_of(args)
+    out = check_output_path(args.out)  # before the passphrase is asked for
     passphrase = _archive_passphrase(confirm=True, lang=lang)
     if len(passphrase) < 8:
         raise InputError(text("archive_passphrase_short"))
     with open_workspace() as ws:
         unlock(ws, lang)
         case_id = resolve_case_id(ws, args.case) if args.case else None
-        manifest = transfer.export_archive(ws, Path(args.out), passphrase, case_id=case_id)
+        try:
+            manifest = transfer.export_archive(ws, out, passphrase, case_id=case_id)
+        except OSError as exc:  # a full disk, a folder that went away
+            raise write_error(args.out, exc) from exc
     print(label("exported", lang, kind=label(f"export_kind_{manifest.kind}", lang),
                 count=len(manifest.cases), path=args.out))
     return 0
@@ -147,10 +157,24 @@ def cmd_export(args: argparse.Namespace) -> int:
 @store_errors
 def cmd_import(args: argparse.Namespace) -> int:
     lang = lang_of(args)
+    check_input_file(args.file, limit=transfer.MAX_ARCHIVE_BYTES)
+    try:  # a foreign or edited file is refused before a vault is set up or unlocked
+        archive.peek_any_header(Path(args.file))
+    except StoreError as exc:
+        message = store_message(str(exc))
+        raise InputError(LocalText(en=f"{args.file}: {message.en}",
+                                   zh_CN=f"{args.file}：{message.zh_CN}")) from exc
+    except OSError as exc:
+        raise InputError(text("err_permission", path=args.file)) from exc
     passphrase = _archive_passphrase(confirm=False, lang=lang)
     with open_workspace() as ws:
         unlock(ws, lang)
-        summary = transfer.import_archive(ws, Path(args.file), passphrase)
+        try:
+            summary = transfer.import_archive(ws, Path(args.file), passphrase)
+        except StoreError as exc:  # say which file: "not a WeCom Appeal archive" alone does not
+            message = store_message(str(exc))
+            raise InputError(LocalText(en=f"{args.file}: {message.en}",
+                                       zh_CN=f"{args.file}：{message.zh_CN}")) from exc
     if args.json:
         print_json(summary)
         return 0

@@ -2,19 +2,48 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sqlite3
+import stat
+import time
 from pathlib import Path
 from types import TracebackType
 
 from app.store import vault as vault_mod
 from app.store.db import connect
-from app.store.errors import VaultLocked
+from app.store.errors import StoreError, VaultLocked
 from app.store.keystore import KeyringStore
-from app.store.paths import DB_NAME, ensure_private_dir, workspace_dir
+from app.store.paths import BLOB_DIR_NAME, DB_NAME, ensure_private_dir, workspace_dir
 from app.store.vault import KeyringKek, Vault
 
 PASSPHRASE_ENV = "WECOM_APPEAL_PASSPHRASE"
+# A blob's temporary file lives for the milliseconds of one write; older ones are a crash's.
+PARTIAL_AGE_SECONDS = 300
+# Below this much free space a failing database open is reported as a full disk.
+DISK_FULL_BYTES = 1024 * 1024
+
+
+def disk_full(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < DISK_FULL_BYTES
+    except OSError:
+        return False
+
+
+def tighten_permissions(root: Path) -> None:
+    """The workspace folder and ``blobs/`` (and its subfolders) owner-only: a folder made
+    0777 or 0755 by hand or by an older version is tightened, if it is ours."""
+    folders = [root, root / BLOB_DIR_NAME]
+    with contextlib.suppress(OSError):
+        folders += [p for p in (root / BLOB_DIR_NAME).iterdir() if p.is_dir()]
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            info = folder.lstat()
+            if (stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) & 0o077
+                    and (not hasattr(os, "getuid") or info.st_uid == os.getuid())):
+                os.chmod(folder, stat.S_IMODE(info.st_mode) & 0o700)
 
 
 class Workspace:
@@ -29,9 +58,44 @@ class Workspace:
 
     @classmethod
     def open(cls, root: Path | None = None, *,
-             keyring_store: KeyringStore | None = None) -> Workspace:
+             keyring_store: KeyringStore | None = None, sweep: bool = True) -> Workspace:
+        """Open the workspace: its folders made owner-only, the database upgraded, and what a
+        crash or kill left behind (partial blob files, unreferenced ciphertext, temporary
+        folders of killed runs) removed."""
         root = ensure_private_dir(root or workspace_dir())
-        return cls(root, connect(root / DB_NAME), keyring_store)
+        tighten_permissions(root)
+        try:
+            conn = connect(root / DB_NAME)
+        except StoreError as exc:
+            if disk_full(root):  # SQLite says "disk I/O error"; the database is fine
+                raise StoreError(f"{root}: the disk is full; free some space and try again "
+                                 "(the workspace is not damaged)") from exc
+            raise
+        ws = cls(root, conn, keyring_store)
+        if sweep:
+            ws.sweep_leftovers()
+        return ws
+
+    def sweep_leftovers(self) -> int:
+        """Remove partial blob files (older than a few minutes), blob files no record refers
+        to (older than an hour: :meth:`sweep_orphan_blobs`) and temporary folders
+        of runs that were killed. Never fails the open: what cannot be removed now is left for
+        the next start."""
+        from app.tempfiles import sweep_stale_tempdirs
+
+        removed = 0
+        blobs = self.root / BLOB_DIR_NAME
+        now = time.time()
+        with contextlib.suppress(OSError):
+            for path in blobs.glob("??/.*.tmp"):
+                with contextlib.suppress(OSError):
+                    if now - path.lstat().st_mtime > PARTIAL_AGE_SECONDS:
+                        path.unlink()
+                        removed += 1
+        with contextlib.suppress(OSError, sqlite3.Error):
+            removed += self.sweep_orphan_blobs()
+        removed += sweep_stale_tempdirs()
+        return removed
 
     def for_another_thread(self) -> Workspace:
         """A second connection to the same workspace, sharing the unlocked vault.
@@ -53,6 +117,21 @@ class Workspace:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+    def sweep_orphan_blobs(self, min_age_seconds: float = 3600) -> int:
+        """Delete blob files no case document or audit evidence refers to (left by a crash
+        between file and row); younger ones may belong to a write in progress."""
+        referenced = {r[0] for r in self.conn.execute(
+            "SELECT blob_id FROM documents UNION SELECT blob_id FROM audit_evidence")}
+        removed = 0
+        for path in (self.root / BLOB_DIR_NAME).glob("??/*"):
+            if path.name.startswith("."):
+                continue  # a partial write: see sweep_leftovers
+            if path.name in referenced or time.time() - path.stat().st_mtime < min_age_seconds:
+                continue
+            path.unlink(missing_ok=True)
+            removed += 1
+        return removed
 
     # Vault ----------------------------------------------------------------------------------
 

@@ -1081,8 +1081,8 @@ Build anyway?</source>
         <translation>{userid} 的违规记录：共 {count} 次受限，其中规则一 {rule1} 次。</translation>
     </message>
     <message>
-        <source>Not recorded: “{text}” is not a userid (letters, digits and _ . @ - only).</source>
-        <translation>未记录：“{text}”不是有效的成员账号（只能包含字母、数字和 _ . @ -）。</translation>
+        <source>Not recorded: “{text}” is not a userid (1 to 64 printable characters, no blank at either end).</source>
+        <translation>未记录：“{text}”不是有效的成员账号（应为 1 到 64 个可打印字符，首尾不能是空白）。</translation>
     </message>
     <message>
         <source>Recorded an earlier restriction of {userid} on {date}.</source>
@@ -1888,8 +1888,8 @@ Build anyway?</source>
         <translation>可选。填写成员后，会从违规记录中读取其此前的处罚次数，并可将结果记录为该成员的案件。</translation>
     </message>
     <message>
-        <source>A userid has letters, digits and _ . @ - only (at most 64).</source>
-        <translation>成员账号（userid）只能包含字母、数字和 _ . @ -，最多 64 个字符。</translation>
+        <source>A userid is 1 to 64 printable characters, with no blank at either end.</source>
+        <translation>成员账号（userid）为 1 到 64 个可打印字符（可含中文），首尾不能是空白。</translation>
     </message>
     <message>
         <source>The ledger has no earlier rule-1 restriction of {userid}: a new member, or one never restricted.</source>

@@ -110,7 +110,7 @@ def test_checklist_basis_of_repeat_violations_says_will_be_blocked():
                         .read_text("utf-8"))
     basis = next(q["basis"] for q in raw["questions"] if q["id"] == "repeat_violations_reviewed")
     assert "will be blocked directly" in basis["en"] and "can block" not in basis["en"]
-    assert "将直接封禁成员帐号" in basis["zh_CN"] and "可直接封禁" not in basis["zh_CN"]
+    assert "将直接封禁成员账号" in basis["zh_CN"] and "可直接封禁" not in basis["zh_CN"]
 
 
 # 4. A closed list where the source has "etc." ----------------------------------------------------

@@ -3,7 +3,6 @@ from before the app recorded by hand, so the Diagnose flow counts them (2.2)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QDate, QObject, Qt
@@ -87,10 +86,10 @@ class MemberLedgerTab(QObject):
         """A restriction from before the app: the Diagnose flow then counts it (2.2)."""
         ui = self.ui
         userid = ui.pastMemberCombo.currentText().strip()
-        if not re.fullmatch(ledger.USERID_PATTERN, userid):
+        if not ledger.is_valid_userid(userid):
             self._status(QCoreApplication.translate(
-                "CasesPage", "Not recorded: “{text}” is not a userid (letters, digits and "
-                "_ . @ - only).").format(text=userid), 0)
+                "CasesPage", "Not recorded: “{text}” is not a userid (1 to 64 printable "
+                "characters, no blank at either end).").format(text=userid), 0)
             return False
         occurred = ui.pastDateEdit.date().toPython()
         try:

@@ -3,16 +3,12 @@ and recording the result as a case with its ledger entry."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QSpinBox, QWidget
 
 from app.store import ledger
 from app.store.errors import StoreError
 from app.ui.store_service import WorkspaceService
-
-USERID = re.compile(ledger.USERID_PATTERN)
 
 
 class MemberPicker(QGroupBox):
@@ -47,7 +43,7 @@ class MemberPicker(QGroupBox):
     def userid(self) -> str | None:
         """The chosen member, or None when none is named (or the name is not a userid)."""
         text = self.combo.currentText().strip()
-        return text if text and USERID.match(text) else None
+        return text if text and ledger.is_valid_userid(text) else None
 
     def reload(self) -> None:
         """Offer the members the store knows (keeps what is typed)."""
@@ -89,7 +85,8 @@ class MemberPicker(QGroupBox):
             note = self.tr("Optional. Name the member to take their earlier restrictions from "
                            "the ledger and to record the result as their case.")
         elif self.userid() is None:
-            note = self.tr("A userid has letters, digits and _ . @ - only (at most 64).")
+            note = self.tr("A userid is 1 to 64 printable characters, with no blank at either "
+                           "end.")
         elif self.ledger_count == 0:
             note = self.tr("The ledger has no earlier rule-1 restriction of {userid}: a new "
                            "member, or one never restricted.").format(userid=text)
