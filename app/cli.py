@@ -23,9 +23,10 @@ from app.lang import LANGS, Lang, system_lang
 
 # Every command, in the order --help lists them, and the module whose ``register(sub, lang)``
 # adds its subparser (options, actions, ``func``). --help lists the commands from this table
-# alone, with the label "clihelp_<name>" as their one-line help; a module is imported only when
-# one of its commands runs. To add a command: one line here, and its subparser in the module's
-# ``register``. tests/test_cli_registry.py checks that the table and the modules agree.
+# alone, with the label "clihelp_<name>" ("-" read as "_") as their one-line help; a module is
+# imported only when one of its commands runs. To add a command: one line here, and its
+# subparser in the module's ``register``. tests/test_cli_registry.py checks that the table and
+# the modules agree.
 COMMANDS: dict[str, str] = {
     "diagnose": "app.rules.commands",
     "rules": "app.rules.commands",
@@ -40,6 +41,9 @@ COMMANDS: dict[str, str] = {
     "bundle": "app.appeal.commands",
     "audit": "app.audit.commands",
     "scan": "app.audit.commands",
+    "check": "app.textcheck.commands",
+    "check-plan": "app.textcheck.commands",
+    "check-import": "app.textcheck.commands",
 }
 
 
@@ -135,7 +139,8 @@ def build_parser(lang: Lang | None = None,
     modules = dict.fromkeys(COMMANDS[name] for name in COMMANDS if name in wanted)
     for name in COMMANDS:
         if COMMANDS[name] not in modules:
-            sub.add_parser(name, help=label(f"clihelp_{name}", lang), add_help=False)
+            sub.add_parser(name, help=label(f"clihelp_{name.replace('-', '_')}", lang),
+                           add_help=False)
     for module in modules:
         importlib.import_module(module).register(sub, lang)
     return parser

@@ -111,6 +111,7 @@ def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path,
     walk_audit(app, window, snap)
     walk_workspace(app, window, lang, snap)
     walk_appeal(app, window, lang, snap, out)
+    walk_check(window, lang, snap, out)
     rules = window.show_page("rules")
     assert isinstance(rules, RulesPage)
     snap("rules")
@@ -141,6 +142,37 @@ def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path,
     snap("about", about)
     about.close()
     return shots
+
+
+MASS_MESSAGE = {
+    "zh_CN": "【双十二福利】亲爱的会员，转发本条到朋友圈集满 30 个赞，到店即可领取价值 99 元的"
+             "护肤礼盒！另招兼职刷 单，日结 200。本产品无副作用，效果全网最低价。",
+    "en": "Dear member, share this post to your Moments and collect 30 likes to get a free gift "
+          "box worth 99 yuan! Also: earn money at home, we pay for fake reviews.",
+}
+CHECK_ROWS = "\n".join((
+    "内容", "欢迎分享使用体验，您的建议对我们很重要。", "您的快递单号是 SF1234567890，请注意查收。",
+    "誠招兼職刷單，日結兩百", "理财有风险，投资需谨慎。", "本理财产品保本保息，零风险",
+    "Share this to Moments and win a red packet!", ""))
+
+
+def walk_check(window: MainWindow, lang: Lang, snap, out: Path) -> None:
+    from app.ui.pages.check import CheckPage
+
+    page = window.show_page("check")
+    assert isinstance(page, CheckPage)
+    page.ui.editor.setPlainText(MASS_MESSAGE[lang])
+    page.run_check()
+    page.ui.audienceSpin.setValue(8000)
+    page.ui.messagesSpin.setValue(2)
+    page.ui.daysSpin.setValue(1)
+    snap("check-pasted")
+    table = out / "check-texts.csv"
+    table.write_text(CHECK_ROWS, encoding="utf-8")
+    page.load_file(table)
+    page.ui.table.setCurrentCell(2, 0)
+    snap("check-csv")
+    table.unlink()
 
 
 def behaviour_file(path: Path) -> Path:

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
 
+import ahocorasick_rs
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.rules.catalogue import Catalogue, SignalPhrases
 from app.rules.contract import CategoryCandidate
+from app.textcheck.normalise import normalise as normalise_text
 
 # The signals of the catalogue's SignalPhrases model (scope, duration, account).
 Signal = SignalPhrases.model_fields["signal"].annotation
@@ -36,10 +37,6 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = re.compile(f"[{_HAN}]")
 # Names of WeCom itself, so that "微信" phrases (the linked WeChat account) never match in them.
 _WECOM_NAMES = re.compile(r"企业微信|wechat\s*work|(?:enterprise|corporate)\s*wechat")
-# Spaces, quotes and brackets inside Chinese text do not separate words: “诱导 分享”,
-# 违反《微信个人账号使用规范》.
-_NOISE = "\\s\"'“”‘’「」『』《》〈〉()\\[\\]【】"
-_NOISE_BETWEEN_HAN = re.compile(f"(?<=[{_HAN}])[{_NOISE}]+(?=[{_HAN}])")
 
 _WORD_START = r"(?<![a-z0-9])"
 _WORD_END = r"(?![a-z0-9])"
@@ -66,14 +63,29 @@ class NoticeClassification(BaseModel):
 
 
 def normalise(text: str) -> str:
-    """The form notices and phrases are compared in.
-
-    NFKC turns full-width letters, digits and punctuation into their plain forms.
-    """
-    text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"\s+", " ", text).strip()
-    text = _NOISE_BETWEEN_HAN.sub("", text).replace("帐号", "账号").replace("帐户", "账户")
+    """The form notices and phrases are compared in: the text pipeline of the check before
+    sending (traditional to simplified, full width to half width, case, characters between
+    Chinese characters dropped; app.textcheck.normalise), then what only notices need."""
+    text = normalise_text(text).text.replace("’", "'").replace("‘", "'").strip()
+    text = text.replace("帐号", "账号").replace("帐户", "账户")
     return _WECOM_NAMES.sub("wecom", text)
+
+
+_PHRASE_SYNTAX = re.compile(r"(\.\.\.|\{n\}|\*)")
+
+
+def _normalise_phrase(phrase: str) -> str:
+    """A phrase normalised part by part, so that its syntax (``...``, ``{n}``, ``*``) stays."""
+    return "".join(part if _PHRASE_SYNTAX.fullmatch(part) else _normalise_part(part)
+                   for part in _PHRASE_SYNTAX.split(phrase)).strip()
+
+
+def _normalise_part(part: str) -> str:
+    if not part.strip():
+        return " " if part else ""
+    before = " " if part[0].isspace() else ""
+    after = " " if part[-1].isspace() else ""
+    return before + normalise(part) + after
 
 
 @dataclass(frozen=True)
@@ -96,11 +108,13 @@ class _Match:
 
 def classify_notice(text: str, catalogue: Catalogue) -> NoticeClassification:
     """Map the text of a restriction notice to violation categories and restriction signals."""
-    phrases = _compile(_phrase_table(catalogue))
+    phrases, literals = _compile(_phrase_table(catalogue))
     notice = normalise(text)
     if not notice:
         return NoticeClassification()
-    matches = [m for p in phrases if p.literal in notice for m in _find(p, notice)]
+    # One pass of the automaton tells which literals occur; only their phrases run a regex.
+    present = set(literals.find_matches_as_strings(notice, overlapping=True))
+    matches = [m for p in phrases if p.literal in present for m in _find(p, notice)]
 
     # The most specific phrase wins: a phrase inside a longer gapless phrase does not count
     # ("广告" inside the fraud phrase "虚假广告"; "账号被封" inside "微信账号被封", which is not
@@ -209,14 +223,16 @@ def _phrase_table(catalogue: Catalogue) -> _PhraseTable:
 
 
 @lru_cache(maxsize=8)
-def _compile(table: _PhraseTable) -> tuple[_Phrase, ...]:
-    return tuple(
+def _compile(table: _PhraseTable) -> tuple[tuple[_Phrase, ...], ahocorasick_rs.AhoCorasick]:
+    phrases = tuple(
         _Phrase(group, is_signal, weight, _phrase_regex(phrase), _literal(phrase),
                 "..." in phrase)
         for group, is_signal, weight, phrases in table
-        for phrase in dict.fromkeys(normalise(p) for p in phrases)
+        for phrase in dict.fromkeys(_normalise_phrase(p) for p in phrases)
         if phrase
     )
+    literals = sorted({p.literal for p in phrases})
+    return phrases, ahocorasick_rs.AhoCorasick(literals)
 
 
 _TOKEN = re.compile(r"\.\.\.|\{n\}|\*|\s+|-|[a-z0-9]+|.", re.DOTALL)

@@ -1234,6 +1234,169 @@ Build anyway?</source>
     </message>
 </context>
 <context>
+    <name>CheckPage</name>
+    <message>
+        <source>Open texts</source>
+        <translation>打开文本</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.csv *.tsv *.xlsx);;All files (*)</source>
+        <translation>文本 (*.txt *.csv *.tsv *.xlsx);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{name} holds no texts.</source>
+        <translation>{name} 中没有文本。</translation>
+    </message>
+    <message>
+        <source>Import word list</source>
+        <translation>导入词表</translation>
+    </message>
+    <message>
+        <source>Word lists (*.txt *.csv);;All files (*)</source>
+        <translation>词表 (*.txt *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Check before sending</source>
+        <translation>发送前检查</translation>
+    </message>
+    <message>
+        <source>pasted text</source>
+        <translation>粘贴的文本</translation>
+    </message>
+    <message>
+        <source>Nothing checked yet.</source>
+        <translation>尚未检查。</translation>
+    </message>
+    <message>
+        <source>{count} hidden by the filter.</source>
+        <translation>其中 {count} 处被筛选隐藏。</translation>
+    </message>
+    <message>
+        <source>Row {row}</source>
+        <translation>第 {row} 行</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>Paste a welcome message, mass-message text, Moments post or group announcement, or open a TXT, CSV or XLSX file with one text per row. Each finding cites the rule and section it comes from; findings marked as the app&apos;s advice are not WeCom&apos;s rules.</source>
+        <translation>粘贴欢迎语、群发消息、朋友圈文案或群公告，或打开每行一条文本的 TXT、CSV、XLSX 文件。每个问题都注明所依据的处罚规则和条款；标为“本应用的建议”的并非企业微信规则。</translation>
+    </message>
+    <message>
+        <source>&amp;Open file…</source>
+        <translation>打开文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import word list…</source>
+        <translation>导入词表(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Add the words of a plain list (one a line or comma-separated, such as WeCom&apos;s chat intercept rules) to the enterprise&apos;s own checks</source>
+        <translation>把词表中的词语（每行一个或以逗号分隔，如企业微信聊天拦截规则）加入企业自己的检查项</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>All findings</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>Medium and high</source>
+        <translation>中、高级别</translation>
+    </message>
+    <message>
+        <source>High only</source>
+        <translation>仅高级别</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>导出 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>导出 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Texts:</source>
+        <translation>文本(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Paste the text to check here</source>
+        <translation>在此粘贴要检查的文本</translation>
+    </message>
+    <message>
+        <source>C&amp;heck</source>
+        <translation>检查(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Send plan (customer mass message)</source>
+        <translation>发送计划（客户群发）</translation>
+    </message>
+    <message>
+        <source>C&amp;ustomers:</source>
+        <translation>客户数(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Messages to each customer:</source>
+        <translation>每位客户收到(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>e&amp;very</source>
+        <translation>条，每(&amp;V)</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>条款</translation>
+    </message>
+    <message>
+        <source>Found text</source>
+        <translation>命中内容</translation>
+    </message>
+    <message>
+        <source>The text with its findings</source>
+        <translation>文本及其问题</translation>
+    </message>
+</context>
+<context>
     <name>CitationChip</name>
     <message>
         <source>What the rule catalogue says (a restatement of WeCom&apos;s rules):</source>
@@ -2034,6 +2197,10 @@ Build anyway?</source>
     <message>
         <source>Self-audit</source>
         <translation>合规自查</translation>
+    </message>
+    <message>
+        <source>Pre-send check</source>
+        <translation>发送前检查</translation>
     </message>
     <message>
         <source>Rules</source>

@@ -150,6 +150,10 @@ def test_folder_holds_the_data_of_libraries(frozen_app: Path):
     assert [p for p in (internal / "pypdfium2_raw").iterdir()
             if p.name.startswith(("libpdfium.", "pdfium.")) and p.stat().st_size > 1_000_000]
     assert (internal / "pypdfium2_raw" / "version.json").is_file()
+    # OpenCC's configuration and dictionaries (traditional -> simplified), without its tools.
+    share = internal / "opencc" / "clib" / "share" / "opencc"
+    assert (share / "t2s.json").is_file() and (share / "TSCharacters.ocd2").is_file()
+    assert not (internal / "opencc" / "clib" / "lib64").exists()
 
 
 def test_archive_holds_every_keyring_backend(frozen_app: Path, executable: Path):
@@ -275,6 +279,23 @@ def test_scan_csv_and_xlsx(executable: Path, sandbox: dict[str, str], tmp_path: 
         assert scan["members"][0]["userid"] == SPAMMER
         assert scan["members"][0]["flags"][0]["citation"] == "2.1"
         assert report.stat().st_size > 1000
+
+
+def test_check_traditional_text_and_table(executable: Path, sandbox: dict[str, str],
+                                          tmp_path: Path):
+    require_command(executable, sandbox, "check")
+    result = run(executable, sandbox, "check", "-", "--json", stdin="誠招兼職刷 單，日結")
+    assert result.returncode == 1, result.stderr
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert (finding["category"], finding["section"], finding["start"]) == (
+        "order_brushing", "4.1", 2)
+    table = tmp_path / "texts.csv"
+    table.write_text("内容\n欢迎分享使用体验\n转发到朋友圈送红包\n", encoding="utf-8")
+    result = run(executable, sandbox, "check", str(table), "--json", "--lang", "zh_CN")
+    assert result.returncode == 1, result.stderr
+    items = json.loads(result.stdout)["items"]
+    assert [len(i["findings"]) for i in items] == [0, 1]
+    assert items[1]["findings"][0]["reason"].startswith("以奖励换取分享")
 
 
 def test_audit_report(executable: Path, sandbox: dict[str, str], tmp_path: Path):

@@ -17,17 +17,18 @@ def sidebar_texts(window: MainWindow) -> list[str]:
 
 
 def test_sidebar_lists_the_registry_with_icons(window):
-    assert [e.key for e in PAGES] == ["diagnose", "cases", "appeal", "audit", "rules", "profile"]
+    assert [e.key for e in PAGES] == ["diagnose", "cases", "appeal", "audit", "check", "rules",
+                                      "profile"]
     assert sidebar_texts(window) == ["Diagnose", "Cases", "Appeal package", "Self-audit",
-                                     "Rules", "Enterprise"]
+                                     "Pre-send check", "Rules", "Enterprise"]
     assert all(not window.ui.sidebar.item(i).icon().isNull() for i in range(len(PAGES)))
     assert window.current_key() == "diagnose"
     assert window.width() >= 700 and window.height() >= 500  # offscreen screen: 800x600
 
 
 def test_ctrl_number_switches_workspace(window, qtbot):
-    for number, key in ((5, "rules"), (3, "appeal"), (4, "audit"), (2, "cases"),
-                        (6, "profile"), (1, "diagnose")):
+    for number, key in ((6, "rules"), (5, "check"), (3, "appeal"), (4, "audit"), (2, "cases"),
+                        (7, "profile"), (1, "diagnose")):
         QTest.keyClick(window, getattr(Qt.Key, f"Key_{number}"),
                        Qt.KeyboardModifier.ControlModifier)
         assert window.current_key() == key
@@ -62,7 +63,8 @@ def test_language_switch_retranslates_live_and_is_remembered(window, qtbot, cont
 
     window.ui.actionChinese.trigger()
     assert context.lang == "zh_CN"
-    assert sidebar_texts(window) == ["诊断", "案件", "申诉材料包", "合规自查", "规则", "企业信息"]
+    assert sidebar_texts(window) == ["诊断", "案件", "申诉材料包", "合规自查", "发送前检查", "规则",
+                                     "企业信息"]
     assert window.ui.menuFile.title() == "文件(&F)"
     assert diagnose.ui.nextButton.text() == "下一步(&N)"
     assert diagnose.ui.stepTitle.text() == "诊断结果"

@@ -37,6 +37,8 @@ PAGES: list[PageEntry] = [
               QT_TRANSLATE_NOOP("Pages", "Appeal package"), "appeal.svg"),
     PageEntry("audit", "app.ui.pages.audit:AuditPage",
               QT_TRANSLATE_NOOP("Pages", "Self-audit"), "audit.svg"),
+    PageEntry("check", "app.ui.pages.check:CheckPage",
+              QT_TRANSLATE_NOOP("Pages", "Pre-send check"), "check.svg"),
     PageEntry("rules", "app.ui.pages.rules:RulesPage",
               QT_TRANSLATE_NOOP("Pages", "Rules"), "rules.svg"),
     PageEntry("profile", "app.ui.pages.profile:ProfilePage",

@@ -1,0 +1,113 @@
+"""The checks: data validation, findings with rule and section, near-misses, enterprise terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.i18n import LocalText
+from app.rules.catalogue import load_catalogue
+from app.textcheck.checks import (
+    ChecksError,
+    build_check_set,
+    parse_checks,
+    parse_word_list,
+    render_enterprise_file,
+    shipped_checks,
+)
+from app.textcheck.engine import TextChecker, load_checker
+
+CATALOGUE = load_catalogue()
+SOURCE = LocalText(en="the word list list.txt", zh_CN="词表 list.txt")
+
+
+@pytest.fixture(scope="module")
+def checker() -> TextChecker:
+    return load_checker(CATALOGUE, use_workspace=False)
+
+
+def _found(checker, text, lang="en"):
+    return [(f.category, f.rule, f.section, f.severity, text[f.start:f.end])
+            for f in checker.check(text, lang)]
+
+
+def test_every_wecom_category_of_rules_1_and_3_has_checks():
+    categories = {c.category for c in shipped_checks().check}
+    for v in CATALOGUE.violations:
+        if v.rule in ("R1", "R3") and v.id != "account_info":
+            assert v.id in categories, v.id
+
+
+def test_findings_cite_rule_and_section_from_the_catalogue(checker):
+    assert _found(checker, "诚招兼职刷单，日结") == [
+        ("order_brushing", "R3", "4.1", "high", "兼职刷单，日结")]  # one passage, two checks
+    assert _found(checker, "转发本条到朋友圈，送红包")[0][:4] == (
+        "inducing_sharing", "R1", "2.1", "high")
+
+
+def test_reward_without_sharing_and_sharing_without_reward_are_fine(checker):
+    for text in ("欢迎分享使用体验", "这篇文章欢迎转发给同事", "会员日全场九折，欢迎到店",
+                 "Please forward to your colleagues.", "快递单号 SF123", "理财有风险，投资需谨慎",
+                 "您的验证码是1234，请勿把验证码告诉他人", "谨防刷单诈骗",
+                 "为防范诈骗，请勿向任何人透露银行卡密码", "Beware of fake order scams."):
+        assert [f for f in checker.check(text, "en") if f.severity != "info"] == [], text
+
+
+def test_a_warning_word_negates_only_what_follows_it_closely(checker):
+    assert _found(checker, "不要错过！转发朋友圈领红包")[0][0] == "inducing_sharing"
+    assert _found(checker, "严禁刷单。另：诚招兼职刷单，日结")[0][4] == "兼职刷单，日结"
+
+
+def test_dodged_and_traditional_texts_are_found(checker):
+    assert _found(checker, "刷 单 兼 职")[0][0] == "order_brushing"
+    assert _found(checker, "誠招兼職刷單")[0][4] == "兼職刷單"
+
+
+def test_advice_is_not_cited_as_a_wecom_rule(checker):
+    (finding,) = checker.check("保证收益，稳赚", "en")[:1]
+    assert finding.rule is None and finding.section is None
+    assert finding.reason.startswith("The app's advice, not a WeCom rule")
+    zh = checker.check("保证收益", "zh_CN")[0]
+    assert zh.reason.startswith("本应用的建议")
+
+
+def test_json_shape_is_exactly_the_contract(checker):
+    dumped = checker.check("刷单", "en")[0].model_dump()
+    assert list(dumped) == ["category", "rule", "section", "severity", "start", "end",
+                            "reason", "hint"]
+
+
+def test_malformed_checks_name_the_field():
+    with pytest.raises(ChecksError, match=r"mine\.toml: field check\[0\]\.severity"):
+        parse_checks('[[check]]\nid="a"\ncategory="fraud"\nseverity="huge"\nterms=["x"]\n'
+                     'reason={en="r",zh_CN="r"}\nhint={en="h",zh_CN="h"}\n', "mine.toml")
+    with pytest.raises(ChecksError, match="not valid TOML"):
+        parse_checks("[[check]", "mine.toml")
+    unknown = parse_checks('[[check]]\nid="a"\ncategory="nonsense"\nseverity="high"\n'
+                           'terms=["x"]\nreason={en="r",zh_CN="r"}\nhint={en="h",zh_CN="h"}\n',
+                           "mine.toml")
+    with pytest.raises(ChecksError, match="unknown category 'nonsense'"):
+        build_check_set(CATALOGUE, [("mine.toml", unknown)])
+
+
+def test_word_list_import_round_trips_and_merges(tmp_path):
+    words = parse_word_list("\ufeff竞品甲，竞品乙\n内部价\n\n内部价, 返点 ;私下交易")
+    assert words == ["竞品甲", "竞品乙", "内部价", "返点", "私下交易"]
+    first = parse_checks(render_enterprise_file(None, words[:2], "high", SOURCE), "e")
+    merged = render_enterprise_file(first, ["竞品乙", "返点"], None, SOURCE)
+    parsed = parse_checks(merged, "check_terms.toml")
+    (imported,) = [c for c in parsed.check if c.id == "enterprise.imported"]
+    assert imported.terms == ["竞品甲", "竞品乙", "返点"]
+    path = tmp_path / "check_terms.toml"
+    path.write_text(merged, encoding="utf-8")
+    checker = load_checker(CATALOGUE, [path], use_workspace=False)
+    finding = checker.check("给你返点", "en")[0]
+    assert (finding.category, finding.rule, finding.severity) == ("enterprise_terms", None,
+                                                                  "high")  # kept
+    assert "list.txt" in finding.reason
+
+
+def test_enterprise_file_in_the_workspace_is_used(tmp_path, monkeypatch):
+    monkeypatch.setenv("WECOM_APPEAL_HOME", str(tmp_path))
+    (tmp_path / "check_terms.toml").write_text(
+        render_enterprise_file(None, ["私下交易"], "high", SOURCE), encoding="utf-8")
+    assert load_checker(CATALOGUE).check("可以私下交易", "en")[0].severity == "high"
