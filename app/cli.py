@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "schema": "app.rules.commands",
     "profile": "app.store.commands",
     "case": "app.store.commands",
+    "enterprise": "app.store.commands",
     "doc": "app.store.commands",
     "export": "app.store.commands",
     "import": "app.store.commands",

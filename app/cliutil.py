@@ -243,10 +243,13 @@ def _refuse_constant(name: str) -> object:
     raise ValueError(name)
 
 
-def parse_json_model(source: str, text: str, model: type[M]) -> M:
+def parse_json_model(source: str, text: str, model: type[M],
+                     context: dict[str, object] | None = None) -> M:
+    """``text`` as ``model``; ``context`` is pydantic's validation context (e.g. the Profile's
+    ``{"mode": "draft"}``)."""
     data = load_json(source, text)
     try:
-        return model.model_validate(data)
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise InputError(describe_validation_error(source, exc)) from exc
     except RecursionError as exc:
@@ -254,9 +257,9 @@ def parse_json_model(source: str, text: str, model: type[M]) -> M:
                                limit=MAX_JSON_DEPTH)) from exc
 
 
-def read_json_model(path: str, model: type[M]) -> M:
+def read_json_model(path: str, model: type[M], context: dict[str, object] | None = None) -> M:
     source, text = read_text(path)
-    return parse_json_model(source, text, model)
+    return parse_json_model(source, text, model, context)
 
 
 def int_in_range(option: str, low: int, high: int) -> Callable[[str], int]:

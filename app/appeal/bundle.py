@@ -36,8 +36,9 @@ from app.appeal.documents import (
 from app.appeal.flowables import HEADING_H, DocumentHeading, ImagePage, PdfPlaceholder
 from app.appeal.images import Cancelled, prepare_for_page
 from app.appeal.intake import Note, SourceDocument, read_document
+from app.appeal.linebreak import break_text
 from app.appeal.profile import Profile
-from app.appeal.statement import STATEMENT_TITLE
+from app.appeal.statement import STATEMENT_TITLE, appealed_what, attachments_heading
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
 from app.jobs import CancelToken, Progress
@@ -46,7 +47,7 @@ from app.pdf.output import write_atomic
 from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title_only_metadata
 from app.pdf.renderer import PdfRenderer
 from app.pdf.styles import Styles, build_styles, table_style
-from app.rules.contract import Diagnosis
+from app.rules.contract import Diagnosis, RestrictionReport
 from app.tempfiles import private_tempdir
 
 log = logging.getLogger(__name__)
@@ -56,15 +57,22 @@ _T = {
     "cover_company": LocalText(en="Enterprise", zh_CN="企业名称"),
     "cover_code": LocalText(en="Unified Social Credit Code", zh_CN="统一社会信用代码"),
     "cover_corp": LocalText(en="WeCom CorpID", zh_CN="企业微信企业ID"),
-    "cover_case": LocalText(en="Case", zh_CN="申诉事由"),
     "cover_date": LocalText(en="Date", zh_CN="日期"),
     "cover_contents": LocalText(en="Contents of this package", zh_CN="材料清单"),
     "toc": LocalText(en="Table of contents", zh_CN="目录"),
     "cover_label": LocalText(en="Cover", zh_CN="封面"),
-    "case": LocalText(en="Route: {route}; sections {cites}",
-                      zh_CN="途径：{route}；依据第 {cites} 条"),
-    "case_rule": LocalText(en="Rule {rule}; ", zh_CN="规则 {rule}；"),
 }
+
+
+class CoverFacts(BaseModel):
+    """What the cover says is appealed: the restriction, the account, the date. Facts of the
+    case only; the cover cites no rule against the enterprise."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    report: RestrictionReport | None = None
+    accounts: list[str] = Field(default_factory=list)
+    restricted_on: dt.date | None = None
 
 
 class BundleOptions(BaseModel):
@@ -167,40 +175,50 @@ class _BundleRenderer(PdfRenderer):
         doc.multiBuild(story, canvasmaker=canvasmaker)
 
 
-def _cover(profile: Profile, diagnosis: Diagnosis | None, entries: list[_Entry],
-           styles: Styles, lang: Lang, today: dt.date) -> list:
+def _cover(profile: Profile, facts: CoverFacts, entries: list[_Entry], styles: Styles,
+           lang: Lang, today: dt.date) -> list:
+    from app.labels import label
+
     t = {k: v(lang) for k, v in _T.items()}
+    what = (appealed_what(facts.report, lang) if facts.report is not None
+            else label("appealed_unknown", lang))
     rows = [(t["cover_company"], profile.company_name), (t["cover_code"], profile.credit_code),
             (t["cover_corp"], profile.corp_id)]
-    if diagnosis is not None:
-        rule = t["case_rule"].format(rule=diagnosis.rule) if diagnosis.rule else ""
-        rows.append((t["cover_case"], rule + t["case"].format(
-            route=_route_title(diagnosis.appeal_route, lang),
-            cites=", ".join(diagnosis.citations) or "5.3")))
-    rows.append((t["cover_date"], today.isoformat()))
-    table = Table([[Paragraph(escape(k), styles.cell_label), Paragraph(escape(v), styles.cell)]
+    if facts.accounts:
+        rows.append((label("cover_account", lang),
+                     ("、" if lang == "zh_CN" else ", ").join(facts.accounts)))
+    if facts.restricted_on is not None:
+        rows.append((label("cover_restricted_on", lang), _day(facts.restricted_on, lang)))
+    rows.append((t["cover_date"], _day(today, lang)))
+    table = Table([[Paragraph(escape(k), styles.cell_label), _broken(v, styles.cell,
+                                                                     FRAME_W * 0.7 - 13)]
                    for k, v in rows], colWidths=[FRAME_W * 0.3, FRAME_W * 0.7])
     table.setStyle(table_style(styles, ("LINEBELOW", (0, 0), (-1, -1), 0.4, MUTED),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 5),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 5)))
     contents = [STATEMENT_TITLE(lang)] + [e.title for e in entries]
-    return [Spacer(1, 45 * mm), Paragraph(escape(BUNDLE_TITLE(lang)), styles.title),
-            Spacer(1, 12 * mm), table, Spacer(1, 10 * mm),
+    subtitle = ParagraphStyle("cover_subtitle", parent=styles.heading, alignment=1)
+    return [Spacer(1, 40 * mm), Paragraph(escape(BUNDLE_TITLE(lang)), styles.title),
+            Spacer(1, 4 * mm),
+            Paragraph(escape(label("cover_appeal_for", lang, what=what)), subtitle),
+            Spacer(1, 10 * mm), table, Spacer(1, 10 * mm),
             Paragraph(escape(t["cover_contents"]), styles.heading),
             *[Paragraph(f"{i}. {escape(title)}", styles.body)
               for i, title in enumerate(contents, 1)]]
 
 
-def _route_title(route: str, lang: Lang) -> str:
-    try:
-        from app.rules.catalogue import load_catalogue
+def _broken(text: str, style: ParagraphStyle, width: float) -> Paragraph:
+    """A paragraph broken into lines here (no line starts with closing punctuation)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return load_catalogue().route(route).title(lang)
-    except Exception:  # the cover still names the route when the catalogue is unavailable
-        log.warning(
-            "the route's title is not in the catalogue; the cover names the route", exc_info=True)
-        return route
+    lines = break_text(text, width, lambda part: stringWidth(part, style.fontName,
+                                                             style.fontSize))
+    return Paragraph("<br/>".join(escape(line) for line in lines), style)
+
+
+def _day(day: dt.date, lang: Lang) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh_CN" else day.isoformat()
 
 
 def _contents(styles: Styles) -> TableOfContents:
@@ -215,19 +233,48 @@ def _contents(styles: Styles) -> TableOfContents:
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)))
 
 
-def _statement(text: str, styles: Styles) -> list:
-    return [Paragraph(escape(para).replace("\n", "<br/>"), styles.body)
-            for para in text.split("\n\n") if para.strip()]
+class _AttachmentList(TableOfContents):
+    """The statement's list of attached documents, with their page numbers."""
+
+    def notify(self, kind, stuff) -> None:  # type: ignore[no-untyped-def]
+        if kind == "TOCEntry" and stuff[3] == "statement":
+            return
+        super().notify(kind, stuff)
+
+
+def _statement(text: str, styles: Styles, lang: Lang) -> list:
+    """The statement's paragraphs, broken into lines here (no line starts with closing
+    punctuation, app.appeal.linebreak); its attachment section becomes the list of the
+    package's documents with their page numbers."""
+    style = styles.body
+    width = FRAME_W - 1.0  # a point of slack: reportlab must not break the lines again
+    heading = attachments_heading(lang)
+    out: list = []
+    for para in text.split("\n\n"):
+        if not para.strip():
+            continue
+        lines = para.split("\n")
+        if lines[0].strip() == heading:
+            out.append(Paragraph(escape(heading), style))
+            toc = _contents(styles)
+            out.append(_AttachmentList(dotsMinLevel=0, levelStyles=toc.levelStyles,
+                                       tableStyle=toc.tableStyle))
+            out.append(Spacer(1, 6 * mm))
+            continue
+        out.append(_broken(para, style, width))
+    return out
 
 
 def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
                  out: str | os.PathLike[str], *, statement: str,
                  diagnosis: Diagnosis | None = None, options: BundleOptions | None = None,
                  font: CJKFont | None = None, today: dt.date | None = None,
+                 cover: CoverFacts | None = None,
                  progress: Progress | None = None,
                  cancel: CancelToken | None = None) -> BundleResult:
     """Write the bundle to ``out`` (atomically) and say what it holds and what it lacks.
 
+    ``cover`` names what is appealed (the restriction, account, date) on the cover.
     Raises IntakeError for a file that cannot be used, Cancelled when ``cancel`` is set."""
     options = options or BundleOptions()
     lang, today = options.lang, today or dt.date.today()
@@ -282,11 +329,11 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         except BaseException:
             pool.shutdown(cancel_futures=True)  # no point decoding for a bundle not built
             raise
-        story: list = _cover(profile, diagnosis, entries, styles, lang, today)
+        story: list = _cover(profile, cover or CoverFacts(), entries, styles, lang, today)
         story += [PageBreak(), Paragraph(escape(_T["toc"](lang)), styles.heading),
                   _contents(styles), PageBreak(),
                   DocumentHeading(STATEMENT_TITLE(lang), "statement", styles.font),
-                  *_statement(statement, styles)]
+                  *_statement(statement, styles, lang)]
         placements: dict[tuple[int, int], int] = {}
         pdf_sources: dict[int, SourceDocument] = {}
         for number, entry in enumerate(entries):

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 from stdnum.cn import ric, uscc
@@ -22,8 +22,10 @@ from stdnum.exceptions import (
     ValidationError,
 )
 
-from app.appeal.profile import Profile
 from app.i18n import LocalText
+
+if TYPE_CHECKING:  # the Profile model runs these checks itself (app.appeal.profile)
+    from app.appeal.profile import Profile
 
 Severity = Literal["error", "warning"]
 

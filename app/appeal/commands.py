@@ -58,6 +58,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
                         default=800, metavar="N",
                         help=label("clihelp_bundle_kit_chars", lang))
     bundle.add_argument("--font", metavar="FILE.ttf|.ttc", help=label("clihelp_font", lang))
+    bundle.add_argument("--allow-placeholders", action="store_true",
+                        help=label("clihelp_case_allow_placeholders", lang))
     bundle.set_defaults(func=run_bundle)
 
 
@@ -87,7 +89,8 @@ def run_letter(args: argparse.Namespace) -> int:
 
     if args.valid_days is not None and args.valid_days < 1:
         raise InputError(text("letter_valid_days", days=args.valid_days))
-    profile = read_json_model(args.profile, Profile)
+    # Draft mode: the letter is written and its problems listed (exit 1), see app.appeal.case.
+    profile = read_json_model(args.profile, Profile, {"mode": "draft"})
     check_output_path(args.output)
     font = _font(args.font, args.lang)
     validity = {"valid_days": args.valid_days} if args.valid_days else {}
@@ -98,12 +101,17 @@ def run_letter(args: argparse.Namespace) -> int:
 
 
 def run_bundle(args: argparse.Namespace) -> int:
-    from app.appeal.bundle import BundleOptions, build_bundle
+    from app.appeal.bundle import BundleOptions, CoverFacts, build_bundle
     from app.appeal.case import load_case
     from app.appeal.checks import check_profile
-    from app.appeal.documents import SLOT_TITLES
+    from app.appeal.documents import SLOT_TITLES, attachment_titles, order_documents
     from app.appeal.intake import IntakeError
-    from app.appeal.statement import build_statement
+    from app.appeal.statement import (
+        build_statement,
+        not_translated_note,
+        placeholders,
+        typeset_zh,
+    )
     from app.appeal.watermark import WatermarkSpec
 
     lang: Lang = args.lang
@@ -127,9 +135,25 @@ def run_bundle(args: argparse.Namespace) -> int:
             diagnosis = diagnose(case.report, load_catalogue(), lang)
         except CatalogueError as exc:
             raise InputError(text("err_catalogue", error=exc)) from exc
-    statement = case.statement or build_statement(
-        profile, diagnosis, lang=lang, report=case.report, accounts=case.accounts,
-        restricted_on=case.restricted_on, corrective_measures=case.corrective_measures)
+    documents = order_documents(case.documents)
+    if case.statement:  # written whole by the administrator: only typeset, never reworded
+        body = typeset_zh(case.statement) if lang == "zh_CN" else case.statement
+        note = not_translated_note(case.statement, lang)
+        statement = f"{note}\n\n{body}" if note else body
+    else:
+        statement = build_statement(
+            profile, lang=lang, report=case.report, accounts=case.accounts,
+            restricted_on=case.restricted_on, complied=case.complied,
+            what_happened=case.what_happened, measures=case.measures,
+            corrective_measures=case.corrective_measures, request=case.request,
+            attachments=attachment_titles(documents, lang))
+    gaps = placeholders(statement)
+    if gaps and not args.allow_placeholders:
+        # The completeness check blocks the export until filled in or explicitly allowed.
+        print(label("package_blocked", lang, count=len(gaps)), file=sys.stderr)
+        for gap in gaps:
+            print(f"  - {gap}", file=sys.stderr)
+        return 1
     font = _font(args.font, lang)
     watermark = None
     if not args.no_watermark:
@@ -139,10 +163,12 @@ def run_bundle(args: argparse.Namespace) -> int:
                             watermark_all=args.watermark_all)
     cancel = CancelToken()
     try:
+        cover = CoverFacts(report=case.report, accounts=case.accounts,
+                           restricted_on=case.restricted_on)
         with private_output(args.output) as out:  # owner-only; removed if anything fails
             result = build_bundle(profile, case.documents, out, statement=statement,
                                   diagnosis=diagnosis, options=options, font=font,
-                                  cancel=cancel)
+                                  cancel=cancel, cover=cover)
         kit = None
         if args.kit:
             from app.appeal.kit import build_kit
@@ -175,8 +201,12 @@ def run_bundle(args: argparse.Namespace) -> int:
                               file=kit.statement_file)
             print(label("note", lang, message=shortened), file=sys.stderr)
     problems = _report_problems(check_profile(profile), lang)
+    for gap in gaps:  # built anyway, on request: the gaps are still listed
+        print(label("note", lang, message=gap), file=sys.stderr)
     if result.missing:
         print(label("bundle_missing", lang), file=sys.stderr)
         for slot in result.missing:
             print(f"  - {slot}: {SLOT_TITLES[slot](lang)}", file=sys.stderr)
-    return 1 if result.missing or problems or (kit and any(f.over_cap for f in kit.files)) else 0
+    return 1 if (result.missing or problems or gaps
+                 or (kit and any(f.over_cap for f in kit.files))) else 0
+

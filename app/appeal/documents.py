@@ -67,3 +67,17 @@ def missing_slots(required_kinds: Iterable[str], documents: Iterable[PackageDocu
     for kind in required_kinds:
         missing += [slot for slot in ROUTE_SLOTS.get(kind, (kind,)) if slot not in present]
     return missing
+
+
+def attachment_titles(documents: Iterable[PackageDocument], lang: Literal["zh_CN", "en"]
+                      ) -> list[str]:
+    """The statement's list of attached documents, in package order, as the bundle's contents
+    name them (the ID card's two sides are one entry)."""
+    titles: list[str] = []
+    for doc in order_documents(documents):
+        title = (ID_PAIR_TITLE(lang) if doc.kind in ("legal_person_id_front",
+                                                     "legal_person_id_back")
+                 else doc.display_title(lang))
+        if title not in titles:
+            titles.append(title)
+    return titles

@@ -1,148 +1,235 @@
-"""The appeal statement (申诉说明): plain text built from the diagnosis, edited by the user.
+"""The appeal statement (申诉说明): the enterprise's letter to WeCom, written from facts.
 
-Plain text on purpose: the same text goes on a PDF page and into the upload form's text box,
-and the user edits it before export. Paragraphs are separated by blank lines.
+Structure: who we are; what happened (date, accounts, the notice quoted); why we believe we
+complied (the administrator's own words, guided by prompts); corrective and preventive
+measures; the request; the attached documents (the bundle adds their page numbers); signature.
+
+It states only what the administrator entered or confirmed. A measure reads as done only when
+a confirmed source says so (``Measure.done``: a self-audit answer, a remediation-plan item
+marked done, or the administrator ticked it). Every other slot is a visible placeholder
+``【请填写：…】`` (``[Please fill in: …]`` in English packages) that ``placeholders()`` lists and
+the completeness check reports. Nothing of the diagnosis' explanations is copied and no penalty
+clause is cited: that reasoning is advice to the administrator, not text for the reviewer.
+
+Plain text on purpose: the same text goes on a PDF page and into the upload form's text box.
+Paragraphs are separated by blank lines. Chinese text is typeset (``typeset_zh``): full-width
+punctuation next to Chinese characters, no stray spaces around Chinese text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.appeal.profile import Profile
 from app.i18n import Lang, LocalText
+from app.labels import label
 from app.rules.contract import Diagnosis, RestrictionReport
 
 log = logging.getLogger(__name__)
 
 STATEMENT_TITLE = LocalText(en="Appeal statement", zh_CN="申诉说明")
+MeasureSource = Literal["administrator", "self_audit", "remediation_plan"]
+# The guided prompts for "why we believe we complied" (labels stmt_prompt_*), in order.
+COMPLIED_PROMPTS: tuple[str, ...] = ("stmt_prompt_use", "stmt_prompt_customers",
+                                     "stmt_prompt_tools", "stmt_prompt_messages",
+                                     "stmt_prompt_checked")
 
-_ACCOUNT = {
-    "member": LocalText(en="a member account of the enterprise", zh_CN="我单位成员账号"),
-    "admin": LocalText(en="the administrator account", zh_CN="我单位管理员账号"),
-    "enterprise": LocalText(en="the enterprise's WeCom account",
-                            zh_CN="我单位企业微信账号（整个企业）"),
-}
-_SCOPE = {
-    "interop": LocalText(en="in the functions that work with WeChat",
-                         zh_CN="与微信互通的相关功能"),
-    "account": LocalText(en="as a whole", zh_CN="账号"),
-}
-_DEFAULT_MEASURES = [
-    LocalText(en="We re-trained every member who serves customers on WeCom's usage rules.",
-              zh_CN="已组织全体对外服务成员重新学习企业微信使用规范。"),
-    LocalText(en="We checked that no third-party plug-in or automation tool is in use.",
-              zh_CN="已核查并确认未使用任何第三方外挂或自动化工具。"),
-    LocalText(en="We limit how many new customers each member adds per day and use the "
-                 "'contact me' QR code instead of searching for phone numbers (5.1).",
-              zh_CN="已限制成员每日添加客户数量，改用“联系我”二维码，不再通过手机号搜索添加（5.1）。"),
-]
-_T = {
-    "greeting": LocalText(en="To the WeCom team:", zh_CN="企业微信团队："),
-    "who": LocalText(
-        en="We are {company} (Unified Social Credit Code {code}, CorpID {corp_id}). "
-           "{when}{account} was restricted {scope}.",
-        zh_CN="我单位为 {company}（统一社会信用代码：{code}，企业ID：{corp_id}）。"
-              "{when}{account}被限制使用{scope}。"),
-    "when": LocalText(en="On {date}, ", zh_CN="{date}，"),
-    "recently": LocalText(en="Recently, ", zh_CN="近日，"),
-    "accounts": LocalText(en="Accounts concerned: {accounts}.", zh_CN="涉及账号：{accounts}。"),
-    "notice": LocalText(en="The notice read: “{text}”", zh_CN="限制通知内容为：“{text}”"),
-    "happened": LocalText(en="1. What happened", zh_CN="一、情况说明"),
-    "happened_blank": LocalText(
-        en="(Write here when which account was restricted, how, and what the notice said.)",
-        zh_CN="（请在此写明：何时、哪个账号受到了何种限制，以及通知原文。）"),
-    "rule": LocalText(en="Under WeCom's published rules this corresponds to {what} "
-                         "(sections {sections}).",
-                      zh_CN="根据企业微信公布的违规处罚规则，本次限制对应{what}"
-                            "（第 {sections} 条）。"),
-    "complied": LocalText(en="2. Why we believe we complied",
-                          zh_CN="二、我单位认为未违反规定的理由"),
-    "complied_text": LocalText(
-        en="We have reviewed how the accounts concerned were used. They are used by our own "
-           "employees to serve real customers who asked to be contacted; no plug-in or "
-           "automation was used, customers were not harassed or induced to share, and no "
-           "account was registered or bought in bulk. As section 5.3 provides, having "
-           "confirmed that our use did not break the rules, we appeal through our "
-           "administrator account.",
-        zh_CN="经我单位自查，相关账号均由本单位员工使用，用于服务主动咨询的真实客户；未使用外挂或"
-              "自动化工具，未骚扰客户或诱导分享，未批量注册或购买账号。依据规则第 5.3 条，"
-              "我单位在确认实际使用未违反规定后，通过管理员账号提出申诉。"),
-    "measures": LocalText(en="3. Corrective measures", zh_CN="三、整改措施"),
-    "request": LocalText(
-        en="4. Our request: please review the restriction and restore normal use. The "
-           "documents of section 5.3 are attached.",
-        zh_CN="四、申诉请求：恳请贵团队复核并恢复账号正常使用。规则第 5.3 条所列资质材料附后。"),
-    "sign": LocalText(en="{company}\nContact: {person}, {phone}\n{date}",
-                      zh_CN="申诉单位：{company}\n联系人：{person}　电话：{phone}\n{date}"),
-}
 
+class Measure(BaseModel):
+    """A corrective or preventive measure. Printed as done only when ``done`` is true, i.e. a
+    confirmed source says so; otherwise it becomes a placeholder asking whether it was done."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=500)
+    done: bool = False
+    source: MeasureSource = "administrator"
+
+
+def complied_prompts(lang: Lang) -> list[str]:
+    """The questions that guide the administrator's "why we believe we complied"."""
+    return [label(key, lang) for key in COMPLIED_PROMPTS]
+
+
+# Placeholders --------------------------------------------------------------------------------
+
+PLACEHOLDER = re.compile(r"【请填写：(?P<zh>[^】]*)】|\[Please fill in: (?P<en>[^\]]*)\]")
+
+
+def placeholder(what: str, lang: Lang) -> str:
+    return label("stmt_placeholder", lang, what=what)
+
+
+def placeholders(text: str) -> list[str]:
+    """What is still to fill in: the placeholders of ``text`` (their wording), in order."""
+    return [m.group("zh") if m.group("zh") is not None else m.group("en")
+            for m in PLACEHOLDER.finditer(text)]
+
+
+# Chinese typesetting -------------------------------------------------------------------------
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FULL = r"\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019"  # CJK punctuation, full width
+_CLOSE = "）」』”’】》"  # full-width closing marks: punctuation after them is Chinese too
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+
+
+def has_cjk(text: str) -> bool:
+    return re.search(f"[{_CJK}]", text) is not None
+
+
+def typeset_zh(text: str) -> str:
+    """In lines with Chinese text: full-width punctuation after Chinese characters (and
+    before a space, Chinese text or the line's end), full-width parentheses around Chinese
+    text, and no spaces between Chinese characters, full-width punctuation and other text
+    (ideographic spaces and line breaks are kept)."""
+    lines = []
+    for line in text.split("\n"):
+        if not has_cjk(line):
+            lines.append(line)
+            continue
+        line = re.sub(f"\\(([^()]*[{_CJK}][^()]*)\\)", r"（\1）", line)
+        # In a Chinese line: after a Chinese character, or before a space, Chinese or the end.
+        line = re.sub(f"(?<=[{_CJK}{_CLOSE}])([,;:?!])|([,;:?!])(?=[ \\t{_CJK}]|$)",
+                      lambda m: _HALF_TO_FULL[m.group(1) or m.group(2)], line)
+        line = re.sub(f"(?<=[{_CJK}{_CLOSE}])[ \\t]*\\.(?![0-9A-Za-z])", "。", line)
+        # Spaces touching Chinese text or full-width punctuation go.
+        line = re.sub(f"[ \\t]+(?=[{_CJK}{_FULL}])|(?<=[{_CJK}{_FULL}])[ \\t]+", "", line)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+# The statement -------------------------------------------------------------------------------
 
 def _date(day: dt.date, lang: Lang) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if lang == "zh_CN" else day.isoformat()
 
 
-def _what(diagnosis: Diagnosis, lang: Lang) -> str | None:
-    try:
-        from app.rules.catalogue import load_catalogue
-
-        catalogue = load_catalogue()
-        if diagnosis.category:
-            return catalogue.violation(diagnosis.category).title(lang)
-        if diagnosis.rule:
-            return catalogue.rule(diagnosis.rule).title(lang)
-    except Exception:  # the statement is still useful without the catalogue's titles
-        log.warning("rule titles unavailable for the statement", exc_info=True)
-        pass
-    return diagnosis.category or diagnosis.rule
+def appealed_what(report: RestrictionReport | None, lang: Lang) -> str:
+    """What is appealed, in words: 企业账号封禁 / block of the enterprise account, ..."""
+    account = report.account if report else "enterprise"
+    key = ("appealed_member_interop" if account == "member" and report is not None
+           and report.scope == "interop" else f"appealed_{account}")
+    return label(key, lang)
 
 
-def build_statement(profile: Profile, diagnosis: Diagnosis, *, lang: Lang = "zh_CN",
-                    report: RestrictionReport | None = None,
+def _own_words(text: str, lang: Lang) -> str:
+    """The administrator's words as written; when they are not in the package's language the
+    statement says they were not translated."""
+    text = text.strip()
+    if lang == "en" and has_cjk(text):
+        return f"{label('stmt_not_translated', lang)}\n{typeset_zh(text)}"
+    if lang == "zh_CN" and not has_cjk(text) and re.search(r"[A-Za-z]{3}", text):
+        return f"{label('stmt_not_translated', lang)}\n{text}"
+    return text
+
+
+def measure_lines(measures: Sequence[Measure], lang: Lang) -> list[str]:
+    """Numbered lines: a confirmed measure as done, any other as a placeholder."""
+    if not any(m.text.strip() for m in measures):
+        return [placeholder(label("stmt_fill_measures", lang), lang)]
+    out = []
+    for i, m in enumerate((m for m in measures if m.text.strip()), 1):
+        text = m.text.strip().rstrip("。.")
+        if m.done:
+            body = (text if lang == "zh_CN" and text.startswith("已")
+                    else label("stmt_measure_done", lang, text=text))
+            body += "。" if lang == "zh_CN" else "."
+        else:
+            body = placeholder(label("stmt_fill_measure", lang, text=text), lang)
+        out.append(f"（{i}）{body}" if lang == "zh_CN" else f"({i}) {body}")
+    return out
+
+
+def build_statement(profile: Profile, diagnosis: Diagnosis | None = None, *,
+                    lang: Lang = "zh_CN", report: RestrictionReport | None = None,
                     accounts: Sequence[str] = (), restricted_on: dt.date | None = None,
+                    complied: str | None = None, what_happened: str | None = None,
+                    measures: Sequence[Measure] = (),
                     corrective_measures: Sequence[str] | None = None,
+                    request: str | None = None, attachments: Iterable[str] = (),
                     today: dt.date | None = None) -> str:
-    """The statement text. ``corrective_measures`` come from the latest self-audit; without
-    them, general measures are proposed for the user to edit."""
-    t = {key: text(lang) for key, text in _T.items()}
+    """The statement text in ``lang``.
+
+    ``complied``, ``what_happened`` and ``request`` are the administrator's own words (None:
+    a placeholder, or for the request the plain request for review). ``measures`` carry whether
+    a confirmed source says they were done. ``corrective_measures`` (plain strings, e.g. a
+    self-audit's plan items under way) are not confirmed: each becomes a placeholder asking
+    whether it was done. ``attachments`` are the documents' titles, in package order.
+    ``diagnosis`` is accepted for the callers' convenience and not quoted: the reviewer reads
+    the enterprise's facts, not the app's reasoning."""
+    del diagnosis  # deliberately unused: nothing of the diagnosis goes to the reviewer
+    fill = lambda key: placeholder(label(key, lang), lang)  # noqa: E731
     account = report.account if report else "enterprise"
     scope = report.scope if report else "account"
-    when = (t["when"].format(date=_date(restricted_on, lang)) if restricted_on
-            else t["recently"])
-    who = t["who"].format(company=profile.company_name, code=profile.credit_code,
-                          corp_id=profile.corp_id, when=when, account=_ACCOUNT[account](lang),
-                          scope=_SCOPE[scope](lang))
-    intro = [who]
-    if accounts:
-        intro.append(t["accounts"].format(accounts=("、" if lang == "zh_CN" else ", ")
-                                          .join(accounts)))
-    if report and report.notice_text:
-        intro.append(t["notice"].format(text=report.notice_text.strip()))
 
-    happened = [t["happened"]]
-    what = _what(diagnosis, lang)
-    if what and diagnosis.citations:
-        happened.append(t["rule"].format(what=what, sections=", ".join(diagnosis.citations)))
-    happened += [s.text for s in diagnosis.explanation]
-    if len(happened) == 1:  # a route chosen by hand: leave the user a visible gap to fill
-        happened.append(t["happened_blank"])
+    who = label("stmt_who", lang, company=profile.company_name, code=profile.credit_code,
+                corp_id=profile.corp_id)
+    happened = [label("stmt_happened", lang,
+                      date=_date(restricted_on, lang) if restricted_on else fill("stmt_fill_date"),
+                      account=label(f"stmt_account_{account}", lang),
+                      scope=label("stmt_scope_interop", lang) if scope == "interop" else "")]
+    names = [a.strip() for a in accounts if a.strip()]
+    if names or account != "enterprise":
+        joined = ("、" if lang == "zh_CN" else ", ").join(names)
+        happened.append(label("stmt_accounts", lang,
+                              accounts=joined or fill("stmt_fill_accounts")))
+    notice = (report.notice_text or "").strip() if report else ""
+    quoted = label("stmt_notice", lang, text=notice or fill("stmt_fill_notice"))
+    if lang == "zh_CN" and not re.search(r"[。！？!?.]$", notice):
+        quoted += "。"
+    happened.append(quoted)
+    if what_happened and what_happened.strip():
+        happened.append(_own_words(what_happened, lang))
 
-    measures = list(corrective_measures or [m(lang) for m in _DEFAULT_MEASURES])
-    numbered = [f"({i}) {m}" if lang == "en" else f"（{i}）{m}"
-                for i, m in enumerate(measures, 1)]
+    all_measures = list(measures) + [Measure(text=t) for t in (corrective_measures or [])
+                                     if t.strip()]
+    titles = [t for t in attachments if t.strip()]
+    attachment_lines = ([f"{i}、{t}" if lang == "zh_CN" else f"{i}. {t}"
+                         for i, t in enumerate(titles, 1)] if titles
+                        else [label("stmt_no_attachments", lang)])
     admin = profile.administrator
+    sep = " " if lang == "en" else ""
     paragraphs = [
-        t["greeting"],
-        " ".join(intro) if lang == "en" else "".join(intro),
-        "\n".join(happened),
-        f"{t['complied']}\n{t['complied_text']}",
-        "\n".join([t["measures"], *numbered]),
-        t["request"],
-        t["sign"].format(company=profile.company_name, person=admin.name, phone=admin.phone,
-                         date=_date(today or dt.date.today(), lang)),
+        label("stmt_greeting", lang),
+        f"{label('stmt_who_heading', lang)}\n{who}",
+        f"{label('stmt_happened_heading', lang)}\n" + sep.join(happened[:3])
+        + ("\n" + "\n".join(happened[3:]) if happened[3:] else ""),
+        f"{label('stmt_complied_heading', lang)}\n"
+        + (_own_words(complied, lang) if complied and complied.strip()
+           else fill("stmt_fill_complied")),
+        "\n".join([label("stmt_measures_heading", lang), *measure_lines(all_measures, lang)]),
+        f"{label('stmt_request_heading', lang)}\n"
+        + (_own_words(request, lang) if request and request.strip()
+           else label("stmt_request", lang, what=appealed_what(report, lang))),
+        "\n".join([label("stmt_attachments_heading", lang), *attachment_lines]),
+        label("stmt_sign", lang, company=profile.company_name, person=admin.name,
+              phone=admin.phone, date=_date(today or dt.date.today(), lang)),
     ]
-    return "\n\n".join(paragraphs)
+    text = "\n\n".join(paragraphs)
+    return typeset_zh(text) if lang == "zh_CN" else text
+
+
+def attachments_heading(lang: Lang) -> str:
+    """The first line of the statement's attachment section (the bundle puts page numbers
+    after its entries)."""
+    return label("stmt_attachments_heading", lang)
+
+
+def not_translated_note(text: str, lang: Lang) -> str | None:
+    """For a statement the administrator wrote (or edited) whole: a note to put before it when
+    it is not in the package's language, else None."""
+    if lang == "en" and has_cjk(text) and len(re.findall(f"[{_CJK}]", text)) > len(text) / 4:
+        return label("stmt_text_not_translated", lang)
+    if lang == "zh_CN" and not has_cjk(text) and re.search(r"[A-Za-z]{3}", text):
+        return label("stmt_text_not_translated", lang)
+    return None
 
 
 def fit_to_limit(text: str, limit: int) -> tuple[str, bool]:

@@ -51,7 +51,8 @@ ENTRY_NAME = re.compile(
     r"^(manifest|profile|members|violations|audits)\.json$"
     r"|^cases/[0-9a-f]{12}\.json$"
     r"|^documents/[0-9a-f]{32}\.(json|bin)$"
-    r"|^audit_evidence/[0-9a-f]{32}\.(json|bin)$")
+    r"|^audit_evidence/[0-9a-f]{32}\.(json|bin)$"
+    r"|^enterprise_documents/[0-9a-f]{32}\.(json|bin)$")
 
 
 class ArchiveHeader(BaseModel):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+import sqlite3
 from collections.abc import Callable
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
-from app.i18n import Lang
+from app.i18n import Lang, LocalText
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import ledger
 from app.store.db import now, transaction
@@ -53,6 +54,41 @@ class CaseEvent(BaseModel):
     value: str | None = None
 
 
+class LadderCount(BaseModel):
+    """Which count of earlier rule-1 restrictions (2.2) the case's diagnosis used, and why."""
+
+    report: int | None = Field(description="What the report said; null when it left it out.")
+    ledger: int = Field(description="What the ledger held before this case (recorded + entered).")
+    used: int
+    entered: int = Field(default=0, description="Restrictions added to the ledger as entered "
+                         "by hand because the report knew of more than the ledger.")
+
+    @property
+    def message(self) -> LocalText:
+        """One sentence in both languages: the count used and why."""
+        r, n, u, e = self.report, self.ledger, self.used, self.entered
+        if r is None:
+            return LocalText(
+                en=f"Earlier restrictions: {u}, from the member's ledger (the report did not "
+                   "give a count).",
+                zh_CN=f"此前受限次数：{u} 次，取自该成员的违规记录（报告未填写次数）。")
+        if r == n:
+            return LocalText(en=f"Earlier restrictions: {u}; the report and the ledger agree.",
+                             zh_CN=f"此前受限次数：{u} 次，报告与违规记录一致。")
+        if e:
+            return LocalText(
+                en=f"Earlier restrictions: {u}, as the report says; the ledger knew of {n}, so "
+                   f"{e} earlier restriction(s) were added to it as entered by hand (before "
+                   "this app).",
+                zh_CN=f"此前受限次数：{u} 次，以报告为准；违规记录中原有 {n} 次，已将另外 {e} 次"
+                      "作为“使用本应用之前”的手动记录补入。")
+        return LocalText(
+            en=f"Earlier restrictions: {u}, from the ledger; the report said {r}, but the "
+               f"ledger records {n} and the penalty ladder counts every one (2.2).",
+            zh_CN=f"此前受限次数：{u} 次，以违规记录为准；报告填写为 {r} 次，但记录中有 {n} 次，"
+                  "处罚阶梯按全部违规计算（2.2）。")
+
+
 class CaseSummary(BaseModel):
     id: str
     created: dt.datetime
@@ -71,6 +107,8 @@ class CaseDetail(CaseSummary):
     report: RestrictionReport
     notice_locked: bool = False
     diagnosis: Diagnosis
+    ladder: LadderCount | None = Field(
+        default=None, description="For a member's case: the earlier-restriction count used.")
     timeline: list[CaseEvent]
     deadlines: list[Deadline]
     documents: list[DocumentInfo]
@@ -95,13 +133,11 @@ def create_case(ws: Workspace, report: RestrictionReport, *, diagnoser: Diagnose
     vault = ws.vault if report.notice_text else None
     # One write transaction from reading the ledger to recording the case: two cases created
     # at once for the same member cannot both count the same earlier restrictions.
+    ladder: LadderCount | None = None
     with transaction(ws.conn) as c:
         if userid is not None:
-            # 2.2: the ledger knows this member's earlier rule-1 restrictions; a higher count
-            # the user gave (restrictions from before the app) is kept.
-            known = ledger.prior_rule1_count(ws, userid)
-            report = report.model_copy(update={"prior_violations": max(
-                report.prior_violations, known)})
+            ladder = _ladder(c, ws, userid, report, restricted_on)
+            report = report.model_copy(update={"prior_violations": ladder.used})
             ledger.ensure_member(c, userid)
         diagnosis = diagnoser(report)
         notice_enc = None if vault is None else vault.encrypt_text(
@@ -115,11 +151,29 @@ def create_case(ws: Workspace, report: RestrictionReport, *, diagnoser: Diagnose
              diagnosis.model_dump_json()))
         c.execute("INSERT INTO case_events (case_id, at, kind, value) "
                   "VALUES (?, ?, 'status', 'restricted')", (case_id, created))
+        if ladder is not None:
+            c.execute("UPDATE cases SET ladder_json = ? WHERE id = ?",
+                      (ladder.model_dump_json(), case_id))
         if userid is not None:
             ledger.insert_violation(c, userid=userid, case_id=case_id, occurred=restricted_on,
                                     rule=diagnosis.rule, category=diagnosis.category,
                                     step=diagnosis.step, duration=report.duration)
     return get_case(ws, case_id)
+
+
+def _ladder(c: sqlite3.Connection, ws: Workspace, userid: str, report: RestrictionReport,
+            restricted_on: dt.date) -> LadderCount:
+    """2.2: the rule-1 ladder counts every earlier violation of the member. The ledger holds
+    those the app recorded and those entered by hand; a report that leaves the count out gets
+    the ledger's; a report that knows of more adds the rest to the ledger as entered by hand
+    (so the next case counts them too); a report that says fewer is overruled by the ledger."""
+    known = ledger.ledger_count(ws, userid, c).total
+    given = (report.prior_violations if "prior_violations" in report.model_fields_set
+             else None)
+    if given is None or given <= known:
+        return LadderCount(report=given, ledger=known, used=known)
+    ledger.enter_earlier_restrictions(c, userid, given - known, before=restricted_on)
+    return LadderCount(report=given, ledger=known, used=given, entered=given - known)
 
 
 def _summary_fields(row: object) -> dict[str, object]:
@@ -199,6 +253,8 @@ def get_case(ws: Workspace, case_id: str, *, at: dt.datetime | None = None) -> C
         at or dt.datetime.now(dt.UTC))
     return CaseDetail.model_validate({
         **fields, "report": report, "notice_locked": notice_locked, "diagnosis": diagnosis,
+        "ladder": (LadderCount.model_validate_json(row["ladder_json"]) if row["ladder_json"]
+                   else None),
         "timeline": timeline, "deadlines": deadlines,
         "documents": list_documents(ws, case_id)})
 

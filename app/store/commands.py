@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import datetime as dt
 import logging
+import sys
 from pathlib import Path
 
 from pydantic import TypeAdapter
@@ -19,7 +20,7 @@ from app.i18n import Lang, system_lang
 from app.labels import label, text
 from app.rules.catalogue import Catalogue, CatalogueError
 from app.rules.contract import RestrictionReport
-from app.store import cases, documents
+from app.store import cases, documents, package_commands
 from app.store.cases import CASE_STATUSES
 from app.store.documents import DOCUMENT_KINDS
 from app.store.errors import StoreError
@@ -157,6 +158,8 @@ def cmd_case_new(args: argparse.Namespace) -> int:
         detail = cases.create_case(ws, report, diagnoser=diagnoser, userid=args.member,
                                    restricted_on=args.date)
     print(detail.id)
+    if detail.ladder is not None:  # which earlier-restriction count was used, and why
+        print(detail.ladder.message(lang_of(args)), file=sys.stderr)
     return 0
 
 
@@ -193,10 +196,11 @@ def cmd_case_show(args: argparse.Namespace) -> int:
             with contextlib.suppress(StoreError):  # shown without the notice text
                 ws.unlock()
         detail = cases.get_case(ws, _resolve(ws, args.id, include_trashed=True))
-    if args.json:
-        _print_json(detail)
-        return 0
-    _print_case(detail, lang_of(args))
+        if args.json:
+            _print_json(detail)
+            return 0
+        _print_case(detail, lang_of(args))
+        _print_package_history(ws, detail.id, lang_of(args))
     return 0
 
 
@@ -254,6 +258,8 @@ def _print_case(d: cases.CaseDetail, lang: Lang) -> None:
               + "; ".join(_titled(names.get(kind), kind) for kind in dg.documents))
     for s in _explanation(d, catalogue, lang):
         print(f"  - {s.text} [{', '.join(s.citations)}]")
+    if d.ladder is not None:
+        print(label("case_ladder", lang, message=d.ladder.message(lang)))
     if d.notice_locked:
         print(label("case_notice_locked", lang))
     print(label("case_timeline", lang))
@@ -271,6 +277,29 @@ def _print_case(d: cases.CaseDetail, lang: Lang) -> None:
             kind = names.get(doc.kind, doc.kind)
             print(f"    {doc.id[:12]}  {pad(kind, 26)} {pad(doc.media_type, 16)} "
                   + label("case_size", lang, size=doc.size))
+
+
+def _print_package_history(ws: Workspace, case_id: str, lang: Lang) -> None:
+    """The case's builds and submissions (with their outcomes), if any."""
+    from app.store.submissions import CHANNEL_TITLES, OUTCOME_TITLES, list_submissions
+
+    builds = ws.conn.execute("SELECT built, pages, lang, sha256 FROM case_builds "
+                             "WHERE case_id = ? ORDER BY built, rowid", (case_id,)).fetchall()
+    if builds:
+        print(label("case_builds", lang))
+        for b in builds:
+            print(label("case_build_row", lang, when=b["built"][:16].replace("T", " "),
+                        pages=b["pages"], package_lang=b["lang"], sha=b["sha256"][:16]))
+    subs = list_submissions(ws, case_id)
+    if subs:
+        print(label("case_submissions", lang))
+        for s in subs:
+            reason = f" ({label('reason_' + s.reason, lang)})" if s.reason else ""
+            ref = f"  #{s.reference}" if s.reference else ""
+            print(label("case_submission_row", lang, date=s.submitted_on,
+                        channel=CHANNEL_TITLES[s.channel](lang),
+                        outcome=OUTCOME_TITLES[s.outcome](lang), reason=reason, ref=ref,
+                        follow_up=s.follow_up_on))
 
 
 @store_errors
@@ -325,10 +354,19 @@ def cmd_doc_add(args: argparse.Namespace) -> int:
     except IntakeError as exc:
         raise InputError(exc.message) from exc
     lang = lang_of(args)
+    from app.appeal.intake import IntakeError
+    from app.store.documents import check_file
+
+    try:  # the Appeal page's intake: a file the package cannot use is refused now
+        notes = check_file(path)
+    except IntakeError as exc:
+        raise InputError(exc.message) from exc
     with open_workspace() as ws:
         unlock(ws, lang)
         info = documents.add_document(ws, _resolve(ws, args.case_id), args.kind, data,
                                       path.name)
+    for note in notes:
+        print(label("note", lang, message=note(lang)), file=sys.stderr)
     catalogue = _catalogue()
     names = {doc.id: doc.title(lang) for doc in catalogue.documents} if catalogue else {}
     print(label("doc_added", lang, id=info.id, kind=names.get(info.kind, info.kind),
@@ -383,6 +421,8 @@ def register(sub: argparse._SubParsersAction, lang: Lang) -> None:
     q = add_lang(cs.add_parser("restore", help=label("clihelp_case_restore", lang)), lang)
     q.add_argument("id")
     q.set_defaults(func=cmd_case_restore)
+    package_commands.register_case(cs, lang)
+    package_commands.register_enterprise(sub, lang)
 
     p = sub.add_parser("doc", help=label("clihelp_doc", lang))
     ds = p.add_subparsers(dest="doc_command", metavar="ACTION", required=True)

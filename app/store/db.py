@@ -129,11 +129,70 @@ def _v3_profile_draft_and_audit_evidence(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _v4_enterprise_package_submissions(conn: sqlite3.Connection) -> None:
+    """The ID cards' validity dates; when the legal person or the company last changed (what
+    makes standing documents stale); the enterprise's standing documents; each case's package
+    draft (one vault ciphertext), its builds, and its submissions with their outcomes."""
+    statements = [
+        "ALTER TABLE profile ADD COLUMN legal_person_id_valid_until TEXT",
+        # Set when a save changes who the legal person is (name or ID number) / the company
+        # (name or credit code); documents added before it are stale.
+        "ALTER TABLE profile ADD COLUMN legal_person_since TEXT",
+        "ALTER TABLE profile ADD COLUMN company_since TEXT",
+        "ALTER TABLE administrators ADD COLUMN id_valid_until TEXT",
+        """CREATE TABLE enterprise_documents (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            media_type TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            filename_enc BLOB,
+            blob_id TEXT NOT NULL UNIQUE,
+            valid_until TEXT,
+            added TEXT NOT NULL,
+            deleted_at TEXT)""",
+        "CREATE INDEX enterprise_documents_kind ON enterprise_documents(kind, added)",
+        """CREATE TABLE case_drafts (
+            case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+            draft_enc BLOB NOT NULL,
+            updated TEXT NOT NULL)""",
+        """CREATE TABLE case_builds (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            built TEXT NOT NULL,
+            pages INTEGER NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            lang TEXT NOT NULL)""",
+        "CREATE INDEX case_builds_case ON case_builds(case_id, built)",
+        """CREATE TABLE submissions (
+            id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            submitted_on TEXT NOT NULL,
+            channel TEXT NOT NULL,
+            bundle_sha256 TEXT,
+            reference TEXT,
+            follow_up_on TEXT NOT NULL,
+            outcome TEXT NOT NULL DEFAULT 'pending',
+            outcome_on TEXT,
+            reason TEXT,
+            note_enc BLOB,
+            created TEXT NOT NULL)""",
+        "CREATE INDEX submissions_case ON submissions(case_id, submitted_on)",
+        # Restrictions entered by hand ("earlier, before this app") often have no known date.
+        "ALTER TABLE violations ADD COLUMN date_known INTEGER NOT NULL DEFAULT 1",
+        # Which earlier-restriction count a member's case used, and why (cases.LadderCount).
+        "ALTER TABLE cases ADD COLUMN ladder_json TEXT",
+    ]
+    for sql in statements:
+        conn.execute(sql)
+
+
 # Append only: a released step never changes; user_version N means steps 1..N have run.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial,
     _v2_documents_and_trash,
     _v3_profile_draft_and_audit_evidence,
+    _v4_enterprise_package_submissions,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

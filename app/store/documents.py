@@ -6,10 +6,13 @@ Removing a document moves it to the trash (``restore_document`` undoes it); ``pu
 
 from __future__ import annotations
 
+import os
 import secrets
+from pathlib import Path
 
 from pydantic import BaseModel
 
+from app.i18n import LocalText
 from app.rules.contract import DOCUMENT_SLOTS, DocumentSlot
 from app.store.db import now, transaction
 from app.store.errors import NotFound, StoreError
@@ -91,6 +94,23 @@ def add_document(ws: Workspace, case_id: str, kind: str, data: bytes,
         vault.delete_blob(blob_id)
         raise
     return get_document(ws, doc_id)
+
+
+def check_file(path: str | os.PathLike[str]) -> list[LocalText]:
+    """Run the Appeal page's intake on ``path``: IntakeError when the package cannot use it,
+    else the notes the user should see (low resolution, transparency, ...)."""
+    from app.appeal.intake import read_document
+
+    return [note.message for note in read_document(path).notes]
+
+
+def add_document_file(ws: Workspace, case_id: str, kind: str, path: str | os.PathLike[str]
+                      ) -> tuple[DocumentInfo, list[LocalText]]:
+    """Check ``path`` with the Appeal page's intake (IntakeError when the package cannot use
+    it), then attach it to the case; returns it with the intake's notes for the user."""
+    notes = check_file(path)
+    info = add_document(ws, case_id, kind, Path(path).read_bytes(), Path(path).name)
+    return info, notes
 
 
 def get_document(ws: Workspace, doc_id: str) -> DocumentInfo:

@@ -11,7 +11,7 @@ import secrets
 import sqlite3
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.rules.catalogue import RuleId
 from app.store.db import now, transaction
@@ -74,6 +74,24 @@ class ViolationEntry(BaseModel):
     step: int | None
     duration: str | None
     outcome: Outcome
+    date_known: bool = Field(default=True, description="False for a restriction entered by "
+                             "hand whose date the administrator did not know.")
+
+    @property
+    def entered_by_hand(self) -> bool:
+        """Earlier, before this app: entered by the administrator, not recorded by a case."""
+        return self.case_id is None
+
+
+class LedgerCount(BaseModel):
+    """A member's earlier rule-1 restrictions (2.2): recorded by cases + entered by hand."""
+
+    recorded: int
+    entered: int
+
+    @property
+    def total(self) -> int:
+        return self.recorded + self.entered
 
 
 def ensure_member(conn: sqlite3.Connection, userid: str) -> None:
@@ -101,26 +119,40 @@ def list_members(ws: Workspace) -> list[Member]:
 def insert_violation(conn: sqlite3.Connection, *, userid: str, case_id: str | None,
                      occurred: dt.date, rule: str | None, category: str | None,
                      step: int | None, duration: str | None, outcome: Outcome = "open",
-                     entry_id: str | None = None) -> str:
+                     entry_id: str | None = None, date_known: bool = True) -> str:
     """Inside a transaction: record one restriction in the member's ledger."""
     entry_id = entry_id or secrets.token_hex(8)
     ensure_member(conn, userid)
     conn.execute(
         "INSERT INTO violations (id, userid, case_id, occurred, rule, category, step, duration, "
-        "outcome, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "outcome, created, date_known) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (entry_id, userid, case_id, occurred.isoformat(), rule, category, step, duration,
-         outcome, now()))
+         outcome, now(), int(date_known)))
     return entry_id
 
 
-def add_past_violation(ws: Workspace, userid: str, occurred: dt.date, *, rule: str | None,
-                       category: str | None = None, step: int | None = None,
+def add_past_violation(ws: Workspace, userid: str, occurred: dt.date | None, *,
+                       rule: str | None, category: str | None = None, step: int | None = None,
                        duration: str | None = None, outcome: Outcome = "unblocked") -> str:
-    """A restriction from before the app was used (no case attached)."""
+    """A restriction from before the app was used (no case attached); ``occurred`` None when
+    the administrator does not know the date (it is then kept as the day it was entered, marked
+    as not known)."""
     with transaction(ws.conn) as c:
-        return insert_violation(c, userid=userid, case_id=None, occurred=occurred, rule=rule,
+        return insert_violation(c, userid=userid, case_id=None,
+                                occurred=occurred or dt.date.today(), rule=rule,
                                 category=category, step=step, duration=duration,
-                                outcome=outcome)
+                                outcome=outcome, date_known=occurred is not None)
+
+
+def enter_earlier_restrictions(conn: sqlite3.Connection, userid: str, count: int, *,
+                               before: dt.date) -> list[str]:
+    """Inside a transaction: ``count`` rule-1 restrictions of ``userid`` the administrator
+    knows of from before the app ("earlier, before this app"), dates unknown; kept as the day
+    before ``before`` so they sort ahead of the case that revealed them."""
+    day = before - dt.timedelta(days=1)
+    return [insert_violation(conn, userid=userid, case_id=None, occurred=day, rule="R1",
+                             category=None, step=None, duration=None, outcome="unblocked",
+                             date_known=False) for _ in range(count)]
 
 
 _LIVE = ("FROM violations v LEFT JOIN cases c ON c.id = v.case_id "
@@ -134,6 +166,15 @@ def member_ledger(ws: Workspace, userid: str) -> list[ViolationEntry]:
 
 
 def prior_rule1_count(ws: Workspace, userid: str) -> int:
-    """Earlier rule-1 restrictions of this member (2.2), trashed cases not counted."""
-    row = ws.conn.execute(f"SELECT count(*) {_LIVE} AND v.rule = 'R1'", (userid,)).fetchone()
-    return int(row[0])
+    """Earlier rule-1 restrictions of this member (2.2), trashed cases not counted: recorded by
+    cases plus entered by hand. What the diagnosis' ``prior_violations`` is pre-filled with."""
+    return ledger_count(ws, userid).total
+
+
+def ledger_count(ws: Workspace, userid: str, conn: sqlite3.Connection | None = None
+                 ) -> LedgerCount:
+    """The member's rule-1 restrictions, split into recorded by cases and entered by hand."""
+    row = (conn or ws.conn).execute(
+        "SELECT count(v.case_id), count(*) - count(v.case_id) "
+        f"{_LIVE} AND v.rule = 'R1'", (userid,)).fetchone()
+    return LedgerCount(recorded=int(row[0]), entered=int(row[1]))

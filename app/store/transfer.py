@@ -19,7 +19,7 @@ from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
 from app.store.atomic import fsync_dir
 from app.store.audit_evidence import read_evidence
-from app.store.cases import CaseEvent, CaseStatus, get_case
+from app.store.cases import CaseEvent, CaseStatus, LadderCount, get_case
 from app.store.db import SCHEMA_VERSION, now, transaction
 from app.store.documents import DocumentKind, read_document
 from app.store.errors import ArchiveError, Cancelled
@@ -61,6 +61,25 @@ class CaseOut(BaseModel):
     report: RestrictionReport
     diagnosis: Diagnosis
     timeline: list[CaseEvent]
+    ladder: LadderCount | None = None
+    # The package draft (app.store.drafts.PackageDraft as JSON), its builds and submissions;
+    # kept as plain data here and validated by their own models on import.
+    draft: dict[str, Any] | None = None
+    builds: list[dict[str, Any]] = Field(default_factory=list)
+    submissions: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class EnterpriseDocumentOut(BaseModel):
+    """A standing document of the enterprise (app.store.enterprise); its bytes beside it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(pattern=r"^[0-9a-f]{32}$")
+    kind: str
+    media_type: str
+    valid_until: dt.date | None = None
+    added: str
+    filename: str | None = None
 
 
 class DocumentOut(BaseModel):
@@ -103,6 +122,7 @@ class ImportSummary(BaseModel):
     violations_added: int
     audits_added: int
     evidence_added: int = 0
+    enterprise_documents_added: int = 0
     profile: Literal["imported", "kept_existing", "not_in_archive"]
 
 
@@ -119,10 +139,18 @@ def _case_entries(ws: Workspace, case_id: str, entries: dict[str, bytes],
     ``blobs``, read one at a time when the archive is written."""
     detail = get_case(ws, case_id)
     row = ws.conn.execute("SELECT created FROM cases WHERE id = ?", (case_id,)).fetchone()
+    from app.store import drafts, submissions
+
+    draft = (json.loads(drafts.load_draft(ws, case_id).model_dump_json())
+             if drafts.has_draft(ws, case_id) else None)
     entries[f"cases/{case_id}.json"] = _dump(CaseOut(
         id=case_id, userid=detail.userid, created=row["created"],
         restricted_on=detail.restricted_on, status=detail.status, report=detail.report,
-        diagnosis=detail.diagnosis, timeline=detail.timeline))
+        diagnosis=detail.diagnosis, timeline=detail.timeline, ladder=detail.ladder,
+        draft=draft,
+        builds=[b.model_dump(mode="json") for b in drafts.list_builds(ws, case_id)],
+        submissions=[x.model_dump(mode="json", exclude={"note_locked"})
+                     for x in submissions.list_submissions(ws, case_id)]))
     for doc in detail.documents:
         info, filename, _ = _document_meta(ws, doc.id)
         entries[f"documents/{doc.id}.json"] = _dump(DocumentOut(
@@ -179,6 +207,7 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
     entries: dict[str, bytes] = {}
     blobs: list[tuple[str, str]] = []
     evidence_blobs: list[tuple[str, str]] = []
+    enterprise_blobs: list[tuple[str, str]] = []
     if case_id is None:
         case_ids = [r[0] for r in ws.conn.execute(
             "SELECT id FROM cases WHERE deleted_at IS NULL ORDER BY created, rowid")]
@@ -205,12 +234,27 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
                 id=info.id, question_id=info.question_id, media_type=info.media_type,
                 added=info.added, filename=filename))
             evidence_blobs.append((f"audit_evidence/{info.id}.bin", info.id))
+        # The enterprise's standing documents (app.store.enterprise).
+        from app.store.enterprise import _filename_context as _standing_name
+        from app.store.enterprise import list_enterprise_documents
+
+        for doc in list_enterprise_documents(ws):
+            row = ws.conn.execute("SELECT filename_enc FROM enterprise_documents WHERE id = ?",
+                                  (doc.id,)).fetchone()
+            filename = (None if row["filename_enc"] is None
+                        else ws.vault.decrypt_text(row["filename_enc"], _standing_name(doc.id)))
+            entries[f"enterprise_documents/{doc.id}.json"] = _dump(EnterpriseDocumentOut(
+                id=doc.id, kind=doc.kind, media_type=doc.media_type,
+                valid_until=doc.valid_until, added=doc.added, filename=filename))
+            enterprise_blobs.append((f"enterprise_documents/{doc.id}.bin", doc.id))
     else:
         case_ids = [case_id]
         userid = get_case(ws, case_id).userid
         userids = {userid} if userid else set()
-        violations = ws.conn.execute("SELECT * FROM violations WHERE case_id = ?",
-                                     (case_id,)).fetchall()
+        # The member's restrictions entered by hand travel with the case: the ladder counts them.
+        violations = ws.conn.execute(
+            "SELECT * FROM violations WHERE case_id = ? OR (case_id IS NULL AND userid = ?)",
+            (case_id, userid)).fetchall()
     entries["members.json"] = _dump(_members(ws, userids))  # refuses a bad id up front
     for done, cid in enumerate(case_ids):
         _step(progress, cancel, done, len(case_ids) + 1, f"case {cid}")
@@ -237,6 +281,12 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
             for name, evidence_id in evidence_blobs:
                 _step(None, cancel, 0, 0, "")
                 writer.add(name, read_evidence(ws, evidence_id)[2])
+            if enterprise_blobs:
+                from app.store.enterprise import read_enterprise_document
+
+                for name, standing_id in enterprise_blobs:
+                    _step(None, cancel, 0, 0, "")
+                    writer.add(name, read_enterprise_document(ws, standing_id)[2])
             writer.close()
             f.flush()
             os.fsync(f.fileno())
@@ -251,15 +301,15 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
     return manifest
 
 
-def _parse(entries: dict[str, bytes], name: str, model: type[BaseModel], many: bool = False
-           ) -> Any:
+def _parse(entries: dict[str, bytes], name: str, model: type[BaseModel], many: bool = False,
+           context: dict[str, Any] | None = None) -> Any:
     data = archive.load_json(entries, name)
     try:
         if many:
             if not isinstance(data, list):
                 raise ArchiveError(f"{name} in the archive is not a list")
-            return [model.model_validate(item) for item in data]
-        return model.model_validate(data)
+            return [model.model_validate(item, context=context) for item in data]
+        return model.model_validate(data, context=context)
     except ValidationError as exc:
         raise ArchiveError(f"{name} in the archive is invalid: {exc.errors()[0]['msg']} "
                            f"at {'.'.join(map(str, exc.errors()[0]['loc']))}") from exc
@@ -325,13 +375,35 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                                               many=True)
     audits: list[AuditOut] = (_parse(entries, "audits.json", AuditOut, many=True)
                               if "audits.json" in entries else [])
-    profile: Profile | None = (_parse(entries, "profile.json", Profile)
+    # Draft mode: a profile an earlier version saved is kept as it was (its problems are
+    # reported where it is used), not refused with the whole archive.
+    profile: Profile | None = (_parse(entries, "profile.json", Profile,
+                                      context={"mode": "draft"})
                                if "profile.json" in entries else None)
     evidence: list[EvidenceOut] = [
         _parse(entries, name, EvidenceOut) for name in sorted(entries)
         if name.startswith("audit_evidence/") and name.endswith(".json")]
     if any(f"audit_evidence/{e.id}.json" not in entries for e in evidence):
         raise ArchiveError("an audit evidence file in the archive is misnamed or has no bytes")
+    enterprise_docs: list[EnterpriseDocumentOut] = [
+        _parse(entries, name, EnterpriseDocumentOut) for name in sorted(entries)
+        if name.startswith("enterprise_documents/") and name.endswith(".json")]
+    from app.store import drafts, enterprise, submissions
+
+    if any(e.kind not in enterprise.ENTERPRISE_KINDS for e in enterprise_docs):
+        raise ArchiveError("an enterprise document in the archive has an unknown kind")
+    try:
+        case_drafts = {c.id: drafts.PackageDraft.model_validate(c.draft)
+                       for c in cases if c.draft is not None}
+        case_builds = [drafts.BuildRecord.model_validate(b) for c in cases for b in c.builds]
+        case_submissions = [submissions.Submission.model_validate(x) for c in cases
+                            for x in c.submissions]
+    except ValidationError as exc:
+        raise ArchiveError(f"a case's package or submissions in the archive are invalid: "
+                           f"{exc.errors()[0]['msg']}") from exc
+    if any(b.case_id not in manifest.cases for b in case_builds) or any(
+            x.case_id not in manifest.cases for x in case_submissions):
+        raise ArchiveError("a build or submission in the archive belongs to no case of it")
     vault = ws.unlock()
 
     present = {r[0] for r in ws.conn.execute("SELECT id FROM cases")}
@@ -343,11 +415,20 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
     new_evidence = [e for e in evidence if e.id not in known_evidence]
     blobs: dict[str, str] = {}
     evidence_blobs: dict[str, str] = {}
+    known_enterprise = {r[0] for r in ws.conn.execute("SELECT id FROM enterprise_documents")}
+    on_file = {r[0] for r in ws.conn.execute(
+        "SELECT kind FROM enterprise_documents WHERE deleted_at IS NULL")}
+    # The destination's own standing documents win; the archive fills kinds it lacks.
+    new_enterprise = [e for e in enterprise_docs
+                      if e.id not in known_enterprise and e.kind not in on_file]
+    enterprise_blobs: dict[str, str] = {}
+    wanted_enterprise = {f"enterprise_documents/{e.id}.bin": e.id for e in new_enterprise}
     sizes: dict[str, int] = {}
     wanted_docs = {f"documents/{d.id}.bin": d.id for d in new_docs}
     wanted_evidence = {f"audit_evidence/{e.id}.bin": e.id for e in new_evidence}
     known_bins = ({f"documents/{d.id}.bin" for d in docs}
-                  | {f"audit_evidence/{e.id}.bin" for e in evidence})
+                  | {f"audit_evidence/{e.id}.bin" for e in evidence}
+                  | {f"enterprise_documents/{e.id}.bin" for e in enterprise_docs})
     done = 0
     try:
         if new_docs or new_evidence:
@@ -374,6 +455,12 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                 evidence_id = wanted_evidence[name]
                 evidence_blobs[evidence_id] = vault.put_blob(data,
                                                              f"audit_evidence:{evidence_id}")
+            elif name in wanted_enterprise:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled("cancelled; nothing was written")
+                standing_id = wanted_enterprise[name]
+                enterprise_blobs[standing_id] = vault.put_blob(
+                    data, f"enterprise_document:{standing_id}")
             del data
         for doc in new_docs:
             if doc.id not in blobs:
@@ -381,6 +468,8 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
         if any(e.id not in evidence_blobs for e in new_evidence):
             raise ArchiveError("an audit evidence file in the archive is misnamed or has no "
                                "bytes")
+        if any(e.id not in enterprise_blobs for e in new_enterprise):
+            raise ArchiveError("an enterprise document in the archive has no bytes")
         _step(progress, cancel, len(new_docs), len(new_docs) + 1, "recording")
         with transaction(ws.conn) as c:
             profile_state = "not_in_archive"
@@ -409,6 +498,12 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                      None if not notice else vault.encrypt_text(
                          notice, f"case:{case.id}:notice_text"),
                      case.diagnosis.model_dump_json()))
+                if case.ladder is not None:
+                    c.execute("UPDATE cases SET ladder_json = ? WHERE id = ?",
+                              (case.ladder.model_dump_json(), case.id))
+                if case.id in case_drafts:
+                    drafts.write_draft_row(c, ws, case.id,
+                                           case_drafts[case.id].model_dump_json())
                 c.executemany(
                     "INSERT INTO case_events (case_id, at, kind, value) VALUES (?, ?, ?, ?)",
                     [(case.id, e.at.isoformat(timespec="seconds"), e.kind, e.value)
@@ -422,6 +517,30 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                      None if doc.filename is None else vault.encrypt_text(
                          doc.filename, f"document:{doc.id}:filename"),
                      blobs[doc.id], doc.added))
+            for b in case_builds:
+                if b.case_id in new_ids:
+                    drafts.insert_build(c, b)
+            for x in case_submissions:
+                if x.case_id not in new_ids:
+                    continue
+                c.execute(
+                    "INSERT INTO submissions (id, case_id, submitted_on, channel, "
+                    "bundle_sha256, reference, follow_up_on, outcome, outcome_on, reason, "
+                    "note_enc, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (x.id, x.case_id, x.submitted_on.isoformat(), x.channel, x.bundle_sha256,
+                     x.reference, x.follow_up_on.isoformat(), x.outcome,
+                     x.outcome_on.isoformat() if x.outcome_on else None, x.reason,
+                     None if not x.note else vault.encrypt_text(
+                         x.note, f"submission:{x.id}:note"), x.created))
+            for e in new_enterprise:
+                c.execute(
+                    "INSERT INTO enterprise_documents (id, kind, media_type, size, "
+                    "filename_enc, blob_id, valid_until, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (e.id, e.kind, e.media_type, sizes[f"enterprise_documents/{e.id}.bin"],
+                     None if e.filename is None else vault.encrypt_text(
+                         e.filename, f"enterprise_document:{e.id}:filename"),
+                     enterprise_blobs[e.id],
+                     e.valid_until.isoformat() if e.valid_until else None, e.added))
             added_violations = 0
             for v in violations:
                 if v.case_id is not None and v.case_id not in new_ids:
@@ -429,10 +548,10 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                 ensure_member(c, v.userid)
                 added_violations += c.execute(
                     "INSERT OR IGNORE INTO violations (id, userid, case_id, occurred, rule, "
-                    "category, step, duration, outcome, created) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "category, step, duration, outcome, created, date_known) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (v.id, v.userid, v.case_id, v.occurred.isoformat(), v.rule, v.category,
-                     v.step, v.duration, v.outcome, now())).rowcount
+                     v.step, v.duration, v.outcome, now(), int(v.date_known))).rowcount
             added_audits = 0
             for a in audits:
                 added_audits += c.execute(
@@ -449,7 +568,8 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                      vault.encrypt_text(e.filename, f"audit_evidence:{e.id}:filename"),
                      evidence_blobs[e.id], e.added))
     except BaseException:
-        for blob_id in [*blobs.values(), *evidence_blobs.values()]:
+        for blob_id in [*blobs.values(), *evidence_blobs.values(),
+                        *enterprise_blobs.values()]:
             vault.delete_blob(blob_id)
         raise
     if progress is not None:
@@ -458,4 +578,5 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
         kind=manifest.kind, cases_added=sorted(new_ids),
         cases_already_present=sorted(c.id for c in cases if c.id in present),
         documents_added=len(new_docs), violations_added=added_violations,
-        audits_added=added_audits, evidence_added=len(new_evidence), profile=profile_state)
+        audits_added=added_audits, evidence_added=len(new_evidence),
+        enterprise_documents_added=len(new_enterprise), profile=profile_state)

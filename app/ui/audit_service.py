@@ -172,7 +172,8 @@ class EvidenceVault:
                 known = {e.id for e in audit_evidence.list_evidence(ws, ids=ids)}
             except StoreError:
                 ws = None
-        unlocked = ws is not None and bool(known) and self.store.ensure_vault(parent)
+        # Names only: after a "not now" this session, shown as locked rather than asked again.
+        unlocked = ws is not None and bool(known) and self.store.offer_unlock(parent)
         out = []
         for ref in refs:
             evidence_id = audit_evidence.parse_ref(ref)

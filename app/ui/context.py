@@ -27,6 +27,30 @@ class SignalHub(QObject):
 
     language_changed = Signal(str)
     status_message = Signal(str, int)  # text, timeout in ms (0: until replaced)
+    # The case the user works on (a case id; "" for none): the Diagnose page sets it when it
+    # records a case, the Cases page when one is chosen, the Appeal page follows it.
+    case_changed = Signal(str)
+    # A page asks the window to show another page (a key of the page registry).
+    page_requested = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._case_id = ""
+
+    @property
+    def current_case(self) -> str:
+        return self._case_id
+
+    def set_current_case(self, case_id: str) -> None:
+        """Make ``case_id`` the case every page works on; pages created later read it here."""
+        if case_id != self._case_id:
+            self._case_id = case_id
+            self.case_changed.emit(case_id)
+
+    def open_case(self, case_id: str, page: str = "appeal") -> None:
+        """Work on ``case_id`` on ``page`` (the appeal package, by default)."""
+        self.set_current_case(case_id)
+        self.page_requested.emit(page)
 
 
 def _diagnose(report: RestrictionReport, catalogue: Catalogue, lang: Lang) -> Diagnosis:

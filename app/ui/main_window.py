@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(
                 lambda row=row: self.show_page(self._entries[row].key))
         context.hub.status_message.connect(self.show_status)
+        context.hub.page_requested.connect(
+            lambda key: self.show_page(key) if any(e.key == key for e in self._entries)
+            else None)
 
         self._restore_state()
         self._opening = False

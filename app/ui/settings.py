@@ -63,18 +63,6 @@ class Setting(Generic[T]):
         return raw  # bytes: Qt's QByteArray as stored
 
 
-def _kit_cap_kb() -> int:
-    from app.appeal.kit import DEFAULT_SIZE_CAP
-
-    return DEFAULT_SIZE_CAP // 1024
-
-
-def _kit_chars() -> int:
-    from app.appeal.kit import DEFAULT_CHAR_LIMIT
-
-    return DEFAULT_CHAR_LIMIT
-
-
 # The window ---------------------------------------------------------------------------------
 LANGUAGE = Setting[str]("ui/language", str, "")  # "" : the system's language
 THEME = Setting[str]("ui/theme", str, "system")  # system, light or dark
@@ -88,18 +76,9 @@ WECOM_API_BASE_URL = Setting[str]("audit/api/base_url", str, "https://qyapi.weix
 WECOM_API_MEMBERS = Setting[str]("audit/api/members", str, "")  # one userid a line
 SCAN_THRESHOLDS = Setting[str]("audit/scan/thresholds", str, "")  # JSON of ScanThresholds
 
-# Appeal package -----------------------------------------------------------------------------
-WATERMARK = Setting[str]("appeal/watermark", str, "")  # JSON of WatermarkSpec
-WATERMARK_ON = Setting[bool]("appeal/watermark_on", bool, True)
-WATERMARK_ALL = Setting[bool]("appeal/watermark_all", bool, False)
-ID_ON_ONE_PAGE = Setting[bool]("appeal/id_one_page", bool, True)
-BUNDLE_DPI = Setting[int]("appeal/dpi", int, 200)
-KIT_CAP_KB = Setting[int]("appeal/kit_cap_kb", int, _kit_cap_kb)
-KIT_CHARS = Setting[int]("appeal/kit_chars", int, _kit_chars)
-PACKAGE_LANG = Setting[str]("appeal/package_lang", str, "zh_CN")
-
 ALL: tuple[Setting[Any], ...] = (
     LANGUAGE, THEME, WINDOW_GEOMETRY, WINDOW_STATE, CURRENT_PAGE, WELCOME_SHOWN, WECOM_API_BASE_URL,
-    WECOM_API_MEMBERS, SCAN_THRESHOLDS, WATERMARK, WATERMARK_ON, WATERMARK_ALL, ID_ON_ONE_PAGE,
-    BUNDLE_DPI, KIT_CAP_KB, KIT_CHARS, PACKAGE_LANG,
+    WECOM_API_MEMBERS, SCAN_THRESHOLDS,
 )
+# The appeal package's choices (watermark, dpi, kit limits, language) are kept in each case's
+# draft in the workspace; app/store/drafts.py moves what older versions kept under "appeal/".

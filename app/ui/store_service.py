@@ -72,6 +72,7 @@ class WorkspaceService(QObject):
         self._ask_unlock = ask_unlock
         self._ws: Workspace | None = None
         self._keyring_status: KeyringStatus | None = None
+        self._unlock_declined = False  # the user said "not now" once this session
 
     # Opening ----------------------------------------------------------------------------------
 
@@ -90,6 +91,22 @@ class WorkspaceService(QObject):
         if self._ws is not None:
             self._ws.close()
             self._ws = None
+
+    def exists(self) -> bool:
+        """The workspace is open or is on disk (looking never creates one)."""
+        if self._ws is not None:
+            return True
+        from app.store.paths import DB_NAME, workspace_dir
+
+        return ((self.root or workspace_dir()) / DB_NAME).exists()
+
+    def workspace_if_present(self) -> Workspace | None:
+        """The workspace when it exists; None when there is none yet or it cannot be opened."""
+        try:
+            return self.workspace() if self.exists() else None
+        except StoreError as exc:
+            log.warning("the workspace cannot be opened: %s", exc)
+            return None
 
     # Keyring ----------------------------------------------------------------------------------
 
@@ -144,6 +161,34 @@ class WorkspaceService(QObject):
         if ready and ws.is_unlocked:
             self.vault_changed.emit()
             return True
+        return False
+
+    @property
+    def is_locked(self) -> bool:
+        """The workspace has a vault that is not unlocked: its encrypted data is there, unread.
+
+        Pages show such data as locked (with an Unlock button), never as missing.
+        """
+        ws = self.workspace_if_present()
+        try:
+            return ws is not None and not ws.is_unlocked and ws.has_vault
+        except OSError:
+            return False
+
+    def offer_unlock(self, parent: QWidget | None = None, *, setup: bool = False) -> bool:
+        """On a page's first showing: ask to unlock a locked vault (or, with ``setup``, to set
+        one up) unless the user already declined this session; True when unlocked afterwards.
+
+        One "not now" is enough: the other pages then show their Unlock button instead of
+        asking again.
+        """
+        if self.is_unlocked:
+            return True
+        if self._unlock_declined or not (self.is_locked or (setup and self.exists())):
+            return False
+        if self.ensure_vault(parent):
+            return True
+        self._unlock_declined = True
         return False
 
     def unlock_with(self, passphrase: str) -> None:

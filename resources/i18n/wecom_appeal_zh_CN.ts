@@ -4,26 +4,6 @@
 <context>
     <name>AppealPage</name>
     <message>
-        <source>The result on the Diagnose page</source>
-        <translation>“诊断”页的诊断结果</translation>
-    </message>
-    <message>
-        <source>No case: choose the route by hand</source>
-        <translation>不关联案件：手动选择申诉途径</translation>
-    </message>
-    <message>
-        <source>The documents of case {id} are kept encrypted in the workspace.</source>
-        <translation>案件 {id} 的材料已加密保存在工作区中。</translation>
-    </message>
-    <message>
-        <source>The workspace is locked: documents are kept for this session only.</source>
-        <translation>工作区已锁定：材料仅在本次运行期间保留。</translation>
-    </message>
-    <message>
-        <source>Documents are kept for this session only. Choose a saved case to keep them, encrypted, in the workspace.</source>
-        <translation>材料仅在本次运行期间保留。选择一个已保存的案件，即可将材料加密保存到工作区。</translation>
-    </message>
-    <message>
         <source>Load an enterprise profile</source>
         <translation>载入企业资料</translation>
     </message>
@@ -34,6 +14,42 @@
     <message>
         <source>Authorisation letter</source>
         <translation>授权委托书</translation>
+    </message>
+    <message>
+        <source>No case yet</source>
+        <translation>尚无案件</translation>
+    </message>
+    <message>
+        <source>No case yet. On the Diagnose page, diagnose the restriction and choose “Prepare the appeal package”: the package is kept with its case, encrypted in the workspace.</source>
+        <translation>尚无案件。请在“诊断”页诊断该限制，然后选择“准备申诉材料”：申诉材料随案件加密保存在工作区中。</translation>
+    </message>
+    <message>
+        <source>The package of case {id} (documents, statement, settings) is kept encrypted in the workspace.</source>
+        <translation>案件 {id} 的申诉材料（文件、申诉说明、设置）加密保存在工作区中。</translation>
+    </message>
+    <message>
+        <source>Set up the workspace vault to work on the package of case {id}: it is kept only encrypted.</source>
+        <translation>请先设置工作区保险库，才能处理案件 {id} 的申诉材料：材料只以加密方式保存。</translation>
+    </message>
+    <message>
+        <source>The workspace is locked: unlock it to work on the package of case {id}.</source>
+        <translation>工作区已锁定：解锁后才能处理案件 {id} 的申诉材料。</translation>
+    </message>
+    <message>
+        <source>Your words were not saved: {error}</source>
+        <translation>你的说明未保存：{error}</translation>
+    </message>
+    <message>
+        <source>No case chosen: prepare one from a diagnosis</source>
+        <translation>未选择案件：请从诊断结果准备</translation>
+    </message>
+    <message>
+        <source>The workspace vault is not set up yet</source>
+        <translation>工作区保险库尚未设置</translation>
+    </message>
+    <message>
+        <source>The workspace is locked: unlock it to check the package</source>
+        <translation>工作区已锁定：解锁后才能检查申诉材料</translation>
     </message>
     <message>
         <source>Missing: {document}</source>
@@ -52,12 +68,20 @@
         <translation>缺少：申诉说明</translation>
     </message>
     <message>
+        <source>The statement still asks: {what}</source>
+        <translation>申诉说明尚待填写：{what}</translation>
+    </message>
+    <message>
+        <source>This route needs no appeal package.</source>
+        <translation>此处理途径不需要申诉材料。</translation>
+    </message>
+    <message>
         <source>The package is complete for this route.</source>
         <translation>材料已齐全，符合该申诉途径的要求。</translation>
     </message>
     <message>
-        <source>This route needs no documents; a package is optional.</source>
-        <translation>该途径无需提交材料，材料包可选。</translation>
+        <source>the enterprise profile and the package of each case</source>
+        <translation>企业资料和各案件的申诉材料</translation>
     </message>
     <message>
         <source>The package is incomplete</source>
@@ -146,12 +170,12 @@ Build anyway?</source>
         <translation>申诉说明与授权书(&amp;S)</translation>
     </message>
     <message>
-        <source>The appeal statement, written from the diagnosis and the profile. Edit it freely: the bundle and the upload kit use this text.</source>
-        <translation>申诉说明根据诊断结果和企业资料生成，可自由修改：PDF 材料包和上传包都使用这里的文字。</translation>
+        <source>The appeal statement: the enterprise&apos;s letter, written from the case&apos;s facts, the profile and your words below. What is missing stays a highlighted 【请填写：…】 placeholder. You may edit the text itself: the bundle and the upload kit use it.</source>
+        <translation>申诉说明是企业的申诉信，根据案件事实、企业资料和你在下面写的内容生成。缺少的内容会保留为醒目的“【请填写：…】”占位符。也可以直接修改正文：PDF 材料包和上传包都使用这里的文字。</translation>
     </message>
     <message>
-        <source>Re&amp;generate from the diagnosis</source>
-        <translation>根据诊断重新生成(&amp;G)</translation>
+        <source>Re&amp;generate from your words</source>
+        <translation>根据你的说明重新生成(&amp;G)</translation>
     </message>
     <message>
         <source>Generate the letter from the profile, print it, have it signed and sealed, then scan it into the “Authorisation letter (sealed)” slot.</source>
@@ -496,6 +520,10 @@ Build anyway?</source>
     <message>
         <source>Behaviour scan</source>
         <translation>行为扫描</translation>
+    </message>
+    <message>
+        <source>the evidence files of the answers</source>
+        <translation>自查答案的证明文件</translation>
     </message>
 </context>
 <context>
@@ -971,6 +999,10 @@ Build anyway?</source>
     <message>
         <source>Images and PDFs (*.jpg *.jpeg *.png *.heic *.webp *.pdf);;All files (*)</source>
         <translation>图片和 PDF (*.jpg *.jpeg *.png *.heic *.webp *.pdf);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>the notices and the documents of the cases</source>
+        <translation>各案件的通知原文和文件</translation>
     </message>
     <message>
         <source>All</source>
@@ -1888,6 +1920,71 @@ Build anyway?</source>
         <source>{type}, {width}×{height} pixels, {size}</source>
         <translation>{type}，{width}×{height} 像素，{size}</translation>
     </message>
+    <message>
+        <source>A standing document of the Enterprise page, shared by every case; removing it here leaves it out of this package only.</source>
+        <translation>这是“企业”页保存的常备材料，所有案件共用；在此移除只会将其排除在本次申诉材料之外。</translation>
+    </message>
+</context>
+<context>
+    <name>DuePanel</name>
+    <message>
+        <source>Due now ({count})</source>
+        <translation>待办事项（{count}）</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDocuments</name>
+    <message>
+        <source>Images and PDFs (*.jpg *.jpeg *.png *.heic *.webp *.pdf)</source>
+        <translation>图片和 PDF (*.jpg *.jpeg *.png *.heic *.webp *.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseDocumentsBox</name>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Not on file.</source>
+        <translation>尚未保存。</translation>
+    </message>
+    <message>
+        <source>On file since {date} · {size} KB</source>
+        <translation>{date} 起已保存 · {size} KB</translation>
+    </message>
+    <message>
+        <source>Choose the {document}</source>
+        <translation>选择{document}</translation>
+    </message>
+    <message>
+        <source>Could not add {name}: {error}</source>
+        <translation>无法添加 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>{document} kept encrypted; every case&apos;s package uses it.</source>
+        <translation>{document}已加密保存，所有案件的申诉材料都会使用它。</translation>
+    </message>
+    <message>
+        <source>Standing documents</source>
+        <translation>常备材料</translation>
+    </message>
+    <message>
+        <source>Kept once, encrypted, and reused by every case&apos;s appeal package. Enter the date printed on each (ID card expiry, licence term): the app warns 30 days before, and when the profile changes after a document was added.</source>
+        <translation>只需保存一次，加密存放，所有案件的申诉材料都会复用。请填写证件上印的有效期（身份证有效期、营业执照营业期限）：到期前 30 天，以及添加材料后企业资料发生变更时，本应用都会提醒。</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
 </context>
 <context>
     <name>LineChart</name>
@@ -1898,6 +1995,25 @@ Build anyway?</source>
     <message>
         <source>{name}: {count} points from {first} to {last}, highest {high:g} on {high_day}, latest {latest:g}; last values {values}</source>
         <translation>{name}：{first} 至 {last} 共 {count} 个数据点，最高 {high:g}（{high_day}），最新 {latest:g}；最近的值 {values}</translation>
+    </message>
+</context>
+<context>
+    <name>LockedBanner</name>
+    <message>
+        <source>The workspace has no encrypted vault yet: set it up to keep {what}.</source>
+        <translation>工作区还没有加密保险库：请先设置，才能保存{what}。</translation>
+    </message>
+    <message>
+        <source>&amp;Set up…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The workspace is locked: {what} are kept encrypted. Unlock it to see and use them; nothing is missing.</source>
+        <translation>工作区已锁定：{what}已加密保存。解锁后即可查看和使用，并没有缺失。</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock…</source>
+        <translation>解锁(&amp;U)…</translation>
     </message>
 </context>
 <context>
@@ -2063,8 +2179,16 @@ Build anyway?</source>
         <translation>来自违规记录：{userid} 此前因规则一受限 {count} 次（第 2.2 节）。</translation>
     </message>
     <message>
-        <source>You changed the number to {value}.</source>
-        <translation>你已将次数改为 {value}。</translation>
+        <source>{entered} of them entered by hand (before this app).</source>
+        <translation>其中 {entered} 次为手动录入（使用本应用之前）。</translation>
+    </message>
+    <message>
+        <source>You changed the number to {value}: recording the case adds the other {more} to the ledger as entered by hand.</source>
+        <translation>你已将次数改为 {value}：记录案件时，会把多出的 {more} 次作为手动录入补入违规记录。</translation>
+    </message>
+    <message>
+        <source>You changed the number to {value}; the ledger&apos;s count is used, as the ladder counts every recorded violation.</source>
+        <translation>你已将次数改为 {value}；将以违规记录中的次数为准，因为处罚阶梯按每一次已记录的违规计算。</translation>
     </message>
     <message>
         <source>Which member?</source>
@@ -2112,6 +2236,69 @@ Build anyway?</source>
     <message>
         <source>The two passphrases differ.</source>
         <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepPanel</name>
+    <message>
+        <source>Wait until {date}: WeCom should unblock the member account within {hours} hours after the WeChat account was unblocked (3.2). If it has not, record it on the Cases page.</source>
+        <translation>请等待至 {date}：微信账号解封后 {hours} 小时内，企业微信应自动解封该成员账号（3.2）。如未解封，请在“案件”页记录。</translation>
+    </message>
+    <message>
+        <source>Wait for the linked WeChat account to be unblocked; the member account follows within {hours} hours (3.2).</source>
+        <translation>请等待所绑定的微信账号解封；成员账号会在其后 {hours} 小时内解封（3.2）。</translation>
+    </message>
+    <message>
+        <source>Wait until {date}, the end of the block; then check that the interoperability functions work again.</source>
+        <translation>请等待至 {date} 限制期满；届时确认互通功能已恢复。</translation>
+    </message>
+    <message>
+        <source>The rules say “a short time” without a length (2.2): enter the end date the notice or the admin console shows.</source>
+        <translation>规则只说“短期”，没有给出具体时长（2.2）：请填写通知或管理后台显示的结束日期。</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步做什么</translation>
+    </message>
+    <message>
+        <source>&amp;Prepare the appeal package</source>
+        <translation>准备申诉材料(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record this restriction as a case (if not yet) and open its appeal package</source>
+        <translation>将此限制记录为案件（如尚未记录），并打开其申诉材料</translation>
+    </message>
+    <message>
+        <source>When was the linked WeChat account unblocked?</source>
+        <translation>所绑定的微信账号何时解封？</translation>
+    </message>
+    <message>
+        <source>&amp;Unblocked on</source>
+        <translation>解封日期(&amp;U)</translation>
+    </message>
+    <message>
+        <source>When does the block end (see the notice or the admin console)?</source>
+        <translation>限制何时结束（见通知或管理后台）？</translation>
+    </message>
+    <message>
+        <source>&amp;Ends on</source>
+        <translation>结束日期(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <source>Meanwhile</source>
+        <translation>在此期间</translation>
+    </message>
+    <message>
+        <source>This is the app&apos;s advice, not WeCom&apos;s rules; where it restates a rule, it names the section in brackets.</source>
+        <translation>以上是本应用的建议，并非企业微信的规则；凡转述规则之处，均在括号中注明条款。</translation>
     </message>
 </context>
 <context>
@@ -2291,6 +2478,17 @@ Build anyway?</source>
     <message>
         <source>Pages sent to the printer: {count}.</source>
         <translation>已发送到打印机的页数：{count}。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderList</name>
+    <message>
+        <source>Still to fill in ({count}): {items}</source>
+        <translation>尚待填写（{count} 处）：{items}</translation>
+    </message>
+    <message>
+        <source>Nothing left to fill in.</source>
+        <translation>已无待填写内容。</translation>
     </message>
 </context>
 <context>
@@ -2810,8 +3008,12 @@ Build anyway?</source>
         <translation>重新生成申诉说明</translation>
     </message>
     <message>
-        <source>Replace your edited statement with a new one from the diagnosis?</source>
-        <translation>要用根据诊断新生成的说明替换您修改过的申诉说明吗？</translation>
+        <source>Replace your edited statement with a new one written from the case and your words?</source>
+        <translation>要用根据案件和你的说明重新生成的内容替换你修改过的申诉说明吗？</translation>
+    </message>
+    <message>
+        <source>The statement was not saved: {error}</source>
+        <translation>申诉说明未保存：{error}</translation>
     </message>
     <message>
         <source>{count} / {limit} characters: {over} over the upload form&apos;s limit; the kit shortens it at a sentence end.</source>
@@ -2836,6 +3038,183 @@ Build anyway?</source>
     <message>
         <source>Print it, have it signed and sealed, then scan it into the “Authorisation letter (sealed)” slot.</source>
         <translation>请打印后签字盖章，再扫描放入“授权委托书（盖章）”材料栏。</translation>
+    </message>
+</context>
+<context>
+    <name>StatementGuide</name>
+    <message>
+        <source>Your words (the statement is written from them)</source>
+        <translation>你的说明（申诉说明据此生成）</translation>
+    </message>
+    <message>
+        <source>&amp;Why we believe we complied:</source>
+        <translation>认为未违规的理由(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Answer the questions above in your own words; only what you write is sent.</source>
+        <translation>请用自己的话回答上面的问题；只有你写下的内容会被提交。</translation>
+    </message>
+    <message>
+        <source>Restricted a&amp;ccounts:</source>
+        <translation>受限账号(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>userids or names, separated by commas</source>
+        <translation>账号或姓名，用逗号分隔</translation>
+    </message>
+    <message>
+        <source>&amp;Measures:</source>
+        <translation>整改措施(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>A corrective or preventive measure</source>
+        <translation>一项整改或预防措施</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve</source>
+        <translation>移除(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Tick a measure only when it has been done: the statement states ticked measures as done and asks about the others. Plan items of the latest self-audit are added (done only when marked done there).</source>
+        <translation>只有已完成的措施才打勾：申诉说明会把打勾的措施写为已完成，其余的留作待填写。最近一次自查的整改计划项目也会加入（只有在自查中标记为已完成的才写为已完成）。</translation>
+    </message>
+    <message>
+        <source>&amp;Request (optional):</source>
+        <translation>申诉请求（可选）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Left empty: a plain request for review</source>
+        <translation>留空：使用简单的复核请求</translation>
+    </message>
+</context>
+<context>
+    <name>Submissions</name>
+    <message>
+        <source>Unclear images</source>
+        <translation>图片不清晰</translation>
+    </message>
+    <message>
+        <source>Information does not match</source>
+        <translation>信息不一致</translation>
+    </message>
+    <message>
+        <source>Letter not sealed</source>
+        <translation>授权书未盖章</translation>
+    </message>
+    <message>
+        <source>Copies without a purpose note</source>
+        <translation>复印件未注明用途</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>the resolution note of each picture</source>
+        <translation>每张图片的分辨率提示</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s names</source>
+        <translation>企业资料中的名称</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s checks</source>
+        <translation>企业资料的校验</translation>
+    </message>
+    <message>
+        <source>the Enterprise page&apos;s document warnings</source>
+        <translation>“企业”页的材料提醒</translation>
+    </message>
+    <message>
+        <source>the purpose watermark</source>
+        <translation>用途水印</translation>
+    </message>
+    <message>
+        <source>the statement&apos;s completeness check</source>
+        <translation>申诉说明的完整性检查</translation>
+    </message>
+    <message>
+        <source>you (the seal on the letter)</source>
+        <translation>你本人（授权书上的公章）</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>你本人</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsBox</name>
+    <message>
+        <source>Nothing sent yet.</source>
+        <translation>尚未提交。</translation>
+    </message>
+    <message>
+        <source>Rejected ({reason}): what to fix before sending again</source>
+        <translation>已驳回（{reason}）：重新提交前需要修改的内容</translation>
+    </message>
+    <message>
+        <source>Checked by {check}</source>
+        <translation>由{check}核对</translation>
+    </message>
+    <message>
+        <source>ref. {ref}</source>
+        <translation>编号 {ref}</translation>
+    </message>
+    <message>
+        <source>bundle {sha}</source>
+        <translation>材料包 {sha}</translation>
+    </message>
+    <message>
+        <source>follow up on {date}</source>
+        <translation>{date} 跟进</translation>
+    </message>
+    <message>
+        <source>Not recorded: {error}</source>
+        <translation>未记录：{error}</translation>
+    </message>
+    <message>
+        <source>Submission recorded; follow up on {date} if WeCom has not answered.</source>
+        <translation>已记录提交；如企业微信届时仍未答复，请于 {date} 跟进。</translation>
+    </message>
+    <message>
+        <source>Submissions and outcomes</source>
+        <translation>提交与结果</translation>
+    </message>
+    <message>
+        <source>Open the appeal &amp;package</source>
+        <translation>打开申诉材料(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Sent &amp;on:</source>
+        <translation>提交日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>C&amp;hannel:</source>
+        <translation>渠道(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Refere&amp;nce:</source>
+        <translation>受理编号(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Record su&amp;bmission</source>
+        <translation>记录提交(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Out&amp;come:</source>
+        <translation>结果(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Record &amp;WeCom&apos;s answer</source>
+        <translation>记录企业微信的答复(&amp;W)</translation>
+    </message>
+    <message>
+        <source>The number WeCom gave, if any</source>
+        <translation>企业微信给出的编号（如有）</translation>
     </message>
 </context>
 <context>

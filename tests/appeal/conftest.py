@@ -70,7 +70,12 @@ def case_dir(tmp_path: Path, profile: Profile, diagnosis: Diagnosis) -> Path:
     case = {
         "profile": "profile.json",
         "diagnosis": json.loads(diagnosis.model_dump_json()),
+        "report": {"account": "enterprise", "scope": "account", "duration": "permanent",
+                   "believes_wrongful": True, "notice_text": "你的企业因违反使用规范已被封禁"},
+        "restricted_on": "2026-11-20",
         "accounts": ["zhangsan"],
+        "complied": "相关账号均由本单位员工使用，服务主动咨询的客户。",
+        "measures": [{"text": "组织成员重新学习企业微信使用规范", "done": True}],
         "documents": [
             {"kind": "evidence", "path": "evidence.pdf"},
             {"kind": "legal_person_id_back", "path": "id_back.png"},

@@ -159,3 +159,57 @@ def test_a_long_title_stays_on_the_page(tmp_path, profile, cjk_font, pdftoppm):
     page = render_page(pdftoppm, out, 4, tmp_path, dpi=30)
     right_margin = page.crop((page.width - 12, 0, page.width, page.height))
     assert ink_fraction(right_margin) == 0
+
+
+def _pdftotext_lines(pdf, page: int) -> list[str]:
+    import shutil
+    import subprocess
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.fail("pdftotext (poppler-utils) is needed to read the rendered lines")
+    out = subprocess.run([tool, "-f", str(page), "-l", str(page), "-layout", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return [line.strip() for line in out.splitlines() if line.strip()]
+
+
+def test_statement_lines_in_the_pdf_never_start_with_closing_punctuation(
+        case_dir, cjk_font, tmp_path):
+    """Commas and full stops placed where a plain CJK wrap would start a line with them."""
+    from app.appeal.bundle import CoverFacts
+    from app.appeal.linebreak import NO_LINE_START
+    from app.rules.contract import RestrictionReport
+
+    case, profile = load_case(str(case_dir / "case.json"))
+    # Sentences of varied lengths so that some punctuation falls at every line position.
+    complied = "".join(f"我单位第{i}项核查{'结果' * (i % 7)}显示账号由员工本人使用，"
+                       f"客户{'均' * (i % 5)}为主动咨询（含{'老' * (i % 3)}客户）。"
+                       for i in range(1, 30))
+    report = RestrictionReport.model_validate({"account": "enterprise", "scope": "account",
+                                               "duration": "permanent"})
+    statement = build_statement(profile, report=report, complied=complied,
+                                restricted_on=dt.date(2026, 11, 28),
+                                attachments=[d.display_title("zh_CN") for d in case.documents],
+                                today=dt.date(2026, 12, 2))
+    out = tmp_path / "appeal.pdf"
+    result = build_bundle(profile, case.documents, out, statement=statement,
+                          diagnosis=case.diagnosis, options=BundleOptions(), font=cjk_font,
+                          cover=CoverFacts(report=report, accounts=["企业整体"],
+                                           restricted_on=dt.date(2026, 11, 28)))
+    reader = PdfReader(out)
+    placed = result.documents[0]
+    assert placed.title == "申诉说明" and placed.page_count >= 2
+    statement_pages = range(placed.first_page, placed.first_page + placed.page_count)
+    lines = [line for page in statement_pages for line in _pdftotext_lines(out, page)]
+    assert sum("，" in line for line in lines) > 20
+    starts = [line for line in lines if line[0] in NO_LINE_START]
+    assert starts == []
+    # The cover names what is appealed, with the account and the date, and cites no clause.
+    cover = reader.pages[0].extract_text()
+    assert "申请复核：企业账号封禁" in cover and "2026年11月28日" in cover
+    assert "企业整体" in cover and "条" not in cover.replace("清单", "")
+    # The statement's attachment list carries the documents' page numbers.
+    text = "\n".join(lines)
+    attached = text.split("六、附件清单")[1]
+    licence = next(line for line in attached.splitlines() if "营业执照" in line)
+    assert licence.endswith(str(result.documents[1].first_page))

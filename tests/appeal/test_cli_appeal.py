@@ -89,3 +89,18 @@ def test_bundle_bad_inputs_exit_2_and_name_the_problem(case_dir, tmp_path, capsy
     shutil.copy(case_dir / "case.json", tmp_path / "c.json")  # relative paths now dangle
     assert main(["bundle", str(tmp_path / "c.json"), "-o", out]) == 2
     assert "profile.json" in capsys.readouterr().err
+
+
+def test_bundle_with_placeholders_is_refused_unless_allowed(case_dir, tmp_path, capsys):
+    case = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
+    del case["complied"], case["measures"]
+    (case_dir / "case.json").write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "appeal.pdf"
+    assert main(["bundle", str(case_dir / "case.json"), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert not out.exists() and "--allow-placeholders" in err and "理由" in err
+    assert main(["bundle", str(case_dir / "case.json"), "-o", str(out),
+                 "--allow-placeholders"]) == 1
+    assert out.exists()
+    statement = PdfReader(out).pages[2].extract_text()
+    assert "【请填写：" in statement and "已完成" not in statement

@@ -46,6 +46,41 @@ def _v1_workspace(root: Path) -> None:
     conn.close()
 
 
+def _old_profile(c: sqlite3.Connection, vault, profile) -> None:
+    """The profile as schema versions 1 to 3 stored it (no expiry, no change stamps)."""
+    lp, admin = profile.legal_person, profile.administrator
+    c.execute(
+        "INSERT INTO profile (id, company_name, credit_code, corp_id, legal_person_name_enc, "
+        "legal_person_name_masked, legal_person_id_enc, legal_person_id_masked, updated) "
+        "VALUES (1, ?, ?, ?, ?, 'x', ?, 'x', '2025-01-02T03:04:05+00:00')",
+        (profile.company_name, profile.credit_code, profile.corp_id,
+         vault.encrypt_text(lp.name, "profile:legal_person.name"),
+         vault.encrypt_text(lp.id_number, "profile:legal_person.id_number")))
+    c.execute(
+        "INSERT INTO administrators (id, position, name_enc, name_masked, id_number_enc, "
+        "id_number_masked, phone_enc, phone_masked) VALUES ('primary', 0, ?, 'x', ?, 'x', ?, "
+        "'x')", (vault.encrypt_text(admin.name, "administrator:primary:name"),
+                 vault.encrypt_text(admin.id_number, "administrator:primary:id_number"),
+                 vault.encrypt_text(admin.phone, "administrator:primary:phone")))
+
+
+def _old_case(c: sqlite3.Connection, case_id: str, userid: str = "alice") -> None:
+    """A member's case and its ledger entry as schema versions 1 to 3 stored them."""
+    diagnosis = fake_diagnosis(cases.RestrictionReport.model_validate_json(V1_REPORT))
+    c.execute("INSERT OR IGNORE INTO members (userid, created) "
+              "VALUES (?, '2025-01-02T03:04:05+00:00')", (userid,))
+    c.execute(
+        "INSERT INTO cases (id, userid, created, restricted_on, status, report_json, "
+        "diagnosis_json) VALUES (?, ?, '2025-01-02T03:04:05+00:00', '2025-01-02', "
+        "'restricted', ?, ?)", (case_id, userid, V1_REPORT, diagnosis.model_dump_json()))
+    c.execute("INSERT INTO case_events (case_id, at, kind, value) VALUES "
+              "(?, '2025-01-02T03:04:05+00:00', 'status', 'restricted')", (case_id,))
+    c.execute(
+        "INSERT INTO violations (id, userid, case_id, occurred, rule, category, step, duration, "
+        "outcome, created) VALUES (?, ?, ?, '2025-01-02', 'R1', 'harassment', 1, 'temporary', "
+        "'open', '2025-01-02T03:04:05+00:00')", (f"v-{case_id}", userid, case_id))
+
+
 def test_new_workspace_has_current_schema_and_durable_pragmas(tmp_path: Path) -> None:
     conn = connect(tmp_path / DB_NAME)
     assert schema_version(conn) == SCHEMA_VERSION == len(MIGRATIONS)
@@ -138,12 +173,10 @@ def test_v2_workspace_opens_and_gains_drafts_and_audit_evidence(tmp_path: Path,
     ws = Workspace(root, connect(root / DB_NAME, target=2), keyring_store)
     ws.create_vault(PASSPHRASE, scrypt_n=FAST_SCRYPT_N)
     assert schema_version(ws.conn) == 2
-    with transaction(ws.conn) as c:  # save_profile of version 2: no draft table to clear
-        profile_store.write_profile(c, ws.vault, profile_store.Profile.model_validate(
-            profile_dict()))
-    case = cases.create_case(ws, cases.RestrictionReport.model_validate_json(V1_REPORT),
-                             diagnoser=fake_diagnosis, userid="alice")
-    doc = documents.add_document(ws, case.id, "evidence", png_bytes(), "shot.png")
+    with transaction(ws.conn) as c:  # as version 2 wrote them
+        _old_profile(c, ws.vault, profile_store.Profile.model_validate(profile_dict()))
+        _old_case(c, "0123456789ab")
+    doc = documents.add_document(ws, "0123456789ab", "evidence", png_bytes(), "shot.png")
     old_audit = audits.add_audit(ws, "self_audit", {"answers": {}})
     ws.close()
 
@@ -161,3 +194,60 @@ def test_v2_workspace_opens_and_gains_drafts_and_audit_evidence(tmp_path: Path,
         audits.update_audit(ws, old_audit.id, {"answers": {"no_plugins": info.ref}})
         assert cases.sweep_orphan_blobs(ws, min_age_seconds=0) == 0
         assert audit_evidence.read_evidence(ws, info.id)[2] == b"%PDF-1.4"
+
+
+def test_v3_workspace_opens_and_gains_expiry_enterprise_documents_drafts_submissions(
+        tmp_path: Path, keyring_store) -> None:
+    """A workspace as version 3 left it opens in version 4: the profile reads with no ID
+    expiry, the old case and its ledger entry count, and what version 4 added works on them:
+    the expiry is saved and checked, standing documents, package drafts, builds, submissions."""
+    import datetime as dt
+
+    from app.store import drafts, enterprise, submissions
+    from app.store import profile as profile_store
+    from app.store.db import transaction
+
+    from .fakes import profile_dict
+
+    root = tmp_path / "v3"
+    root.mkdir()
+    ws = Workspace(root, connect(root / DB_NAME, target=3), keyring_store)
+    ws.create_vault(PASSPHRASE, scrypt_n=FAST_SCRYPT_N)
+    with transaction(ws.conn) as c:
+        _old_profile(c, ws.vault, profile_store.Profile.model_validate(profile_dict()))
+        _old_case(c, "0123456789ab")
+    ws.close()
+
+    with Workspace.open(root, keyring_store=keyring_store) as ws:
+        assert schema_version(ws.conn) == SCHEMA_VERSION == 4
+        ws.unlock(PASSPHRASE)
+        old = profile_store.load_profile(ws)
+        assert old is not None and old.legal_person.id_valid_until is None
+        assert profile_store.profile_problems(ws) == []
+        [entry] = ledger.member_ledger(ws, "alice")
+        assert entry.date_known and not entry.entered_by_hand
+        assert ledger.ledger_count(ws, "alice").total == 1
+        assert cases.get_case(ws, "0123456789ab").ladder is None
+        # The expiry is kept now, and the check fires for the saved profile.
+        data = profile_dict()
+        data["legal_person"]["id_valid_until"] = "2020-01-01"
+        profile_store.save_profile(ws, profile_store.Profile.model_validate(data))
+        assert profile_store.profile_view(ws).legal_person.id_valid_until == dt.date(2020, 1, 1)
+        problems = profile_store.profile_problems(ws)
+        assert [p.field for p in problems if p.severity == "error"] == [
+            "legal_person.id_valid_until"]
+        # Standing documents, the package draft, builds and submissions on the old case.
+        picture = tmp_path / "licence.png"
+        picture.write_bytes(png_bytes())
+        doc, _ = enterprise.add_enterprise_document(ws, "business_license", picture)
+        assert enterprise.current_enterprise_documents(ws)["business_license"].id == doc.id
+        draft = drafts.load_draft(ws, "0123456789ab")
+        drafts.save_draft(ws, "0123456789ab", draft.model_copy(update={"dpi": 150}))
+        assert drafts.load_draft(ws, "0123456789ab").dpi == 150
+        pdf = tmp_path / "a.pdf"
+        pdf.write_bytes(b"%PDF-1.4 test")
+        build = drafts.record_build(ws, "0123456789ab", pdf, pages=3, lang="zh_CN")
+        sub = submissions.record_submission(ws, "0123456789ab", channel="customer_service",
+                                            submitted_on=dt.date(2025, 3, 3))
+        assert sub.bundle_sha256 == build.sha256
+        assert sub.follow_up_on == dt.date(2025, 3, 12)  # 7 working days

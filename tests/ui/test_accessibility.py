@@ -36,6 +36,7 @@ def with_data(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     page.next_step()
 
     ws = context.store.workspace()
+    context.store.ensure_vault(None)  # a case's package is kept only encrypted
     case = cases.create_case(ws, RestrictionReport(account="member", scope="interop",
                                                    duration="temporary"),
                              diagnoser=lambda r: diagnose(r, context.catalogue, "en"),
@@ -44,6 +45,7 @@ def with_data(window, tmp_path) -> None:  # type: ignore[no-untyped-def]
     window.page("cases").select_case(case.id)
 
     appeal = window.page("appeal")
+    assert appeal.documents.store.persistent
     for kind in ("business_license", "legal_person_id_front"):
         appeal.documents.add_files(kind, [make_picture(tmp_path / f"{kind}.jpg")])
 

@@ -102,3 +102,35 @@ def test_start_over_forgets_the_member(page, qtbot):
     page.member_picker.set_member("zhangsan")
     page.start_over()
     assert page.member_picker.combo.currentText() == ""
+
+
+def test_the_ladder_remembers_a_restriction_entered_by_hand(page, qtbot, store):
+    """Issue 9's sequence: prior = 1 entered by hand → the case is step 2 → the next diagnosis
+    of the same member is the third violation, a permanent block (2.2)."""
+    to_history(page)
+    page.member_picker.combo.setFocus()
+    qtbot.keyClicks(page.member_picker.combo, "zhaoliu")
+    assert page.ui.priorSpin.value() == 0, "a member the ledger does not know"
+    page.ui.priorSpin.setValue(1)  # "one earlier restriction, before this app"
+    assert "adds the other 1 to the ledger as entered by hand" in page.member_picker.note.text()
+    page.next_step()
+    assert (page.diagnosis.rule, page.diagnosis.step) == ("R1", 2)
+    page.record_case()
+    first = cases.get_case(store.workspace(), page.recorded_case)
+    assert first.step == 2
+    count = ledger.ledger_count(store.workspace(), "zhaoliu")
+    assert (count.recorded, count.entered) == (1, 1), "recorded + entered by hand"
+
+    page.start_over()
+    to_history(page)
+    page.member_picker.combo.setFocus()
+    qtbot.keyClicks(page.member_picker.combo, "zhaoliu")
+    assert page.ui.priorSpin.value() == 2, "the ledger's count: one recorded, one by hand"
+    assert "1 of them entered by hand" in page.member_picker.note.text()
+    page.next_step()
+    assert page.current_step() == RESULT
+    assert (page.diagnosis.rule, page.diagnosis.step) == ("R1", 3)  # 2.2: third violation
+    assert page.diagnosis.appeal_route != "admin_unblock_request"
+    assert "2.2" in page.diagnosis.citations
+    timing = " ".join(s.text for s in page.diagnosis.timing)
+    assert "permanent" in timing.lower()

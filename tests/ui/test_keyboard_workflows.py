@@ -28,11 +28,8 @@ def test_keyboard_diagnose_enterprise_appeal(window, qtbot, catalogue):
     key(Qt.Key.Key_Down)  # the enterprise
     assert page.ui.radioEnterprise.hasFocus()
     key(Qt.Key.Key_Space)
-    key(Qt.Key.Key_Tab)
-    assert page.ui.radioInterop.hasFocus()
-    key(Qt.Key.Key_Down)
-    key(Qt.Key.Key_Space)  # the whole account
-    assert page.ui.radioWholeAccount.isChecked()
+    # The whole enterprise: no interop/account question, straight to how long.
+    assert not page.ui.groupScope.isVisible()
     key(Qt.Key.Key_Tab)
     assert page.ui.radioTemporary.hasFocus()
     for _ in range(3):

@@ -9,16 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
-from PySide6.QtWidgets import QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QListWidgetItem,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from app.appeal.documents import SLOT_TITLES, WATERMARKED_SLOTS
 from app.appeal.profile import Profile
+from app.store.errors import StoreError
 from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.dialogs.pdf_preview import PdfPreviewDialog, ShowDialog, exec_dialog
@@ -28,15 +38,14 @@ from app.ui.pages.appeal_build import BuildController, OpenUrl
 from app.ui.pages.appeal_case import (
     PackageTarget,
     case_label,
-    latest_corrective_measures,
     load_profile,
-    manual_diagnosis,
     problems_html,
     profile_problems,
     profile_summary,
-    workspace_if_present,
+    with_route,
 )
 from app.ui.pages.appeal_documents import DocumentsPanel
+from app.ui.pages.appeal_guided import PlaceholderHighlighter, PlaceholderList, StatementGuide
 from app.ui.pages.appeal_print import AskPrint, PdfPrinter, ask_print
 from app.ui.pages.appeal_prompts import (
     AskCrop,
@@ -53,14 +62,16 @@ from app.ui.pages.appeal_prompts import (
 )
 from app.ui.pages.appeal_settings import PackageSettings
 from app.ui.pages.appeal_statement import StatementEditor
-from app.ui.pages.appeal_store import SessionStore, WorkspaceStore
+from app.ui.pages.appeal_store import NoCaseStore, WorkspaceStore, move_legacy_drafts
+from app.ui.pages.diagnose_next import needs_package, next_steps
+from app.ui.widgets.locked_banner import LockedBanner
 from app.ui.workers import JobRunner, ThreadPoolRunner
 
 log = logging.getLogger(__name__)
 
 PAGE_STYLE = """
 QLabel#storageNote, QLabel#documentsHint, QLabel#statementHint, QLabel#letterHint,
-QLabel#watermarkSummary { color: @hint; }
+QLabel#watermarkSummary, QLabel[hint="true"] { color: @hint; }
 QLabel[over="true"] { color: @error; font-weight: bold; }
 """
 
@@ -85,17 +96,22 @@ class AppealPage(QWidget):
         self.profile: Profile | None = None
         self._profile_view: Any = None
         self._profile_from_file = False
+        self._first_show = True
+        self._store_for: object = ...  # the case whose package the documents panel shows
         self.ws: Any = None
 
+        self.locked = LockedBanner(context.store, "", self)  # first in the tab order
         self.ui = ui = Ui_AppealPage()
         ui.setupUi(self)
+        ui.pageLayout.insertWidget(0, self.locked)
+        ui.pageLayout.setStretch(2, 1)
         theme.style(self, PAGE_STYLE)
         font = QFont(ui.completenessTitle.font())
         font.setBold(True)
         ui.completenessTitle.setFont(font)
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 1)
-        self.package = PackageSettings(ui, context.settings, self)
+        self.package = PackageSettings(ui, lambda: self.documents.store, self)
         self.documents = DocumentsPanel(ui.slotsGrid, lambda: self.context.lang,
                                         ask_open_files, ask_crop, self)
         self.documents.changed.connect(self.update_completeness)
@@ -111,9 +127,34 @@ class AppealPage(QWidget):
             open_url=open_url, status=lambda text: context.hub.status_message.emit(text, 0),
             documents_folder=documents_folder, preview=self.preview_pdf)
         self.statement_editor.edited.connect(self.update_completeness)
+        self.builder.finished.connect(self._record_build)
+        # A long word-wrapped label asks for its whole width otherwise; it wraps instead.
+        ui.statementHint.setMinimumWidth(240)
+        self.guide = StatementGuide(lambda: context.lang)
+        guide_scroll = QScrollArea(ui.statementTab, objectName="statementGuideScroll")
+        guide_scroll.setWidgetResizable(True)
+        guide_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        guide_scroll.setWidget(self.guide)
+        # The guide and the text share the tab's height; the user moves the divider.
+        split = QSplitter(Qt.Orientation.Vertical, ui.statementTab, objectName="statementSplit")
+        split.setChildrenCollapsible(False)
+        ui.statementLayout.insertWidget(1, split, 1)
+        split.addWidget(guide_scroll)
+        split.addWidget(ui.statementEdit)  # taken out of the tab's layout into the splitter
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        self.guide.changed.connect(self._guide_changed)
+        self.placeholder_label = QLabel(ui.statementTab, objectName="placeholderList",
+                                        wordWrap=True)
+        ui.statementLayout.insertWidget(
+            ui.statementLayout.indexOf(split) + 1, self.placeholder_label)
+        self.placeholders = PlaceholderList(self.placeholder_label, self)
+        self.highlighter = PlaceholderHighlighter(ui.statementEdit.document())
+        ui.statementEdit.textChanged.connect(
+            lambda: self.placeholders.show_for(ui.statementEdit.toPlainText()))
 
         ui.caseCombo.activated.connect(lambda: self._case_chosen(ask=True))
-        ui.routeCombo.activated.connect(lambda: self._case_chosen())
+        ui.routeCombo.activated.connect(lambda: self._route_chosen())
         ui.diagnoseButton.clicked.connect(lambda: self.switch_to("diagnose"))
         ui.editProfileButton.clicked.connect(self.edit_profile)
         ui.loadProfileButton.clicked.connect(self.load_profile_file)
@@ -127,6 +168,7 @@ class AppealPage(QWidget):
             if hasattr(store, name):
                 getattr(store, name).connect(self.reload)
         context.hub.language_changed.connect(self.retranslate)
+        context.hub.case_changed.connect(self._follow_case)
         theme.announcer().changed.connect(self._restyle)
         self.retranslate()
         self.reload()
@@ -135,64 +177,58 @@ class AppealPage(QWidget):
 
     def reload(self) -> None:
         """Read the cases and the profile again (the workspace changed, or first show)."""
-        self.ws = workspace_if_present(self.context.store)
+        self.ws = self.context.store.workspace_if_present()
+        if self.ws is not None and self.ws.is_unlocked:
+            # What older versions kept in the settings moves into the cases, once.
+            move_legacy_drafts(self.ws, self.context.settings)
         self._fill_cases()
         self._reload_profile()
         self._case_chosen()
 
-    def _diagnose_page_result(self) -> tuple[Any, Any]:
-        """The Diagnose page's current result and report, when the window has that page."""
-        window = self.window()
-        if window is self or not hasattr(window, "page"):
-            return None, None
-        page = window.page("diagnose")
-        diagnosis = getattr(page, "diagnosis", None)
-        if diagnosis is None:
-            return None, None
-        try:
-            report = page.report()
-        except (ValidationError, AttributeError):
-            report = None
-        return diagnosis, report
-
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        combo = self.ui.caseCombo
-        had_result = combo.findData("diagnose") >= 0
-        self._fill_cases()
-        current = combo.currentData()
-        if not had_result and combo.findData("diagnose") >= 0 and current == "manual":
-            combo.setCurrentIndex(combo.findData("diagnose"))
-            self._case_chosen()
-        elif current == "diagnose":
-            self._case_chosen()
+        if self._first_show:  # a locked workspace asks to be unlocked once the page shows
+            self._first_show = False
+            QTimer.singleShot(0, lambda: self.context.store.offer_unlock(self))
+
+    def _follow_case(self, case_id: str) -> None:
+        """Another page made ``case_id`` the current case (the Diagnose page's "Prepare the
+        appeal package", the Cases page)."""
+        if not case_id or self.ui.caseCombo.currentData() == f"case:{case_id}":
+            return
+        if self.ui.caseCombo.findData(f"case:{case_id}") < 0:
+            self.reload()  # a case recorded just now
+        index = self.ui.caseCombo.findData(f"case:{case_id}")
+        if index >= 0:
+            self.ui.caseCombo.setCurrentIndex(index)
+            self._case_chosen(ask=True)  # the user asked for this package: unlock or set up
 
     def _fill_cases(self) -> None:
         combo = self.ui.caseCombo
-        previous = combo.currentData()
+        previous = combo.currentData() or (f"case:{self.context.hub.current_case}"
+                                           if self.context.hub.current_case else None)
         combo.blockSignals(True)
         combo.clear()
-        if self._diagnose_page_result()[0] is not None:
-            combo.addItem(self.tr("The result on the Diagnose page"), "diagnose")
         cases = []
         if self.ws is not None:
             from app.store.cases import list_cases
 
             try:
                 cases = list_cases(self.ws)
-            except Exception:  # an unreadable case list leaves the manual choice
-                log.warning("the case list cannot be read", exc_info=True)
-                cases = []
+            except StoreError as exc:
+                log.warning("the cases cannot be listed: %s", exc)
         for case in cases:
             combo.addItem(case_label(case, self.context.catalogue, self.context.lang),
                           f"case:{case.id}")
-        combo.addItem(self.tr("No case: choose the route by hand"), "manual")
-        index = combo.findData(previous)
+        if not cases:
+            combo.addItem(self.tr("No case yet"), None)
+        index = combo.findData(previous) if previous else -1
         combo.setCurrentIndex(index if index >= 0 else 0)
+        combo.setEnabled(bool(cases))
         combo.blockSignals(False)
 
         routes = self.ui.routeCombo
-        chosen = routes.currentData() or "enterprise_appeal"
+        chosen = routes.currentData()
         routes.blockSignals(True)
         routes.clear()
         for route in self.context.catalogue.routes:
@@ -206,45 +242,61 @@ class AppealPage(QWidget):
         for combo in (self.ui.caseCombo, self.ui.routeCombo):
             combo.setToolTip(combo.currentText())
 
-    def _case_chosen(self, *, ask: bool = False) -> None:
-        source, _, case_id = (self.ui.caseCombo.currentData() or "manual").partition(":")
-        manual = source == "manual"
-        self._update_combo_tips()
-        self.ui.routeCombo.setVisible(manual)
-        self.ui.routeLabel.setVisible(manual)
-        lang = self.context.lang
-        target = None
-        if source == "case" and self.ws is not None:
-            from app.store.cases import get_case
+    def _load_target(self, case_id: str) -> PackageTarget | None:
+        if self.ws is None or not case_id:
+            return None
+        from app.store.cases import get_case
 
-            try:
-                case = get_case(self.ws, case_id)
-                target = PackageTarget("case", case.diagnosis, case.report, case.id,
-                                       case.restricted_on)
-            except Exception:
-                log.warning("the chosen case cannot be read", exc_info=True)
-                target = None
-        elif source == "diagnose":
-            diagnosis, report = self._diagnose_page_result()
-            if diagnosis is not None:
-                target = PackageTarget("diagnose", diagnosis, report)
-        if target is None:
-            route = self.ui.routeCombo.currentData() or "enterprise_appeal"
-            target = PackageTarget("manual", manual_diagnosis(self.context.catalogue, route,
-                                                              lang))
-        unlocked_since = bool(target.case_id and self.ws is not None and self.ws.is_unlocked
-                              and not self.documents.store.persistent)
-        changed = (self.target is None or self.target.case_id != target.case_id
-                   or unlocked_since)
+        try:
+            case = get_case(self.ws, case_id)
+        except StoreError as exc:
+            log.warning("case %s cannot be read: %s", case_id, exc)
+            return None
+        return PackageTarget("case", case.diagnosis, case.report, case.id, case.restricted_on)
+
+    def _case_chosen(self, *, ask: bool = False) -> None:
+        data = self.ui.caseCombo.currentData() or ""
+        case_id = data.partition(":")[2]
+        if ask and case_id:
+            self.context.hub.set_current_case(case_id)
+        self._update_combo_tips()
+        target = self._load_target(case_id)
+        unlocked_since = bool(target is not None and self.ws is not None
+                              and self.ws.is_unlocked and not self.documents.store.persistent)
+        case_now = target.case_id if target is not None else None
+        changed = self._store_for != case_now or unlocked_since
+        self._store_for = case_now
         self.target = target
-        self.documents.set_required(target.diagnosis.documents)
         if changed:
             self._open_store(ask)
+        # A route chosen on this page for the case (kept in its draft) wins over the diagnosis'.
+        route = self.documents.store.draft().route
+        if target is not None and route and route != target.diagnosis.appeal_route:
+            target.diagnosis = with_route(self.context.catalogue, target.diagnosis, route)
+        self.ui.routeCombo.setEnabled(self.documents.store.persistent)
+        if target is not None:
+            routes = self.ui.routeCombo
+            routes.blockSignals(True)
+            routes.setCurrentIndex(max(0, routes.findData(target.diagnosis.appeal_route)))
+            routes.blockSignals(False)
+        # Locked: the slots are not marked "required" either; their documents may well be there.
+        self.documents.set_required(target.diagnosis.documents
+                                    if target and self.documents.store.persistent else [])
         if changed or not self.statement_editor.is_edited:
             self.statement_editor.fill()
+        self._update_combo_tips()
         self.update_completeness()
 
+    def _route_chosen(self) -> None:
+        """A route other than the diagnosis' (the administrator knows better): for this case."""
+        if self.target is None or self.target.case_id is None:
+            return
+        self.documents.store.update_draft(route=self.ui.routeCombo.currentData())
+        self._case_chosen()
+
     def _open_store(self, ask: bool) -> None:
+        self.statement_editor.flush()  # a pending edit belongs to the case shown until now
+        self.guide.flush()
         target = self.target
         persistent = False
         # Unlocking asks for a passphrase: only when the user chose the case just now.
@@ -254,28 +306,43 @@ class AppealPage(QWidget):
                                                     self.context.settings))
             persistent = True
         if not persistent:
-            self.documents.set_store(SessionStore())
+            self.documents.set_store(NoCaseStore())  # empty and closed: nothing to add to
+        self.package.load()
+        self.guide.set_draft(self.documents.store.draft().statement)
+        self.guide.setEnabled(persistent)
+        # Nothing is kept "for this session only": no case (or a locked one), no editing.
+        self.ui.slotsHost.setEnabled(persistent)
+        self.ui.settingsTab.setEnabled(persistent)
+        self.ui.statementEdit.setReadOnly(not persistent)
+        self.ui.regenerateButton.setEnabled(persistent)
         self.statement_editor.is_edited = False
         self._update_storage_note()
 
+    def is_locked(self) -> bool:
+        return self.ws is not None and self.context.store.is_locked
+
     def _update_storage_note(self) -> None:
         target = self.target
-        if self.documents.store.persistent and target is not None:
-            text = self.tr("The documents of case {id} are kept encrypted in the workspace."
-                           ).format(id=(target.case_id or "")[:6])
-        elif target is not None and target.case_id:
-            text = self.tr("The workspace is locked: documents are kept for this session only.")
+        if target is None:
+            text = self.tr("No case yet. On the Diagnose page, diagnose the restriction and "
+                           "choose “Prepare the appeal package”: the package is kept with its "
+                           "case, encrypted in the workspace.")
+        elif self.documents.store.persistent:
+            text = self.tr("The package of case {id} (documents, statement, settings) is kept "
+                           "encrypted in the workspace.").format(id=(target.case_id or "")[:6])
+        elif self.ws is not None and not self.ws.has_vault:
+            text = self.tr("Set up the workspace vault to work on the package of case {id}: "
+                           "it is kept only encrypted.").format(id=(target.case_id or "")[:6])
         else:
-            text = self.tr("Documents are kept for this session only. Choose a saved case to "
-                           "keep them, encrypted, in the workspace.")
+            text = self.tr("The workspace is locked: unlock it to work on the package of case "
+                           "{id}.").format(id=(target.case_id or "")[:6])
         self.ui.storageNote.setText(text)
 
     def switch_to(self, key: str) -> bool:
-        """Show another workspace through the main window, when it is there."""
-        window = self.window()
-        if key not in {entry.key for entry in PAGES} or not hasattr(window, "show_page"):
+        """Ask the window (through the signal hub) to show another workspace."""
+        if key not in {entry.key for entry in PAGES}:
             return False
-        window.show_page(key)
+        self.context.hub.page_requested.emit(key)
         return True
 
     # Profile ---------------------------------------------------------------------------------
@@ -303,9 +370,7 @@ class AppealPage(QWidget):
         self.ui.letterButton.setEnabled(self.profile is not None)
 
     def edit_profile(self) -> None:
-        for key in ("profile", "cases"):
-            if self.switch_to(key):
-                return
+        self.switch_to("profile")
 
     def load_profile_file(self) -> None:
         path = self._ask_profile_file(self, self.tr("Load an enterprise profile"),
@@ -324,16 +389,44 @@ class AppealPage(QWidget):
     # Statement -------------------------------------------------------------------------------
 
     def generated_statement(self) -> str:
+        """The enterprise's letter from the case's facts and the administrator's words; what
+        is missing is a placeholder (nothing of the diagnosis' reasoning goes in)."""
         if self.profile is None or self.target is None:
             return ""
-        from app.appeal.statement import build_statement
+        from app.appeal.documents import attachment_titles
+        from app.appeal.statement import Measure, build_statement
 
         lang = self.package.package_lang()
-        return build_statement(self.profile, self.target.diagnosis, lang=lang,
-                               report=self.target.report,
-                               restricted_on=self.target.restricted_on,
-                               corrective_measures=latest_corrective_measures(
-                                   self.context.audit, lang) if self.ws is not None else None)
+        st = self.documents.store.draft().statement
+        measures = list(st.measures)
+        if self.ws is not None and self.documents.store.persistent:
+            from app.store.package import audit_measures
+
+            measures += audit_measures(self.ws, lang)
+        return build_statement(
+            self.profile, lang=lang, report=self.target.report, accounts=st.accounts,
+            restricted_on=self.target.restricted_on, complied=st.complied,
+            what_happened=st.what_happened,
+            measures=[m if isinstance(m, Measure) else Measure.model_validate(m.model_dump())
+                      for m in measures],
+            request=st.request,
+            attachments=attachment_titles(self.documents.documents(), lang))
+
+    def _guide_changed(self) -> None:
+        """The administrator's words changed: into the case's draft, and the statement."""
+        store = self.documents.store
+        if not store.persistent:
+            return
+        statement = store.draft().statement
+        try:
+            store.update_draft(statement=type(statement).model_validate(
+                {**statement.model_dump(), **self.guide.fields()}))
+        except (StoreError, sqlite3.Error) as exc:  # locked or closed meanwhile
+            self.context.hub.status_message.emit(self.tr(
+                "Your words were not saved: {error}").format(error=exc), 0)
+            return
+        self.statement_editor.refresh()
+        self.update_completeness()
 
     def statement(self) -> str:
         return self.statement_editor.text()
@@ -362,6 +455,13 @@ class AppealPage(QWidget):
 
     def still_needed(self) -> list[str]:
         """What the package still lacks, in the user's words (empty: complete)."""
+        if self.target is None:
+            return [self.tr("No case chosen: prepare one from a diagnosis")]
+        if not self.documents.store.persistent:
+            # Locked data is locked, not missing: say only that.
+            if self.ws is not None and not self.ws.has_vault:
+                return [self.tr("The workspace vault is not set up yet")]
+            return [self.tr("The workspace is locked: unlock it to check the package")]
         lang = self.context.lang
         needed = [self.tr("Missing: {document}").format(document=SLOT_TITLES[kind](lang))
                   for kind in self.documents.missing()]
@@ -371,32 +471,63 @@ class AppealPage(QWidget):
             needed.insert(0, self.tr("The enterprise profile has errors (see above)"))
         if not self.statement():
             needed.append(self.tr("Missing: the appeal statement"))
+        needed += [w.message(lang) for w in self._document_warnings() if w.state != "expiring"]
+        # The statement's placeholders block the build unless explicitly overridden.
+        needed += [self.tr("The statement still asks: {what}").format(what=what)
+                   for what in self.placeholders.show_for(self.statement())]
         return needed
+
+    def _document_warnings(self) -> list[Any]:
+        """The standing documents in this package that expire soon, expired or went stale."""
+        if self.ws is None or not self.documents.store.persistent:
+            return []
+        from app.store.enterprise import enterprise_warnings
+
+        kinds = {d.kind for d in self.documents.documents()}
+        try:
+            return [w for w in enterprise_warnings(self.ws) if w.kind in kinds]
+        except (StoreError, sqlite3.Error) as exc:
+            log.warning("the standing documents cannot be checked: %s", exc)
+            return []
+
+    def package_route(self) -> bool:
+        """The case's route is one that sends a package (enterprise or page appeal)."""
+        return self.target is not None and needs_package(self.target.diagnosis.appeal_route)
 
     def update_completeness(self) -> None:
         lst = self.ui.completenessList
         lst.clear()
         needed = self.still_needed()
+        lang = self.context.lang
+        if self.target is not None and not self.package_route():
+            # A wait or an unblocking request: there is nothing to send, so nothing "complete".
+            step = next_steps().get(self.target.diagnosis.appeal_route)
+            item = QListWidgetItem(self.tr("This route needs no appeal package."))
+            lst.addItem(item)
+            if step is not None:
+                lst.addItem(step.summary(lang))
         for text in needed:
             item = QListWidgetItem("✗ " + text)
             item.setForeground(theme.color("error"))
             lst.addItem(item)
-        lang = self.context.lang
+        for warning in self._document_warnings():
+            if warning.state == "expiring":
+                item = QListWidgetItem("⚠ " + warning.message(lang))
+                item.setForeground(theme.color("warning"))
+                lst.addItem(item)
         for kind in sorted(self.documents.required - set(self.documents.missing()),
                            key=list(SLOT_TITLES).index):
             item = QListWidgetItem("✓ " + SLOT_TITLES[kind](lang))
             item.setForeground(theme.color("success"))
             lst.addItem(item)
-        if not needed:
+        has_content = bool(self.documents.documents()) or bool(self.statement())
+        if not needed and self.package_route() and has_content:
             item = QListWidgetItem(self.tr("The package is complete for this route."))
             item.setForeground(theme.color("success"))
             lst.insertItem(0, item)
-        if not self.documents.required:
-            lst.addItem(self.tr("This route needs no documents; a package is optional."))
-        can_build = self.profile is not None and not self.builder.busy
-        self.ui.buildBundleButton.setEnabled(can_build)
-        self.ui.buildKitButton.setEnabled(not self.builder.busy
-                                          and bool(self.documents.documents()))
+        ready = self.documents.store.persistent and not self.builder.busy
+        self.ui.buildBundleButton.setEnabled(ready and self.profile is not None)
+        self.ui.buildKitButton.setEnabled(ready and bool(self.documents.documents()))
 
     def _confirm_incomplete(self) -> bool:
         needed = self.still_needed()
@@ -419,9 +550,32 @@ class AppealPage(QWidget):
                                   str(documents_folder() / name))
         if not path:
             return
-        diagnosis = self.target.diagnosis if self.target else None
+        from app.appeal.bundle import CoverFacts
+
+        target = self.target
+        diagnosis = target.diagnosis if target else None
+        # The cover names what is appealed (the restriction, the accounts, the date).
+        cover = CoverFacts(report=target.report, restricted_on=target.restricted_on,
+                           accounts=self.documents.store.draft().statement.accounts
+                           ) if target else None
         self.builder.build_bundle(self.profile, self.documents.documents(), Path(path),
-                                  self.statement(), diagnosis, self.package.bundle_options())
+                                  self.statement(), diagnosis, self.package.bundle_options(),
+                                  cover)
+
+    def _record_build(self, built: Any) -> None:
+        """The case remembers each bundle: when, pages, size, SHA-256 (the submission names it)."""
+        if built.kind != "bundle" or self.target is None or self.ws is None \
+                or not self.target.case_id:
+            return
+        from app.store import drafts
+
+        try:
+            drafts.record_build(self.ws, self.target.case_id, built.path, pages=built.pages,
+                                lang=self.package.package_lang())
+        except (OSError, StoreError, sqlite3.Error) as exc:
+            log.warning("the build of case %s was not recorded: %s", self.target.case_id, exc)
+            return
+        self.context.store.cases_changed.emit()
 
     def build_kit(self) -> None:
         if self.builder.busy or not self._confirm_incomplete():
@@ -437,12 +591,15 @@ class AppealPage(QWidget):
     def _restyle(self, *_: object) -> None:
         """The profile problems and the completeness list carry token colours of their own."""
         self._show_profile()
+        self.highlighter.rehighlight()
         self.update_completeness()
 
     # Language --------------------------------------------------------------------------------
 
     def retranslate(self, *_: object) -> None:
         self.ui.retranslateUi(self)
+        self.locked.set_what(self.tr("the enterprise profile and the package of each case"))
+        self.guide.retranslate()
         self.documents.retranslate()
         self._fill_cases()
         self._show_profile()
@@ -453,7 +610,14 @@ class AppealPage(QWidget):
         self.ui.openLetterButton.setEnabled(self.statement_editor.letter is not None)
         self.builder.retranslate()
 
+    def hideEvent(self, event: Any) -> None:
+        # Leaving the page (or quitting) saves what is pending, as the Enterprise page does.
+        self.statement_editor.flush()
+        self.guide.flush()
+        super().hideEvent(event)
+
     def closeEvent(self, event: Any) -> None:
+        self.statement_editor.flush()
         self.documents.close()
         super().closeEvent(event)
 

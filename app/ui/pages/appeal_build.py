@@ -39,6 +39,7 @@ class Built:
     kind: str  # "bundle" or "kit"
     path: Path  # the PDF, or the kit's folder
     describe: Callable[[], str]  # the summary, in the language in effect when asked
+    pages: int = 0  # of the PDF bundle
 
     @property
     def summary(self) -> str:
@@ -98,16 +99,16 @@ class BuildController(QObject):
         self.runner.start(job)
 
     def build_bundle(self, profile: Any, documents: list[Any], path: Path, statement: str,
-                     diagnosis: Any, options: Any) -> None:
+                     diagnosis: Any, options: Any, cover: Any = None) -> None:
         from app.appeal.bundle import build_bundle
 
         def work(progress: Progress, cancel: CancelToken) -> Any:
             return build_bundle(profile, documents, path, statement=statement,
-                                diagnosis=diagnosis, options=options, progress=progress,
-                                cancel=cancel)
+                                diagnosis=diagnosis, options=options, cover=cover,
+                                progress=progress, cancel=cancel)
 
         self.start("bundle", work, lambda result: Built(
-            "bundle", path, lambda: self._bundle_summary(path, result)))
+            "bundle", path, lambda: self._bundle_summary(path, result), result.pages))
 
     def build_kit(self, documents: list[Any], statement: str, folder: Path,
                   options: dict[str, Any]) -> None:

@@ -1,5 +1,5 @@
-"""What the package is for (a saved case, the Diagnose page's result or a route chosen by hand)
-and who it is from (the enterprise profile, checked, identity numbers masked)."""
+"""What the package is for (a saved case, its route) and who it is from (the enterprise
+profile, checked, identity numbers masked)."""
 
 from __future__ import annotations
 
@@ -44,31 +44,11 @@ class PackageTarget:
     restricted_on: dt.date | None = None
 
 
-def manual_diagnosis(catalogue: Catalogue, route_id: str, lang: Lang) -> Diagnosis:
-    """A route chosen by hand: its documents and sections, nothing the rules did not decide."""
+def with_route(catalogue: Catalogue, diagnosis: Diagnosis, route_id: str) -> Diagnosis:
+    """The diagnosis with another route (the administrator's choice): that route's documents."""
     route = catalogue.route(route_id)
-    return Diagnosis(rule=None, step=None, category=None, appeal_route=route.id,
-                     documents=list(route.documents), citations=list(route.sections),
-                     explanation=[], next_violation=[], certainty="undecided", lang=lang,
-                     catalogue_version=catalogue.meta.version)
-
-
-def workspace_if_present(store: Any) -> Any:
-    """The workspace when it is open or exists on disk; never creates one (the Cases page
-    does, with the user's consent)."""
-    if store is None:
-        return None
-    try:
-        if not store.is_open:
-            from app.store.paths import DB_NAME, workspace_dir
-
-            root = store.root or workspace_dir()
-            if not (root / DB_NAME).exists():
-                return None
-        return store.workspace()
-    except Exception as exc:  # a damaged workspace must not take the page down
-        log.warning("the workspace cannot be opened: %s", exc)
-        return None
+    return diagnosis.model_copy(update={"appeal_route": route.id,
+                                        "documents": list(route.documents)})
 
 
 def case_label(case: Any, catalogue: Catalogue, lang: Lang) -> str:
@@ -95,7 +75,7 @@ def load_profile(ws: Any) -> tuple[Profile | None, Any]:
         return None, None
     if full is None:
         return None, view
-    return Profile.model_validate(full.model_dump()), view
+    return full, view  # one Profile model: the stored one as it is (draft mode, no re-check)
 
 
 def profile_summary(profile: Profile | None, view: Any) -> str:
@@ -131,20 +111,3 @@ def problems_html(problems: list[Problem], lang: Lang) -> str:
 
 def profile_problems(profile: Profile | None) -> list[Problem]:
     return check_profile(profile) if profile is not None else []
-
-
-def latest_corrective_measures(audit_service: Any, lang: Lang) -> list[str] | None:
-    """Measures done or under way in the latest self-audit, for the statement; None without."""
-    try:
-        audits = audit_service.archive.list_self_audits()
-        if not audits:
-            return None
-        from app.audit.scoring import AuditAnswers
-
-        latest = max(audits, key=lambda a: a.created)
-        answers = AuditAnswers.model_validate(latest.payload["answers"])
-        result = audit_service.score(answers, audit_service.checklist())
-        return result.corrective_measures(lang) or None
-    except Exception as exc:  # the statement then proposes general measures
-        log.info("no corrective measures from the self-audit: %s", exc)
-        return None

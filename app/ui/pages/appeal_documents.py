@@ -26,10 +26,11 @@ from app.appeal.intake import (
     read_document,
 )
 from app.i18n import Lang
+from app.store.errors import StoreError
 from app.ui import accessibility
 from app.ui.dialogs.image_edit import Fractions
 from app.ui.pages.appeal_prompts import AskCrop, AskOpenFiles, ask_crop, ask_open_files
-from app.ui.pages.appeal_store import PackageStore, SessionStore, StoredDocument
+from app.ui.pages.appeal_store import NoCaseStore, PackageStore, StoredDocument
 from app.ui.widgets.document_slot import THUMB, DocumentSlot
 
 MULTIPLE = frozenset({"notice_screenshot", "evidence"})
@@ -99,7 +100,7 @@ class DocumentsPanel(QObject):
         self._lang = lang
         self._ask_open_files = ask_open_files
         self._ask_crop = ask_crop
-        self.store: PackageStore = SessionStore()
+        self.store: PackageStore = NoCaseStore()
         self.required: set[str] = set()
         self.states = {kind: SlotState() for kind in SLOT_ORDER}
         self.slots: dict[str, DocumentSlot] = {}
@@ -213,7 +214,14 @@ class DocumentsPanel(QObject):
             if kind not in MULTIPLE:
                 for old in list(state.entries):
                     self._discard(kind, old)
-            stored = self.store.add(kind, Path(path), Path(path).name)
+            try:
+                stored = self.store.add(kind, Path(path), Path(path).name)
+            except IntakeError as exc:
+                messages.append((lambda e=exc: e.message(self._lang()), "error"))
+                continue
+            except (OSError, StoreError) as exc:
+                messages.append((lambda e=exc: str(e), "error"))
+                continue
             source = source.model_copy(update={"path": stored.path})
             state.entries.append(Entry(stored, source))
             messages += [(lambda n=note: n.message(self._lang()),
@@ -349,6 +357,10 @@ class DocumentsPanel(QObject):
         else:
             detail = self.tr("{type}, {width}×{height} pixels, {size}").format(
                 type=src.file_type.value.upper(), width=src.width, height=src.height, size=size)
+        if entry.stored.source == "enterprise":
+            detail += "\n" + self.tr("A standing document of the Enterprise page, shared by "
+                                     "every case; removing it here leaves it out of this "
+                                     "package only.")
         return short, f"{name}\n{detail}"
 
     def _refresh(self, kind: str, current: str | None = None) -> None:

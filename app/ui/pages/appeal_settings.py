@@ -1,36 +1,40 @@
 """The package's choices on the Settings tab: purpose watermark, bundle and upload-kit limits.
 
-Kept in the settings (none of them is identity data); the watermark's date is always today's.
+Kept in the case's package draft (app.store.drafts, encrypted in the workspace), not in the
+settings; the watermark's date is the day of the build.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image
-from pydantic import ValidationError
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang
-from app.ui import settings as prefs
 from app.ui.forms.ui_appeal import Ui_AppealPage
 
 if TYPE_CHECKING:
     from app.appeal.bundle import BundleOptions
 
+if TYPE_CHECKING:
+    from app.ui.pages.appeal_store import PackageStore
+
+
 class PackageSettings(QObject):
-    def __init__(self, ui: Ui_AppealPage, settings: QSettings,
+    def __init__(self, ui: Ui_AppealPage, store: Callable[[], PackageStore],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ui = ui
-        self.settings = settings
+        self._store = store
+        self._loading = False
         ui.languageCombo.addItem("中文（简体）", "zh_CN")
         ui.languageCombo.addItem("English", "en")
-        self.spec = WatermarkSpec()
-        self.load()
+        self.spec = WatermarkSpec()  # the case's, once the page has one (load)
         for widget, signal in ((ui.watermarkCheck, "toggled"), (ui.watermarkAllCheck, "toggled"),
                                (ui.idOnePageCheck, "toggled"), (ui.dpiSpin, "valueChanged"),
                                (ui.sizeCapSpin, "valueChanged"),
@@ -88,33 +92,36 @@ class PackageSettings(QObject):
             density=f"{spec.density:.1f}"))
         self.ui.watermarkSummary.setEnabled(self.ui.watermarkCheck.isChecked())
 
-    # Kept between sessions -------------------------------------------------------------------
+    # Kept in the case ------------------------------------------------------------------------
 
     def load(self) -> None:
-        s, ui = self.settings, self.ui
-        raw = prefs.WATERMARK.read(s)
+        """Show the current case's choices (the defaults without a case)."""
+        draft, ui = self._store().draft(), self.ui
+        self._loading = True
         try:
-            spec = WatermarkSpec.model_validate_json(raw) if raw else WatermarkSpec()
-        except ValidationError:
-            spec = WatermarkSpec()
-        self.spec = spec.model_copy(update={"date": dt.date.today() if spec.date else None})
-        ui.watermarkCheck.setChecked(prefs.WATERMARK_ON.read(s))
-        ui.watermarkAllCheck.setChecked(prefs.WATERMARK_ALL.read(s))
-        ui.idOnePageCheck.setChecked(prefs.ID_ON_ONE_PAGE.read(s))
-        ui.dpiSpin.setValue(prefs.BUNDLE_DPI.read(s))
-        ui.sizeCapSpin.setValue(prefs.KIT_CAP_KB.read(s))
-        ui.charLimitSpin.setValue(prefs.KIT_CHARS.read(s))
-        ui.languageCombo.setCurrentIndex(max(0, ui.languageCombo.findData(
-            prefs.PACKAGE_LANG.read(s))))
+            spec = draft.watermark or WatermarkSpec()
+            self.spec = spec.model_copy(update={
+                "date": dt.date.today() if draft.watermark_date else None})
+            ui.watermarkCheck.setChecked(draft.watermark is not None)
+            ui.watermarkAllCheck.setChecked(draft.watermark_all)
+            ui.idOnePageCheck.setChecked(draft.id_on_one_page)
+            ui.dpiSpin.setValue(draft.dpi)
+            ui.sizeCapSpin.setValue(draft.kit_cap_kb)
+            ui.charLimitSpin.setValue(draft.kit_chars)
+            ui.languageCombo.setCurrentIndex(max(0, ui.languageCombo.findData(draft.lang)))
+        finally:
+            self._loading = False
+        self.update_summary()
 
     def save(self, *_: object) -> None:
-        s, ui = self.settings, self.ui
-        prefs.WATERMARK.write(s, self.spec.model_dump_json())
-        prefs.WATERMARK_ON.write(s, ui.watermarkCheck.isChecked())
-        prefs.WATERMARK_ALL.write(s, ui.watermarkAllCheck.isChecked())
-        prefs.ID_ON_ONE_PAGE.write(s, ui.idOnePageCheck.isChecked())
-        prefs.BUNDLE_DPI.write(s, ui.dpiSpin.value())
-        prefs.KIT_CAP_KB.write(s, ui.sizeCapSpin.value())
-        prefs.KIT_CHARS.write(s, ui.charLimitSpin.value())
-        prefs.PACKAGE_LANG.write(s, self.package_lang())
-
+        if self._loading:
+            return
+        ui = self.ui
+        self._store().update_draft(
+            watermark=(self.spec.model_copy(update={"date": None})
+                       if ui.watermarkCheck.isChecked() else None),
+            watermark_date=self.spec.date is not None,
+            watermark_all=ui.watermarkAllCheck.isChecked(),
+            id_on_one_page=ui.idOnePageCheck.isChecked(), dpi=ui.dpiSpin.value(),
+            kit_cap_kb=ui.sizeCapSpin.value(), kit_chars=ui.charLimitSpin.value(),
+            lang=self.package_lang())

@@ -8,6 +8,7 @@ then on it is the user's text, kept in the package's store, and only regenerated
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app.appeal.profile import Profile
 from app.i18n import Lang
 from app.pdf.fonts import FontNotFoundError
+from app.store.errors import StoreError
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages.appeal_prompts import AskPath, Confirm
 from app.ui.pages.appeal_store import PackageStore
@@ -80,7 +82,8 @@ class StatementEditor(QObject):
     def regenerate(self) -> None:
         if self.is_edited and not self._confirm(
                 self.page, self.tr("Regenerate the statement"),
-                self.tr("Replace your edited statement with a new one from the diagnosis?")):
+                self.tr("Replace your edited statement with a new one written from the case "
+                        "and your words?")):
             return
         self._set(self._generate())
         self.is_edited = False
@@ -95,8 +98,18 @@ class StatementEditor(QObject):
         self.edited.emit()
 
     def save(self) -> None:
-        if self.is_edited:
+        self._timer.stop()
+        if not self.is_edited:
+            return
+        try:
             self._store().save_statement(self.ui.statementEdit.toPlainText())
+        except (StoreError, sqlite3.Error) as exc:  # e.g. locked or closed meanwhile
+            self._status(self.tr("The statement was not saved: {error}").format(error=exc))
+
+    def flush(self) -> None:
+        """Save a pending edit now (before the page lets go of the case)."""
+        if self._timer.isActive():
+            self.save()
 
     def update_counter(self, *_: object) -> None:
         count, limit = len(self.text()), self.ui.charLimitSpin.value()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from app.ui.context import AppContext
@@ -11,6 +13,7 @@ from app.ui.pages.audit_checklist import AuditChecklistPage
 from app.ui.pages.audit_fetch import ask_fetch
 from app.ui.pages.audit_scan import AskFetch, AskThresholds, AuditScanPage
 from app.ui.pages.audit_thresholds import ask_thresholds
+from app.ui.widgets.locked_banner import LockedBanner
 from app.ui.workers import JobRunner, ThreadPoolRunner
 
 CHECKLIST, SCAN = range(2)
@@ -26,8 +29,12 @@ class AuditPage(QWidget):
                  ask_fetch: AskFetch = ask_fetch) -> None:
         super().__init__(parent)
         self.context = context
+        # The evidence files of the answers are encrypted in the workspace vault.
+        self.locked = LockedBanner(context.store, "", self)  # first in the tab order
         self.ui = Ui_AuditPage()
         self.ui.setupUi(self)
+        self.ui.pageLayout.insertWidget(0, self.locked)
+        self._first_show = True
         runner = runner or ThreadPoolRunner()
         self.checklist = AuditChecklistPage(context, self.ui.checklistTab, runner=runner,
                                             ask_save_path=ask_save_path,
@@ -41,6 +48,16 @@ class AuditPage(QWidget):
         self.setFocusProxy(self.checklist)
         self.ui.tabs.currentChanged.connect(self._tab_changed)
         context.hub.language_changed.connect(self.retranslate)
+        self._retranslate_banner()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first_show:  # a locked workspace asks to be unlocked once the page shows
+            self._first_show = False
+            QTimer.singleShot(0, lambda: self.context.store.offer_unlock(self))
+
+    def _retranslate_banner(self) -> None:
+        self.locked.set_what(self.tr("the evidence files of the answers"))
 
     def show_tab(self, index: int) -> None:
         self.ui.tabs.setCurrentIndex(index)
@@ -52,3 +69,4 @@ class AuditPage(QWidget):
         index = self.ui.tabs.currentIndex()
         self.ui.retranslateUi(self)
         self.ui.tabs.setCurrentIndex(index)
+        self._retranslate_banner()

@@ -38,8 +38,10 @@ from app.ui.pages.cases_model import (
     rule_title,
     status_title,
 )
+from app.ui.pages.cases_submissions import DuePanel, SubmissionsBox
 from app.ui.pages.cases_undo import DeleteCaseCommand, RemoveDocumentCommand
 from app.ui.widgets.citation_chip import section_label
+from app.ui.widgets.locked_banner import LockedBanner
 
 DOC_ROLE = Qt.ItemDataRole.UserRole
 DOCUMENT_TITLES = {
@@ -77,6 +79,8 @@ class CasesPage(QWidget):
         self._ask_open_paths = ask_open_paths
         self.case: CaseDetail | None = None
         self._vault_asked = False
+        self.locked = LockedBanner(  # first in the tab order
+            self.store, self.tr("the notices and the documents of the cases"), self)
         self.ui = ui = Ui_CasesPage()
         ui.setupUi(self)
         theme.style(self, PAGE_STYLE)
@@ -85,6 +89,17 @@ class CasesPage(QWidget):
         font.setBold(True)
         ui.caseTitle.setFont(font)
 
+        ui.pageLayout.insertWidget(0, self.locked)
+        lang = lambda: self.context.lang  # noqa: E731
+        self.due = DuePanel(self.store, lang, ui.casesTab)
+        ui.casesTabLayout.insertWidget(0, self.due)
+        self.due.case_activated.connect(self.select_case)
+        self.submissions = SubmissionsBox(self.store, lang, ui.detailBody)
+        ui.detailBodyLayout.insertWidget(
+            ui.detailBodyLayout.indexOf(ui.statusGroup) + 1, self.submissions)
+        self.submissions.changed.connect(self.store.cases_changed.emit)
+        self.submissions.status.connect(self._status)
+        self.submissions.open_package.connect(lambda case_id: context.hub.open_case(case_id))
         self.model = CaseTableModel(context.catalogue, context.lang)
         ui.caseTable.setModel(self.model)
         header = ui.caseTable.horizontalHeader()
@@ -146,7 +161,7 @@ class CasesPage(QWidget):
         if not self._vault_asked:
             # First opening: set up the vault (first run) or unlock it, once the page shows.
             self._vault_asked = True
-            QTimer.singleShot(0, lambda: self.store.ensure_vault(self))
+            QTimer.singleShot(0, lambda: self.store.offer_unlock(self, setup=True))
 
     def _status(self, text: str, timeout: int = 5000) -> None:
         self.context.hub.status_message.emit(text, timeout)
@@ -200,6 +215,7 @@ class CasesPage(QWidget):
             self._show_case(None)
             return
         keep = self.case.id if self.case else None
+        self.due.refresh()
         self.model.set_cases(found)
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
@@ -219,6 +235,8 @@ class CasesPage(QWidget):
         index = self.ui.caseTable.currentIndex()
         case_id = index.data(CASE_ID_ROLE) if index.isValid() else None
         self._load(case_id)
+        if case_id:
+            self.context.hub.set_current_case(case_id)  # the Appeal page follows
 
     def _show_current(self) -> None:
         index = self.ui.caseTable.currentIndex()
@@ -241,6 +259,7 @@ class CasesPage(QWidget):
         self.case = case
         ui.emptyLabel.setVisible(case is None)
         ui.detailBody.setVisible(case is not None)
+        self.submissions.show_case(case.id if case else None)
         if case is None:
             return
         self._render_case_text()
@@ -417,4 +436,7 @@ class CasesPage(QWidget):
         self.refresh()
         self.ledger.retranslate()
         self._update_undo_tooltip(self.undo_stack.undoText())
+        self.locked.set_what(self.tr("the notices and the documents of the cases"))
+        self.due.refresh()
+        self.submissions.retranslate()
 

@@ -26,6 +26,7 @@ from app.ui.context import AppContext
 from app.ui.forms.ui_diagnose import Ui_DiagnosePage
 from app.ui.pages.diagnose_hint import NoticeHint
 from app.ui.pages.diagnose_member import MemberPicker
+from app.ui.pages.diagnose_next import NextStepPanel
 from app.ui.widgets.diagnosis_view import DiagnosisView
 
 log = logging.getLogger(__name__)
@@ -84,8 +85,13 @@ class DiagnosePage(QWidget):
                 group.addButton(radio)
             group.buttonToggled.connect(self._update_navigation)
             self._groups[name] = group
+        self._groups["account"].buttonToggled.connect(self._show_applicable_questions)
 
         self.result_view = DiagnosisView(ui.resultHost)
+        # What to do next, first: prepare the package, wait until a date, or the steps.
+        self.next_panel = NextStepPanel(ui.resultHost)
+        self.next_panel.prepare_package.connect(self.prepare_package)
+        ui.resultHostLayout.addWidget(self.next_panel)
         ui.resultHostLayout.addWidget(self.result_view)
         self.result_view.citation_shown.connect(
             lambda text: context.hub.status_message.emit(text, 5000))
@@ -138,20 +144,38 @@ class DiagnosePage(QWidget):
 
     def step_complete(self, step: int) -> bool:
         if step == RESTRICTION:
-            return all(self.answer(q) is not ... for q in ("account", "scope", "duration"))
+            asked = ("account", "duration") if self.answer("account") == "enterprise" else \
+                ("account", "scope", "duration")
+            return all(self.answer(q) is not ... for q in asked)
         return True
+
+    def is_member(self) -> bool:
+        """A member account: the questions about its WeChat account, the console's offer and
+        its earlier restrictions (the rule-1 ladder, 2.2) apply only to it."""
+        return self.answer("account") in ("member", ...)
+
+    def _show_applicable_questions(self, *_: object) -> None:
+        ui, member = self.ui, self.is_member()
+        # The whole enterprise blocked: no interop/account distinction to ask about.
+        ui.groupScope.setVisible(self.answer("account") != "enterprise")
+        for widget in (ui.groupLinked, ui.groupSelfUnblock, ui.groupPrior, self.member_picker):
+            widget.setVisible(member)
 
     def report(self) -> RestrictionReport:
         notice = self.ui.noticeEdit.toPlainText().strip()
+        account = self.answer("account")
+        facts: dict[str, object] = {}
+        if self.is_member():
+            facts = {"self_unblock_offered": self.answer("self_unblock_offered"),
+                     "linked_wechat_banned": self.answer("linked_wechat_banned"),
+                     "prior_violations": self.ui.priorSpin.value()}
         return RestrictionReport(
-            account=self.answer("account"),
-            scope=self.answer("scope"),
+            account=account,
+            scope="account" if account == "enterprise" else self.answer("scope"),
             duration=self.answer("duration"),
-            self_unblock_offered=self.answer("self_unblock_offered"),
-            linked_wechat_banned=self.answer("linked_wechat_banned"),
-            prior_violations=self.ui.priorSpin.value(),
             notice_text=notice or None,
             believes_wrongful=self.ui.wrongfulCheck.isChecked(),
+            **facts,
         )
 
     # Navigation -----------------------------------------------------------------------------
@@ -196,14 +220,18 @@ class DiagnosePage(QWidget):
         self._report = None
         self.recorded_case = None
         self.result_view.clear()
+        self.next_panel.show_for(None, self.context.lang)
+        self._show_applicable_questions()
         self.go_to(RESTRICTION)
 
     def _focus_step(self, step: int) -> None:
         first = {RESTRICTION: "account", HISTORY: "linked_wechat_banned"}.get(step)
-        if first:
+        if step == HISTORY and not self.is_member():
+            target: QWidget = self.ui.wrongfulCheck  # the only question left for it
+        elif first:
             radios = self.questions[first]
             checked = [r for r in radios.values() if r.isChecked()]
-            target: QWidget = (checked or list(radios.values()))[0]
+            target = (checked or list(radios.values()))[0]
         elif step == NOTICE:
             target = self.ui.noticeEdit
         else:
@@ -293,6 +321,7 @@ class DiagnosePage(QWidget):
         else:
             self.result_view.show_diagnosis(self.diagnosis, self.context.catalogue,
                                             self.context.lang, checked)
+        self.next_panel.show_for(self.diagnosis, self.context.lang)
         self.ui.copyButton.setEnabled(self.diagnosis is not None)
         self.ui.saveButton.setEnabled(self.diagnosis is not None)
         self.recordButton.setEnabled(self.diagnosis is not None and self.recorded_case is None)
@@ -332,8 +361,8 @@ class DiagnosePage(QWidget):
         if self.diagnosis is None or self._report is None or self.recorded_case is not None:
             return
         status = self.context.hub.status_message
-        userid = self.member_picker.userid()
-        if self.member_picker.combo.currentText().strip() and userid is None:
+        userid = self.member_picker.userid() if self.is_member() else None
+        if self.is_member() and self.member_picker.combo.currentText().strip() and userid is None:
             status.emit(self.tr("Not recorded: “{text}” is not a userid.").format(
                 text=self.member_picker.combo.currentText().strip()), 0)
             return
@@ -355,6 +384,18 @@ class DiagnosePage(QWidget):
         status.emit(self.tr("Recorded as case {id}; see it in the Cases workspace.").format(
             id=case.id), 0)
         store.cases_changed.emit()
+        self.context.hub.set_current_case(case.id)
+
+    def prepare_package(self) -> None:
+        """One click from the result to its appeal package: the case is recorded if it is not
+        yet, and the Appeal page opens on it."""
+        if self.recorded_case is None:
+            self.record_case()
+        if self.recorded_case is not None:
+            # The package is kept only encrypted: set up or unlock the vault on the way (a
+            # "not now" opens the case anyway, shown as locked).
+            self.context.store.ensure_vault(self)
+            self.context.hub.open_case(self.recorded_case)
 
     def _retranslate_workspace(self) -> None:
         self.member_picker.retranslate()
@@ -367,6 +408,7 @@ class DiagnosePage(QWidget):
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
         self._retranslate_workspace()
+        self.next_panel.show_for(self.diagnosis, self.context.lang)
         self._update_navigation()
         self.update_hint()
         if self.current_step() == RESULT or self.diagnosis is not None:

@@ -23,6 +23,7 @@ class MemberPicker(QGroupBox):
         self.store = store
         self.prior = prior
         self.ledger_count: int | None = None  # rule-1 restrictions the ledger knows of
+        self.entered_count = 0  # of which entered by hand ("earlier, before this app")
         layout = QGridLayout(self)
         layout.setColumnStretch(1, 1)
         self.label = QLabel(self)
@@ -69,9 +70,12 @@ class MemberPicker(QGroupBox):
     def _changed(self, _text: str) -> None:
         userid = self.userid()
         self.ledger_count = None
+        self.entered_count = 0
         if userid is not None:
             try:
-                self.ledger_count = ledger.prior_rule1_count(self.store.workspace(), userid)
+                # 2.2: recorded by cases + entered by hand, one count.
+                count = ledger.ledger_count(self.store.workspace(), userid)
+                self.ledger_count, self.entered_count = count.total, count.entered
             except StoreError:
                 self.ledger_count = None
         if self.ledger_count is not None:
@@ -87,16 +91,28 @@ class MemberPicker(QGroupBox):
         elif self.userid() is None:
             note = self.tr("A userid is 1 to 64 printable characters, with no blank at either "
                            "end.")
-        elif self.ledger_count == 0:
-            note = self.tr("The ledger has no earlier rule-1 restriction of {userid}: a new "
-                           "member, or one never restricted.").format(userid=text)
+        elif self.ledger_count is None:
+            note = ""
         else:
-            note = self.tr("From the ledger: {userid} was restricted under rule 1 {count} "
-                           "time(s) before (section 2.2).").format(userid=text,
-                                                                   count=self.ledger_count)
-            if self.prior.value() != self.ledger_count:
-                note += " " + self.tr("You changed the number to {value}.").format(
-                    value=self.prior.value())
+            if self.ledger_count == 0:
+                note = self.tr("The ledger has no earlier rule-1 restriction of {userid}: a new "
+                               "member, or one never restricted.").format(userid=text)
+            else:
+                note = self.tr("From the ledger: {userid} was restricted under rule 1 {count} "
+                               "time(s) before (section 2.2).").format(userid=text,
+                                                                       count=self.ledger_count)
+            if self.entered_count:
+                note += " " + self.tr("{entered} of them entered by hand (before this "
+                                      "app).").format(entered=self.entered_count)
+            if self.prior.value() > self.ledger_count:
+                note += " " + self.tr("You changed the number to {value}: recording the case "
+                                      "adds the other {more} to the ledger as entered by hand."
+                                      ).format(value=self.prior.value(),
+                                               more=self.prior.value() - self.ledger_count)
+            elif self.prior.value() != self.ledger_count:
+                note += " " + self.tr("You changed the number to {value}; the ledger's count is "
+                                      "used, as the ladder counts every recorded violation."
+                                      ).format(value=self.prior.value())
         self.note.setText(note)
 
     def retranslate(self) -> None:

@@ -21,6 +21,7 @@ from app.store.errors import StoreError
 from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_profile import Ui_ProfilePage
+from app.ui.pages.profile_documents import EnterpriseDocumentsBox
 from app.ui.widgets.masked_id import MaskedIdField
 
 SAVE_DELAY_MS = 800
@@ -78,6 +79,15 @@ class ProfilePage(QWidget):
         ui.unlockButton.clicked.connect(self.unlock)
         self._align_labels()
         self.store.vault_changed.connect(self.load)
+        # The standing documents (licence, ID card, letter), below the profile they belong to.
+        self.documents = EnterpriseDocumentsBox(self.store, lambda: self.context.lang,
+                                                ui.content)
+        ui.contentLayout.insertWidget(ui.contentLayout.count() - 1, self.documents)
+        self.documents.status.connect(context.hub.status_message)
+        self.documents.changed.connect(self.store.profile_changed.emit)  # cases' packages too
+        for signal in (self.store.vault_changed, self.store.profile_changed):
+            signal.connect(self.documents.load)
+        self.documents.load()
         context.hub.language_changed.connect(self.retranslate)
         self.load()
 
@@ -324,7 +334,7 @@ class ProfilePage(QWidget):
             # First opening: set up the vault (first run) or unlock it, once the page shows;
             # vault_changed then loads the profile in full.
             self._first_show = False
-            QTimer.singleShot(0, lambda: self.store.ensure_vault(self))
+            QTimer.singleShot(0, lambda: self.store.offer_unlock(self, setup=True))
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()  # leaving the page saves what is pending
@@ -346,6 +356,7 @@ class ProfilePage(QWidget):
     def retranslate(self) -> None:
         self.ui.retranslateUi(self)
         self._align_labels()
+        self.documents.retranslate()
         for field in self.masked.values():
             field.retranslate()
         for key in self.errors:

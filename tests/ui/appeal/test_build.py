@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from app.ui.pages.appeal import AppealPage
 from app.ui.workers import ThreadPoolRunner
@@ -30,6 +30,7 @@ def bar_values(page: AppealPage) -> list[int]:
 
 def test_build_bundle_reports_progress_and_writes_the_pdf(page, answers, tmp_path):
     fill(page, tmp_path)
+    page.ui.statementEdit.setPlainText("我们的申诉说明，已由管理员全文填写。")
     drop(page.documents.slots["evidence"], file_mime(make_pdf(tmp_path / "chat.pdf", 2)))
     answers.save_pdf = str(tmp_path / "out" / "appeal.pdf")
     (tmp_path / "out").mkdir()
@@ -265,6 +266,51 @@ def test_the_statement_is_prefilled_and_counted(page, lang):
     assert f"{len(text.strip())} / 800" in page.ui.charCounter.text()
     page.ui.statementEdit.setPlainText("短")
     assert page.ui.charCounter.text().startswith("1 / 800")
+
+
+def test_the_statement_is_written_from_the_administrators_words(page, answers, store,
+                                                                 case_id, tmp_path):
+    """Structure and guided prompts; placeholders visible and listed; a measure is done only
+    when ticked; the build asks before sending placeholders (the explicit override)."""
+    from app.store import drafts
+
+    page.package.ui.languageCombo.setCurrentIndex(page.ui.languageCombo.findData("zh_CN"))
+    text = page.ui.statementEdit.toPlainText()
+    assert "【请填写：" in text and "处理方式" not in text, "no diagnosis text, placeholders"
+    assert "已组织" not in text, "no measure stated as done that nobody confirmed"
+    listed = page.placeholders.items
+    assert listed and page.placeholder_label.text().startswith(f"Still to fill in ({len(listed)})")
+    guide = page.guide
+    assert "•" in guide.prompts.text(), "the guiding questions are shown"
+    guide.complied.setPlainText("我们的成员只向已添加的客户发送订单通知。")
+    guide.measureEdit.setText("组织全体成员重新学习使用规范")
+    guide.add_measure()
+    guide.measureEdit.setText("每周抽查外部聊天记录")
+    guide.add_measure()
+    guide.measures.item(0).setCheckState(Qt.CheckState.Checked)  # done, the admin confirms
+    guide.flush()
+    text = page.ui.statementEdit.toPlainText()
+    assert "我们的成员只向已添加的客户发送订单通知。" in text
+    assert "已组织全体成员重新学习使用规范" in text or "组织全体成员重新学习使用规范" in text
+    assert "【请填写：" in text and "每周抽查外部聊天记录" in text
+    assert len(page.placeholders.items) < len(listed), "one placeholder fewer"
+    saved = drafts.load_draft(store.workspace(), case_id).statement
+    assert saved.complied.startswith("我们的成员") and [m.done for m in saved.measures] == [
+        True, False]
+
+    fill(page, tmp_path)
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    answers.confirm = False
+    page.ui.buildBundleButton.click()
+    question = next(a for a in answers.asked if a.startswith("confirm"))
+    assert "The statement still asks" in question
+    assert not (tmp_path / "appeal.pdf").exists(), "blocked until filled or overridden"
+    answers.confirm = True
+    page.ui.buildBundleButton.click()
+    assert (tmp_path / "appeal.pdf").exists(), "built on the explicit override"
+    (build,) = drafts.list_builds(store.workspace(), case_id)
+    assert build.sha256 == drafts.sha256_of(tmp_path / "appeal.pdf")
+    assert build.pages == len(PdfReader(tmp_path / "appeal.pdf").pages)
 
 
 def test_the_build_summary_follows_a_language_switch(page, answers, tmp_path, context,

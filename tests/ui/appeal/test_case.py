@@ -12,6 +12,7 @@ from app.appeal.watermark import WatermarkSpec
 from app.rules.contract import RestrictionReport
 from app.store.cases import create_case, engine_diagnoser
 from app.store.documents import list_documents
+from app.store.enterprise import current_enterprise_documents
 from app.store.profile import Profile as StoredProfile
 from app.store.profile import save_profile
 from app.ui import accessibility
@@ -19,6 +20,7 @@ from app.ui.dialogs.watermark_preview import WatermarkPreviewDialog
 from app.ui.pages.appeal import AppealPage
 from app.ui.pages.diagnose import DiagnosePage
 
+from ..store_fakes import PASSPHRASE
 from .helpers import drop, file_mime, make_picture, sample_profile
 
 ENTERPRISE = RestrictionReport(account="enterprise", scope="account", duration="unknown",
@@ -54,7 +56,9 @@ def test_documents_of_a_saved_case_are_kept_in_the_vault(store, make_page, tmp_p
     page.documents.rotate("business_license")
     page.ui.statementEdit.setPlainText("我们的申诉说明")
     page.statement_editor.save()
-    assert [d.kind for d in list_documents(ws, case.id)] == ["business_license"]
+    # The enterprise had no licence yet: kept once, for every case (the Enterprise page).
+    assert list_documents(ws, case.id) == []
+    assert list(current_enterprise_documents(ws)) == ["business_license"]
 
     again = make_page()
     choose(again, f"case:{case.id}")
@@ -63,38 +67,57 @@ def test_documents_of_a_saved_case_are_kept_in_the_vault(store, make_page, tmp_p
     assert entries[0].edits.rotate == 90
     assert again.ui.statementEdit.toPlainText() == "我们的申诉说明"
     again.documents.slots["business_license"].remove_button.click()
-    assert list_documents(ws, case.id) == []
+    assert "business_license" in again.documents.missing(), "left out of this package"
+    assert list(current_enterprise_documents(ws)) == ["business_license"], "not deleted"
     again.documents.undo("business_license")
-    assert len(list_documents(ws, case.id)) == 1
+    assert "business_license" not in again.documents.missing()
+    # The case's own evidence stays with the case.
+    drop(again.documents.slots["evidence"], file_mime(make_picture(tmp_path / "chat.jpg")))
+    assert [d.kind for d in list_documents(ws, case.id)] == ["evidence"]
 
 
-def test_without_a_case_documents_stay_in_the_session(page):
-    assert not page.documents.store.persistent
-    assert "this session only" in page.ui.storageNote.text()
+def test_without_a_case_nothing_is_kept_for_the_session(window):
+    page = window.show_page("appeal")
+    assert isinstance(page, AppealPage)
+    assert page.target is None and page.ui.caseCombo.currentText() == "No case yet"
+    assert not page.ui.slotsHost.isEnabled(), "no documents outside a case"
+    assert page.ui.statementEdit.isReadOnly()
+    assert "this session only" not in page.ui.storageNote.text()
+    assert "Prepare the appeal package" in page.ui.storageNote.text()
+    items = [page.ui.completenessList.item(i).text()
+             for i in range(page.ui.completenessList.count())]
+    assert not any("complete" in item for item in items)
+    assert not page.ui.buildBundleButton.isEnabled() and not page.ui.buildKitButton.isEnabled()
 
 
-def test_the_diagnose_result_is_offered(window, qtbot):
+def test_prepare_the_package_from_a_diagnosis_opens_it_on_its_case(window, store, qtbot):
     diagnose = window.show_page("diagnose")
     assert isinstance(diagnose, DiagnosePage)
-    for question, value in (("account", "enterprise"), ("scope", "account"),
-                            ("duration", "unknown")):
+    for question, value in (("account", "enterprise"), ("duration", "unknown")):
         diagnose.set_answer(question, value)
     diagnose.next_step()
     diagnose.next_step()
     diagnose.ui.wrongfulCheck.setChecked(True)
     diagnose.next_step()
     assert diagnose.diagnosis.appeal_route == "enterprise_appeal"
+    panel = diagnose.next_panel
+    assert panel.prepareButton.isVisible()
+    qtbot.mouseClick(panel.prepareButton, Qt.MouseButton.LeftButton)  # one click
 
-    page = window.show_page("appeal")
+    assert diagnose.recorded_case is not None, "the case is recorded on the way"
+    assert window.current_key() == "appeal"
+    page = window.page("appeal")
     assert isinstance(page, AppealPage)
-    assert page.ui.caseCombo.currentData() == "diagnose"
-    assert page.target.source == "diagnose"
+    assert page.target is not None and page.target.case_id == diagnose.recorded_case
+    assert page.ui.caseCombo.currentData() == f"case:{diagnose.recorded_case}"
+    assert store.asked.setup == 1, "the vault is set up for the package, once"
+    assert page.documents.store.persistent and page.ui.slotsHost.isEnabled()
     assert "business_license" in page.documents.missing()
     qtbot.mouseClick(page.ui.diagnoseButton, Qt.MouseButton.LeftButton)
     assert window.current_key() == "diagnose"
     window.show_page("appeal")
     page.ui.editProfileButton.click()
-    assert window.current_key() in ("profile", "cases")
+    assert window.current_key() == "profile"
 
 
 def test_profile_problems_are_shown_inline(page):
@@ -184,7 +207,8 @@ def test_watermark_settings_are_remembered(make_page, context):
     assert again.package.watermark() is None
 
 
-def test_switching_to_chinese_retranslates_the_page(window, tmp_path):
+def test_switching_to_chinese_retranslates_the_page(window, context, case_id, tmp_path):
+    context.hub.set_current_case(case_id)
     page = window.show_page("appeal")
     assert isinstance(page, AppealPage)
     drop(page.documents.slots["legal_person_id_back"],
@@ -195,27 +219,40 @@ def test_switching_to_chinese_retranslates_the_page(window, tmp_path):
     assert slot.add_button.text() == "添加…"
     assert "像素" in slot.message.text(), "the core's warning follows the language"
     assert page.ui.buildBundleButton.text().startswith("生成 PDF 材料包")
-    assert page.ui.caseCombo.currentText() == "不关联案件：手动选择申诉途径"
+    assert page.ui.caseCombo.currentText().startswith(f"案件 {case_id[:6]}")
     items = [page.ui.completenessList.item(i).text()
              for i in range(page.ui.completenessList.count())]
     assert "✗ 缺少：营业执照" in items
 
 
-def test_a_locked_workspace_keeps_documents_in_the_session(store, make_page, context, tmp_path):
+def test_a_locked_workspace_asks_and_shows_locked_not_missing(store, make_page, context,
+                                                             case_id, qtbot):
     from ..store_fakes import Asked, make_store_service
 
     ws = store.workspace()
-    store.ensure_vault(None)
-    case = create_case(ws, ENTERPRISE, diagnoser=engine_diagnoser("en"))
+    save_profile(ws, StoredProfile.model_validate(sample_profile().model_dump(
+        exclude_none=True)))
     store.close()
     context.store = locked = make_store_service(store.root, asked=Asked(passphrase=None))
     try:
         page = make_page()
-        choose(page, f"case:{case.id}")
-        assert locked.asked.unlock == 1, "choosing the case asks for the passphrase"
-        assert not page.documents.store.persistent
+        qtbot.waitUntil(lambda: locked.asked.unlock == 1, timeout=2000)  # asked on showing
+        assert page.locked.isVisible() and "locked" in page.locked.label.text()
+        assert page.target is not None and page.target.case_id == case_id
+        assert not page.documents.store.persistent and not page.ui.slotsHost.isEnabled()
         assert "workspace is locked" in page.ui.storageNote.text()
-        assert "business_license" in page.documents.missing(), "the case's route still counts"
+        assert "深圳市示例科技有限公司" in page.ui.profileSummary.text(), "the masked profile"
+        items = [page.ui.completenessList.item(i).text()
+                 for i in range(page.ui.completenessList.count())]
+        assert not any("Missing" in item for item in items), items
+        assert any("locked" in item for item in items)
+        make_page()
+        assert locked.asked.unlock == 1, "one “not now” is enough"
+        locked.asked.passphrase = PASSPHRASE
+        page.locked.button.click()
+        assert not page.locked.isVisible()
+        assert page.documents.store.persistent and page.profile is not None
+        assert "business_license" in page.documents.missing()
     finally:
         locked.close()
 
@@ -230,3 +267,59 @@ def test_a_profile_json_file_can_be_loaded(make_page, tmp_path):
     assert page.profile == sample_profile()
     assert "深圳市示例科技有限公司" in page.ui.statementEdit.toPlainText()
     assert page.ui.letterButton.isEnabled() and page.ui.buildBundleButton.isEnabled()
+
+
+def test_the_package_draft_lives_in_the_case_not_in_the_settings(page, context, store,
+                                                                  case_id, tmp_path):
+    from app.store import drafts
+
+    drop(page.documents.slots["business_license"],
+         file_mime(make_picture(tmp_path / "licence.jpg")))
+    page.documents.rotate("business_license")
+    page.ui.statementEdit.setPlainText("我们的申诉说明")
+    page.statement_editor.save()
+    page.package.set_watermark(WatermarkSpec(text="仅供测试", opacity=0.5))
+    page.ui.dpiSpin.setValue(300)
+    assert not [k for k in context.settings.allKeys() if k.startswith("appeal/")]
+    draft = drafts.load_draft(store.workspace(), case_id)
+    assert draft.statement.text == "我们的申诉说明"
+    assert draft.watermark.text == "仅供测试" and draft.dpi == 300
+    assert [e.rotate for e in draft.edits.values()] == [90]
+
+
+def test_statement_and_edits_left_in_the_settings_move_into_the_case_once(
+        make_page, context, store, case_id):
+    import base64
+
+    from app.store import drafts
+
+    ws = store.workspace()
+    key = f"appeal/cases/{case_id}/statement"
+    sealed = ws.vault.encrypt_text("旧版本保存的说明", key)
+    context.settings.setValue(key, base64.b64encode(sealed).decode("ascii"))
+    context.settings.setValue(f"appeal/cases/{case_id}/edits/00112233aabbccdd",
+                              '{"rotate": 180}')
+    context.settings.setValue("appeal/dpi", 150)
+    page = make_page()
+    assert page.ui.statementEdit.toPlainText() == "旧版本保存的说明"
+    assert page.ui.dpiSpin.value() == 150, "the old general settings seed the new draft"
+    assert not [k for k in context.settings.allKeys() if k.startswith("appeal/cases/")]
+    draft = drafts.load_draft(ws, case_id)
+    assert draft.statement.text == "旧版本保存的说明"
+    assert draft.edits["00112233aabbccdd"].rotate == 180
+
+
+def test_every_case_left_in_the_settings_moves_when_the_workspace_opens(
+        make_page, context, store, case_id):
+    from app.store import drafts
+
+    ws = store.workspace()
+    other = create_case(ws, ENTERPRISE, diagnoser=engine_diagnoser("en")).id
+    context.settings.setValue(f"appeal/cases/{other}/edits/00112233aabbccdd", '{"rotate": 90}')
+    context.settings.setValue("appeal/cases/0123456789ab/edits/00112233aabbccdd",
+                              '{"rotate": 90}')  # a case the workspace does not have
+    make_page()  # on case_id, not on ``other``
+    assert drafts.load_draft(ws, other).edits["00112233aabbccdd"].rotate == 90
+    assert context.settings.value(f"appeal/cases/{other}/edits/00112233aabbccdd") is None
+    assert context.settings.value("appeal/cases/0123456789ab/edits/00112233aabbccdd"), \
+        "left where it is: nothing is lost"

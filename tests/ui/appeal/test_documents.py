@@ -163,6 +163,9 @@ def test_completeness_panel_follows_the_slots(page, tmp_path):
 
     assert "Missing: Business licence" in shown()
     assert "Missing: Legal person's ID card (photo side)" in shown()
+    assert "The statement still asks:" in shown(), "its placeholders are listed"
+    page.ui.statementEdit.setPlainText("我们的申诉说明，已由管理员全文填写。")
+    assert "The statement still asks:" not in shown()
     drop(page.documents.slots["business_license"],
          file_mime(make_picture(tmp_path / "licence.jpg")))
     assert "Missing: Business licence" not in shown()
@@ -181,4 +184,7 @@ def test_a_route_without_documents_needs_none(page):
     combo.activated.emit(combo.currentIndex())
     assert page.documents.missing() == []
     lst = page.ui.completenessList
-    assert any("needs no documents" in lst.item(i).text() for i in range(lst.count()))
+    items = [lst.item(i).text() for i in range(lst.count())]
+    assert "This route needs no appeal package." in items
+    assert any("admin console" in item for item in items), "the route's own next step"
+    assert not any("complete" in item for item in items), "never complete for an empty package"

@@ -1,0 +1,210 @@
+"""The statement's guided part on the Appeal page: the administrator's own words, section by
+section (why we believe we complied, with the guiding questions; the restricted accounts; the
+measures, each stated as done only when ticked; the request), kept in the case's draft. The
+statement is built from them; what is still missing stays a visible placeholder 【请填写：…】,
+highlighted in the text and listed under it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.appeal.statement import PLACEHOLDER, Measure, complied_prompts
+from app.i18n import Lang
+from app.store.drafts import StatementDraft
+from app.ui import theme
+
+SAVE_DELAY_MS = 600
+
+
+class PlaceholderHighlighter(QSyntaxHighlighter):
+    """Marks every 【请填写：…】 / [Please fill in: …] in the statement."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+
+    def highlightBlock(self, text: str) -> None:
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(theme.tokens()["warning_bg"]))
+        fmt.setForeground(QColor(theme.tokens()["warning_text"]))
+        fmt.setFontWeight(700)
+        for match in PLACEHOLDER.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), fmt)
+
+
+class StatementGuide(QGroupBox):
+    """The administrator's words for the statement; ``changed`` after an edit (debounced)."""
+
+    changed = Signal()
+
+    def __init__(self, lang: Callable[[], Lang], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statementGuide")
+        self._lang = lang
+        self._filling = False
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.prompts = QLabel(self, objectName="compliedPrompts", wordWrap=True)
+        self.prompts.setProperty("hint", True)
+        self.prompts.setMinimumWidth(200)
+        self.complied = QPlainTextEdit(self, objectName="compliedEdit")
+        self.complied.setTabChangesFocus(True)
+        self.complied.setMinimumHeight(60)
+        self.compliedLabel = QLabel(self)
+        self.compliedLabel.setBuddy(self.complied)
+        form.addRow(self.compliedLabel, self.prompts)
+        form.addRow(self.complied)
+        self.accounts = QLineEdit(self, objectName="accountsEdit")
+        self.accountsLabel = QLabel(self)
+        self.accountsLabel.setBuddy(self.accounts)
+        form.addRow(self.accountsLabel, self.accounts)
+
+        self.measures = QListWidget(self, objectName="measureList")
+        self.measures.setMaximumHeight(80)
+        self.measureEdit = QLineEdit(self, objectName="measureEdit")
+        self.addMeasureButton = QPushButton(self, objectName="addMeasureButton")
+        self.removeMeasureButton = QPushButton(self, objectName="removeMeasureButton")
+        for button in (self.addMeasureButton, self.removeMeasureButton):
+            button.setAutoDefault(False)
+        self.measuresLabel = QLabel(self)
+        self.measuresLabel.setBuddy(self.measureEdit)
+        box = QVBoxLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.measureEdit, 1)
+        row.addWidget(self.addMeasureButton)
+        row.addWidget(self.removeMeasureButton)
+        box.addLayout(row)
+        box.addWidget(self.measures)
+        self.measuresHint = QLabel(self, objectName="measuresHint", wordWrap=True)
+        self.measuresHint.setProperty("hint", True)
+        self.measuresHint.setMinimumWidth(200)  # wraps rather than widening the page
+        box.addWidget(self.measuresHint)
+        form.addRow(self.measuresLabel, box)
+        self.request = QLineEdit(self, objectName="requestEdit")
+        self.requestLabel = QLabel(self)
+        self.requestLabel.setBuddy(self.request)
+        form.addRow(self.requestLabel, self.request)
+
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.changed)
+        self.complied.textChanged.connect(self._edited)
+        self.accounts.textEdited.connect(self._edited)
+        self.request.textEdited.connect(self._edited)
+        self.measures.itemChanged.connect(self._edited)
+        self.measureEdit.returnPressed.connect(self.add_measure)
+        self.addMeasureButton.clicked.connect(self.add_measure)
+        self.removeMeasureButton.clicked.connect(self.remove_measure)
+        self.retranslate()
+
+    # The draft ------------------------------------------------------------------------------
+
+    def set_draft(self, draft: StatementDraft) -> None:
+        self._filling = True
+        self._timer.stop()
+        self.complied.setPlainText(draft.complied or "")
+        self.accounts.setText(("、" if self._lang() == "zh_CN" else ", ").join(draft.accounts))
+        self.request.setText(draft.request or "")
+        self.measures.clear()
+        for measure in draft.measures:
+            self._add_item(measure.text, measure.done)
+        self._filling = False
+
+    def fields(self) -> dict[str, object]:
+        """The StatementDraft fields the guide edits (``text`` is the editor's)."""
+        accounts = [a.strip() for a in self.accounts.text().replace("、", ",").replace(
+            "，", ",").split(",") if a.strip()]
+        measures = [Measure(text=self.measures.item(i).text(),
+                            done=self.measures.item(i).checkState() == Qt.CheckState.Checked)
+                    for i in range(self.measures.count())]
+        return {"complied": self.complied.toPlainText().strip() or None,
+                "accounts": accounts, "request": self.request.text().strip() or None,
+                "measures": [m.model_dump() for m in measures]}
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self.changed.emit()
+
+    # Measures -------------------------------------------------------------------------------
+
+    def _add_item(self, text: str, done: bool) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+        self.measures.addItem(item)
+
+    def add_measure(self) -> None:
+        text = self.measureEdit.text().strip()
+        if not text:
+            return
+        self._add_item(text, False)
+        self.measureEdit.clear()
+        self._edited()
+
+    def remove_measure(self) -> None:
+        row = self.measures.currentRow()
+        if row >= 0:
+            self.measures.takeItem(row)
+            self._edited()
+
+    def _edited(self, *_: object) -> None:
+        if not self._filling:
+            self._timer.start()
+
+    def retranslate(self) -> None:
+        lang = self._lang()
+        self.setTitle(self.tr("Your words (the statement is written from them)"))
+        self.compliedLabel.setText(self.tr("&Why we believe we complied:"))
+        self.prompts.setText("\n".join(f"• {p}" for p in complied_prompts(lang)))
+        self.complied.setPlaceholderText(self.tr("Answer the questions above in your own "
+                                                 "words; only what you write is sent."))
+        self.accountsLabel.setText(self.tr("Restricted a&ccounts:"))
+        self.accounts.setPlaceholderText(self.tr("userids or names, separated by commas"))
+        self.measuresLabel.setText(self.tr("&Measures:"))
+        self.measureEdit.setPlaceholderText(self.tr("A corrective or preventive measure"))
+        self.addMeasureButton.setText(self.tr("&Add"))
+        self.removeMeasureButton.setText(self.tr("Remo&ve"))
+        self.measuresHint.setText(self.tr(
+            "Tick a measure only when it has been done: the statement states ticked measures as "
+            "done and asks about the others. Plan items of the latest self-audit are added "
+            "(done only when marked done there)."))
+        self.requestLabel.setText(self.tr("&Request (optional):"))
+        self.request.setPlaceholderText(self.tr("Left empty: a plain request for review"))
+
+
+class PlaceholderList(QObject):
+    """The label under the statement listing what is still to fill in."""
+
+    def __init__(self, label: QLabel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        self.items: list[str] = []
+
+    def show_for(self, text: str) -> list[str]:
+        from app.appeal.statement import placeholders
+
+        self.items = placeholders(text)
+        if self.items:
+            self.label.setText(self.tr("Still to fill in ({count}): {items}").format(
+                count=len(self.items), items="; ".join(self.items)))
+        else:
+            self.label.setText(self.tr("Nothing left to fill in."))
+        self.label.setProperty("over", bool(self.items))
+        self.label.style().unpolish(self.label)
+        self.label.style().polish(self.label)
+        return self.items

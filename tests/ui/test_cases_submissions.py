@@ -1,0 +1,70 @@
+"""Submissions and outcomes on the Cases page: an attempt recorded, a rejection turned into a
+checklist of what to fix, and what is due shown above the case list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+
+from app.store import cases, submissions
+from app.ui.pages.cases import CasesPage
+
+from .test_cases_page import page, seeded  # noqa: F401  (fixtures)
+
+
+def choose(combo, data: object) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_a_rejection_becomes_a_checklist_and_is_due(page: CasesPage, seeded, store):  # noqa: F811
+    case_id = seeded["enterprise"]
+    assert page.select_case(case_id)
+    box = page.submissions
+    assert box.isVisible() and "Nothing sent yet." in box.list.item(0).text()
+    assert not box.outcomeButton.isEnabled(), "no outcome before a submission"
+    assert not page.due.isVisible(), "nothing is due yet"
+
+    box.dateEdit.setDate(QDate(2026, 11, 4))
+    choose(box.channelCombo, "customer_service")
+    box.refEdit.setText("KF-2026-0042")
+    box.submitButton.click()
+    ws = store.workspace()
+    (sub,) = submissions.list_submissions(ws, case_id)
+    assert (sub.channel, sub.reference, sub.outcome) == ("customer_service", "KF-2026-0042",
+                                                         "pending")
+    assert cases.get_case(ws, case_id).status == "appeal_submitted"
+    assert "KF-2026-0042" in box.list.item(0).text()
+    assert f"follow up on {sub.follow_up_on.isoformat()}" in box.list.item(0).text()
+    # Seven working days have long passed: the follow-up is due.
+    assert page.due.isVisible()
+    assert any("follow up" in page.due.list.item(i).text()
+               for i in range(page.due.list.count()))
+
+    choose(box.outcomeCombo, "rejected")
+    assert box.reasonCombo.isVisible()
+    choose(box.reasonCombo, "letter_not_sealed")
+    box.outcomeButton.click()
+    assert submissions.list_submissions(ws, case_id)[0].reason == "letter_not_sealed"
+    assert cases.get_case(ws, case_id).status == "restricted", "back for another attempt"
+    assert box.fixList.isVisible() and box.fixList.count() == len(
+        submissions.rejection_checklist("letter_not_sealed"))
+    assert "Letter not sealed" in box.fixTitle.text()
+    item = box.fixList.item(0)
+    assert item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert item.toolTip().startswith("Checked by")
+    dues = [page.due.list.item(i).text() for i in range(page.due.list.count())]
+    assert any("rejected" in d for d in dues)
+    assert not any("follow up" in d for d in dues), "answered: no follow-up left"
+
+    page.select_case(seeded["first"])
+    page.due.list.itemClicked.emit(page.due.list.item(0))
+    assert page.case is not None and page.case.id == case_id, "a due item opens its case"
+
+
+def test_open_the_package_of_a_case_from_the_cases_page(page: CasesPage, seeded, window):  # noqa: F811
+    page.select_case(seeded["enterprise"])
+    assert window.context.hub.current_case == seeded["enterprise"]
+    page.submissions.packageButton.click()
+    assert window.current_key() == "appeal"
+    appeal = window.page("appeal")
+    assert appeal.target is not None and appeal.target.case_id == seeded["enterprise"]
+
