@@ -37,6 +37,10 @@ from app.ui.theme import Theme, announcer
 if TYPE_CHECKING:
     from app.ui.dialogs.user_guide import UserGuideDialog
 
+# The names this module used; the entries are declared in app/ui/settings.py.
+GEOMETRY_KEY = prefs.WINDOW_GEOMETRY.key
+STATE_KEY = prefs.WINDOW_STATE.key
+PAGE_KEY = prefs.CURRENT_PAGE.key
 # A status message expires: one sent "until replaced" (timeout 0) still goes after this long, and
 # any goes when the page or the language changes (it spoke of the old page, in the old language).
 STATUS_TIMEOUT_MS = 15000
