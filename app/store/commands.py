@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from app.store.vault_commands import (
     unlock,
 )
 from app.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 # Dates a restriction or a status change can have: WeCom restrictions began long after 2000;
 # 0001-01-01 or 9999-12-31 only overflow the time-zone arithmetic.
@@ -215,6 +218,7 @@ def _explanation(d: cases.CaseDetail, catalogue: Catalogue | None, lang: Lang) -
     try:
         again = diagnose(d.report, catalogue, lang)
     except Exception:  # the stored reasons are still right, only in the other language
+        log.warning("the diagnosis cannot be redone in the other language", exc_info=True)
         return list(dg.explanation)
     same = (again.rule, again.step, again.category, again.appeal_route) == (
         dg.rule, dg.step, dg.category, dg.appeal_route)

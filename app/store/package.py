@@ -15,6 +15,7 @@ prints, with exit code 1.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 import tempfile
 import threading
@@ -49,6 +50,8 @@ from app.store.errors import StoreError
 from app.store.profile import load_profile
 from app.store.submissions import FixItem, rejection_checklist
 from app.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 # Routes whose next step is a package of documents (the others wait or use the admin console).
 PACKAGE_ROUTES = frozenset({"enterprise_appeal", "page_appeal"})
@@ -115,6 +118,7 @@ def audit_measures(ws: Workspace, lang: Lang) -> list[Measure]:
         result = score_audit(AuditAnswers.model_validate(audits[-1].payload["answers"]),
                              load_checklist())
     except Exception:  # an audit that no longer fits the checklist gives no measure
+        log.warning("the latest self-audit gives no measures", exc_info=True)
         return []
     return [Measure(text=item.action(lang), done=item.status == "done",
                     source="remediation_plan")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from app.ui.pages.diagnose_hint import NoticeHint
 from app.ui.pages.diagnose_member import MemberPicker
 from app.ui.pages.diagnose_next import NextStepPanel
 from app.ui.widgets.diagnosis_view import DiagnosisView
+
+log = logging.getLogger(__name__)
 
 STEP_TITLES = (
     QT_TRANSLATE_NOOP("DiagnosePage", "What is restricted"),
@@ -312,6 +315,7 @@ class DiagnosePage(QWidget):
             self.diagnosis = self.context.rules.diagnose(self._report, self.context.catalogue,
                                                          self.context.lang)
         except Exception as exc:  # the core's message is the most useful thing to show
+            log.warning("the diagnosis failed", exc_info=True)
             self.diagnosis = None
             self.result_view.show_error(str(exc))
         else:
