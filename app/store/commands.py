@@ -180,7 +180,8 @@ def cmd_case_list(args: argparse.Namespace) -> int:
         rule = f"{c.rule or '?'}" + (label("case_step", lang, step=c.step) if c.step else "")
         trash = label("case_in_trash", lang) if c.in_trash else ""
         status = c.status if lang == "en" else label(f"status_{c.status}", lang)
-        print(f"{c.id}  {c.restricted_on}  {pad(status, 17)} {pad(c.userid or c.account, 16)} "
+        who = c.userid or label(f"account_{c.account}", lang)
+        print(f"{c.id}  {c.restricted_on}  {pad(status, 17)} {pad(who, 16)} "
               f"{pad(rule, 10)} {routes.get(c.appeal_route, c.appeal_route)}{trash}")
     return 0
 
