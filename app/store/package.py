@@ -42,6 +42,7 @@ from app.appeal.statement import (
     typeset_zh,
 )
 from app.i18n import Lang, LocalText
+from app.rules.contract import RestrictionReport
 from app.store import drafts, enterprise
 from app.store.cases import CaseDetail, get_case
 from app.store.documents import read_document
@@ -171,13 +172,21 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
     documents = order_documents(documents)
     statement = _statement(ws, case, profile, draft, documents, lang, today)
     st = draft.statement
-    cover = CoverFacts(report=case.report, accounts=st.accounts,
-                       restricted_on=case.restricted_on)
+    cover = CoverFacts(report=_report(case, draft), accounts=st.accounts,
+                       restricted_on=draft.restricted_on_for(case.restricted_on))
     prepared = PreparedPackage(case=case, profile=profile, draft=draft, documents=documents,
                                statement=statement, cover=cover, lang=lang, route=route,
                                issues=[])
     prepared.issues = completeness(ws, prepared, today=today)
     return prepared
+
+
+def _report(case: CaseDetail, draft: drafts.PackageDraft) -> RestrictionReport:
+    """The case's report with the notice as the administrator gave it in the guide."""
+    notice = draft.notice_for(case.report.notice_text)
+    if notice == case.report.notice_text:
+        return case.report
+    return case.report.model_copy(update={"notice_text": notice})
 
 
 def _statement(ws: Workspace, case: CaseDetail, profile: Profile, draft: drafts.PackageDraft,
@@ -188,8 +197,9 @@ def _statement(ws: Workspace, case: CaseDetail, profile: Profile, draft: drafts.
         note = not_translated_note(st.text, lang)
         return f"{note}\n\n{body}" if note else body
     return build_statement(
-        profile, lang=lang, report=case.report, accounts=st.accounts,
-        restricted_on=case.restricted_on, complied=st.complied, what_happened=st.what_happened,
+        profile, lang=lang, report=_report(case, draft), accounts=st.accounts,
+        restricted_on=draft.restricted_on_for(case.restricted_on), complied=st.complied,
+        what_happened=st.what_happened,
         measures=[*st.measures, *audit_measures(ws, lang)], request=st.request,
         attachments=attachment_titles(documents, lang), today=today)
 

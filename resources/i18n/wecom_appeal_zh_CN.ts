@@ -3047,6 +3047,18 @@ Build anyway?</source>
         <translation>你的说明（申诉说明据此生成）</translation>
     </message>
     <message>
+        <source>Restricted &amp;on:</source>
+        <translation>限制日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The restriction &amp;notice:</source>
+        <translation>限制通知(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Paste the notice WeCom showed, word for word; the statement quotes it.</source>
+        <translation>逐字粘贴企业微信显示的通知，申诉说明会原文引用。</translation>
+    </message>
+    <message>
         <source>&amp;Why we believe we complied:</source>
         <translation>认为未违规的理由(&amp;W)：</translation>
     </message>

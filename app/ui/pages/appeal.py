@@ -308,7 +308,10 @@ class AppealPage(QWidget):
         if not persistent:
             self.documents.set_store(NoCaseStore())  # empty and closed: nothing to add to
         self.package.load()
-        self.guide.set_draft(self.documents.store.draft().statement)
+        self.guide.set_draft(self.documents.store.draft().statement,
+                             case_notice=target.report.notice_text
+                             if target and target.report else None,
+                             case_day=target.restricted_on if target else None)
         self.guide.setEnabled(persistent)
         # Nothing is kept "for this session only": no case (or a locked one), no editing.
         self.ui.slotsHost.setEnabled(persistent)
@@ -397,15 +400,21 @@ class AppealPage(QWidget):
         from app.appeal.statement import Measure, build_statement
 
         lang = self.package.package_lang()
-        st = self.documents.store.draft().statement
+        draft = self.documents.store.draft()
+        st = draft.statement
+        report = self.target.report
+        if report is not None:  # the notice as given in the guide, else the case's
+            report = report.model_copy(update={"notice_text": draft.notice_for(
+                report.notice_text)})
         measures = list(st.measures)
         if self.ws is not None and self.documents.store.persistent:
             from app.store.package import audit_measures
 
             measures += audit_measures(self.ws, lang)
         return build_statement(
-            self.profile, lang=lang, report=self.target.report, accounts=st.accounts,
-            restricted_on=self.target.restricted_on, complied=st.complied,
+            self.profile, lang=lang, report=report, accounts=st.accounts,
+            restricted_on=draft.restricted_on_for(self.target.restricted_on),
+            complied=st.complied,
             what_happened=st.what_happened,
             measures=[m if isinstance(m, Measure) else Measure.model_validate(m.model_dump())
                       for m in measures],
