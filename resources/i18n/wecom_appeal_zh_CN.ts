@@ -3193,6 +3193,10 @@ Build anyway?</source>
         <translation>已记录提交；如企业微信届时仍未答复，请于 {date} 跟进。</translation>
     </message>
     <message>
+        <source>Follow up on {date}.</source>
+        <translation>将于 {date} 跟进。</translation>
+    </message>
+    <message>
         <source>Submissions and outcomes</source>
         <translation>提交与结果</translation>
     </message>
@@ -3215,6 +3219,18 @@ Build anyway?</source>
     <message>
         <source>Record su&amp;bmission</source>
         <translation>记录提交(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up on:</source>
+        <translation>跟进日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve follow-up</source>
+        <translation>更改跟进日期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Set when sending: {days} working days later.</source>
+        <translation>提交时自动设为 {days} 个工作日后。</translation>
     </message>
     <message>
         <source>Out&amp;come:</source>

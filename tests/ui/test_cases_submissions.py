@@ -68,3 +68,30 @@ def test_open_the_package_of_a_case_from_the_cases_page(page: CasesPage, seeded,
     appeal = window.page("appeal")
     assert appeal.target is not None and appeal.target.case_id == seeded["enterprise"]
 
+
+
+def test_the_follow_up_day_is_adjustable(page: CasesPage, seeded, store):  # noqa: F811
+    """Seven working days by default; moved on the panel, kept, and the due list follows."""
+    case_id = seeded["enterprise"]
+    assert page.select_case(case_id)
+    box = page.submissions
+    assert not box.followUpEdit.isVisible(), "nothing pending: nothing to follow up"
+    box.dateEdit.setDate(QDate(2026, 11, 4))  # a Wednesday
+    box.submitButton.click()
+    ws = store.workspace()
+    (sub,) = submissions.list_submissions(ws, case_id)
+    assert sub.follow_up_on.isoformat() == "2026-11-13", "7 working days by default"
+    assert box.followUpEdit.isVisible()
+    assert box.followUpEdit.date() == QDate(2026, 11, 13)
+    assert "7" in box.followUpHint.text()
+    assert page.due.isVisible(), "long past: due"
+
+    later = QDate.currentDate().addDays(30)
+    box.followUpEdit.setDate(later)
+    box.followUpButton.click()
+    (sub,) = submissions.list_submissions(ws, case_id)
+    assert sub.follow_up_on == later.toPython(), "kept in the workspace"
+    assert f"follow up on {later.toString('yyyy-MM-dd')}" in box.list.item(0).text()
+    dues = [page.due.list.item(i).text() for i in range(page.due.list.count())]
+    assert not any("follow up" in d for d in dues), "moved to the future: not due now"
+    assert box.followUpEdit.date() == later, "the panel shows the moved day"

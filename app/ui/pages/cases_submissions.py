@@ -129,6 +129,25 @@ class SubmissionsBox(QGroupBox):
         self.list.setMaximumHeight(90)
         layout.addWidget(self.list)
 
+        # The pending attempt's follow-up day: 7 working days after sending unless moved here
+        # (e.g. WeCom said it needs longer).
+        follow = QHBoxLayout()
+        self.followUpLabel = QLabel(self)
+        self.followUpEdit = QDateEdit(self, objectName="followUpEdit", calendarPopup=True)
+        self.followUpEdit.setDisplayFormat("yyyy-MM-dd")
+        self.followUpLabel.setBuddy(self.followUpEdit)
+        self.followUpButton = QPushButton(self, objectName="setFollowUpButton")
+        self.followUpButton.setAutoDefault(False)
+        self.followUpButton.clicked.connect(self.set_follow_up)
+        self.followUpHint = QLabel(self, objectName="followUpHint", wordWrap=True)
+        self.followUpHint.setProperty("hint", True)
+        follow.addWidget(self.followUpLabel)
+        follow.addWidget(self.followUpEdit)
+        follow.addWidget(self.followUpButton)
+        follow.addWidget(self.followUpHint, 1)
+        layout.addLayout(follow)
+        self.pending: submissions.Submission | None = None
+
         form = QGridLayout()
         self.dateLabel = QLabel(self)
         self.dateEdit = QDateEdit(self, objectName="submittedOnEdit", calendarPopup=True)
@@ -200,7 +219,17 @@ class SubmissionsBox(QGroupBox):
             empty = QListWidgetItem(self.tr("Nothing sent yet."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(empty)
-        pending = any(s.outcome == "pending" for s in found)
+        self.pending = next((s for s in reversed(found) if s.outcome == "pending"), None)
+        pending = self.pending is not None
+        for widget in (self.followUpLabel, self.followUpEdit, self.followUpButton,
+                       self.followUpHint):
+            widget.setVisible(pending)
+        if self.pending is not None:
+            day = self.pending.follow_up_on
+            self.followUpEdit.setMinimumDate(QDate(self.pending.submitted_on.year,
+                                                   self.pending.submitted_on.month,
+                                                   self.pending.submitted_on.day))
+            self.followUpEdit.setDate(QDate(day.year, day.month, day.day))
         self.outcomeButton.setEnabled(pending)
         self.outcomeCombo.setEnabled(pending)
         self._outcome_changed()
@@ -257,6 +286,21 @@ class SubmissionsBox(QGroupBox):
         self.changed.emit()
         return True
 
+    def set_follow_up(self) -> bool:
+        """Move the pending attempt's follow-up day to the one chosen."""
+        if self.pending is None:
+            return False
+        day = self.followUpEdit.date().toPython()
+        try:
+            sub = submissions.set_follow_up(self.store.workspace(), self.pending.id, day)
+        except StoreError as exc:
+            self.status.emit(self.tr("Not recorded: {error}").format(error=exc), 0)
+            return False
+        self.status.emit(self.tr("Follow up on {date}.").format(
+            date=sub.follow_up_on.isoformat()), 5000)
+        self.changed.emit()
+        return True
+
     def record_outcome(self) -> bool:
         if self.case_id is None:
             return False
@@ -280,6 +324,10 @@ class SubmissionsBox(QGroupBox):
         self.refLabel.setText(self.tr("Refere&nce:"))
         self.refEdit.setPlaceholderText(self.tr("The number WeCom gave, if any"))
         self.submitButton.setText(self.tr("Record su&bmission"))
+        self.followUpLabel.setText(self.tr("&Follow up on:"))
+        self.followUpButton.setText(self.tr("Mo&ve follow-up"))
+        self.followUpHint.setText(self.tr("Set when sending: {days} working days later.").format(
+            days=submissions.DEFAULT_FOLLOW_UP_WORKING_DAYS))
         self.outcomeLabel.setText(self.tr("Out&come:"))
         self.outcomeButton.setText(self.tr("Record &WeCom's answer"))
         for combo, values in ((self.channelCombo, [
