@@ -3185,6 +3185,10 @@ Build anyway?</source>
         <translation>{date} 跟进</translation>
     </message>
     <message>
+        <source>The tick was not saved: {error}</source>
+        <translation>勾选未保存：{error}</translation>
+    </message>
+    <message>
         <source>Not recorded: {error}</source>
         <translation>未记录：{error}</translation>
     </message>

@@ -98,6 +98,7 @@ class CasesPage(QWidget):
         ui.detailBodyLayout.insertWidget(
             ui.detailBodyLayout.indexOf(ui.statusGroup) + 1, self.submissions)
         self.submissions.changed.connect(self.store.cases_changed.emit)
+        self.submissions.ticked.connect(lambda: self.due.refresh())
         self.submissions.status.connect(self._status)
         self.submissions.open_package.connect(lambda case_id: context.hub.open_case(case_id))
         self.model = CaseTableModel(context.catalogue, context.lang)

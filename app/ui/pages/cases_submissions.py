@@ -107,6 +107,7 @@ class SubmissionsBox(QGroupBox):
     """The case's submissions and outcomes; emits ``changed`` after a record."""
 
     changed = Signal()
+    ticked = Signal()  # a checklist tick saved: only what is due changes
     status = Signal(str, int)
     open_package = Signal(str)  # the case whose appeal package to open
 
@@ -194,6 +195,8 @@ class SubmissionsBox(QGroupBox):
         layout.addWidget(self.fixTitle)
         layout.addWidget(self.fixList)
 
+        self.rejected: submissions.Submission | None = None
+        self.fixList.itemChanged.connect(self._fix_ticked)
         self.submitButton.clicked.connect(self.record_submission)
         self.outcomeButton.clicked.connect(self.record_outcome)
         self.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
@@ -235,6 +238,8 @@ class SubmissionsBox(QGroupBox):
         self._outcome_changed()
         latest = found[-1] if found else None
         rejected = latest is not None and latest.outcome == "rejected"
+        self.rejected = latest if rejected else None
+        self.fixList.blockSignals(True)  # filling: no tick to save
         self.fixTitle.setVisible(rejected)
         self.fixList.setVisible(rejected)
         if rejected and latest is not None:
@@ -244,10 +249,12 @@ class SubmissionsBox(QGroupBox):
             for fix in submissions.rejection_checklist(reason):
                 item = QListWidgetItem(fix.text(lang))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+                done = self.fixList.count() in latest.fixes_done
+                item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
                 item.setToolTip(self.tr("Checked by {check}").format(
                     check=_t(CHECK_TITLES.get(fix.check, "manual"))))
                 self.fixList.addItem(item)
+        self.fixList.blockSignals(False)
 
     def _line(self, sub: submissions.Submission, lang: Lang) -> str:
         parts = [sub.submitted_on.isoformat(), submissions.CHANNEL_TITLES[sub.channel](lang)]
@@ -263,6 +270,20 @@ class SubmissionsBox(QGroupBox):
                 date=sub.follow_up_on.isoformat())
         parts.append(outcome)
         return " · ".join(parts)
+
+    def _fix_ticked(self, *_: object) -> None:
+        """A tick on the rejection's checklist: kept with the submission at once."""
+        if self.rejected is None:
+            return
+        done = [i for i in range(self.fixList.count())
+                if self.fixList.item(i).checkState() == Qt.CheckState.Checked]
+        try:
+            self.rejected = submissions.set_fixes_done(self.store.workspace(), self.rejected.id,
+                                                       done)
+        except StoreError as exc:
+            self.status.emit(self.tr("The tick was not saved: {error}").format(error=exc), 0)
+            return
+        self.ticked.emit()
 
     def _outcome_changed(self, *_: object) -> None:
         self.reasonCombo.setVisible(self.outcomeCombo.currentData() == "rejected")
