@@ -87,7 +87,7 @@ class FixItem(BaseModel):
     text: LocalText
 
 
-DueKind = Literal["follow_up", "fix_rejection", "document"]
+DueKind = Literal["follow_up", "fix_rejection", "wait", "document"]
 
 
 class DueItem(BaseModel):
@@ -302,8 +302,9 @@ def rejection_checklist(reason: str) -> list[FixItem]:
 
 def what_is_due(ws: Workspace, today: dt.date | None = None) -> list[DueItem]:
     """For the Cases page: follow-ups whose day has come (pending submissions), rejections of
-    open cases still to fix (the latest submission was rejected), and the standing documents'
-    warnings. Soonest first; readable while the vault is locked."""
+    open cases still to fix (the latest submission was rejected), the wait days of open cases
+    that have come (entered with a wait route), and the standing documents' warnings.
+    Soonest first; readable while the vault is locked."""
     from app.store.enterprise import enterprise_warnings
 
     today = today or dt.date.today()
@@ -343,6 +344,20 @@ def what_is_due(ws: Workspace, today: dt.date | None = None) -> list[DueItem]:
             due.append(DueItem(
                 kind="fix_rejection", case_id=case_id, submission_id=row["id"],  # type: ignore[index]
                 due=None, message=message))
+    waits: dict[str, str] = {}
+    for r in ws.conn.execute(  # the latest wait day of each open case
+            "SELECT e.case_id, e.value FROM case_events e JOIN cases c ON c.id = e.case_id "
+            "WHERE e.kind = 'wait_until' AND c.deleted_at IS NULL AND c.status != 'resolved' "
+            "ORDER BY e.seq"):
+        waits[r["case_id"]] = r["value"]
+    for case_id, value in waits.items():
+        day = dt.date.fromisoformat(value)
+        if day <= today:
+            due.append(DueItem(kind="wait", case_id=case_id, due=day, message=LocalText(
+                en=f"Case {case_id[:6]}: the wait ended on {value}; check that the account "
+                   "works again, then mark the case resolved (or take the next step).",
+                zh_CN=f"案件 {case_id[:6]}：等待期已于 {value} 结束，请确认账号已恢复使用，"
+                      "然后将案件标记为已解决（或采取下一步措施）。")))
     for w in enterprise_warnings(ws, today=today):
         due.append(DueItem(kind="document", case_id=None, due=w.due, message=w.message))
     return sorted(due, key=lambda d: (d.due or today, d.kind))

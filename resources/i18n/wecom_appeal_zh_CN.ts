@@ -1013,6 +1013,10 @@ Build anyway?</source>
         <translation>无法打开工作区：{error}</translation>
     </message>
     <message>
+        <source>Waiting until {date}</source>
+        <translation>等待至 {date}</translation>
+    </message>
+    <message>
         <source>Case {id} · {who} · restricted on {date}</source>
         <translation>案件 {id} · {who} · {date} 受限</translation>
     </message>
@@ -1518,6 +1522,10 @@ Build anyway?</source>
     <message>
         <source>Not recorded: {error}</source>
         <translation>未记录：{error}</translation>
+    </message>
+    <message>
+        <source>The wait date was not kept: {error}</source>
+        <translation>等待日期未保存：{error}</translation>
     </message>
     <message>
         <source>Recorded as case {id}; see it in the Cases workspace.</source>

@@ -267,6 +267,8 @@ class CasesPage(QWidget):
         ui.timelineList.clear()
         for event in case.timeline:
             what = (status_title(event.value or "") if event.kind == "status"
+                    else self.tr("Waiting until {date}").format(date=event.value or "")
+                    if event.kind == "wait_until"
                     else self.tr("The linked WeChat account was unblocked"))
             ui.timelineList.addItem(f"{local_time(event.at)}   {what}")
         for status, button in self._buttons.items():

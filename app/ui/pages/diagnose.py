@@ -376,6 +376,12 @@ class DiagnosePage(QWidget):
             status.emit(self.tr("Not recorded: {error}").format(error=exc), 0)
             return
         self.recorded_case = case.id
+        wait = self.next_panel.wait_date()
+        if wait is not None:  # a wait route's day: a reminder on the Cases page
+            try:
+                cases.set_wait_until(store.workspace(), case.id, wait)
+            except StoreError as exc:
+                status.emit(self.tr("The wait date was not kept: {error}").format(error=exc), 0)
         self.recordButton.setEnabled(False)
         status.emit(self.tr("Recorded as case {id}; see it in the Cases workspace.").format(
             id=case.id), 0)
