@@ -147,11 +147,13 @@ def _chosen(ws: Workspace, case: CaseDetail, draft: drafts.PackageDraft
 
 
 def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | None = None,
-                    today: dt.date | None = None) -> PreparedPackage:
-    """Gather the case's package (needs the unlocked vault) into ``workdir``."""
+                    today: dt.date | None = None,
+                    profile: Profile | None = None) -> PreparedPackage:
+    """Gather the case's package (needs the unlocked vault) into ``workdir``; ``profile``
+    (the Appeal page's, e.g. loaded from a file) instead of the workspace's."""
     today = today or dt.date.today()
     case = get_case(ws, case_id)
-    profile = load_profile(ws)
+    profile = profile or load_profile(ws)
     if profile is None:
         raise StoreError("no enterprise profile yet: save it first (wecom-appeal profile set)")
     draft = drafts.load_draft(ws, case_id)
@@ -263,15 +265,19 @@ def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
                        lang: Lang | None = None, font: object | None = None,
                        today: dt.date | None = None,
                        progress: Callable[[int, int, str], None] | None = None,
-                       cancel: threading.Event | None = None) -> PackageBuild:
-    """Build the case's bundle (and upload kit) from the workspace and record the build.
+                       cancel: threading.Event | None = None,
+                       profile: Profile | None = None) -> PackageBuild:
+    """Build the case's bundle (and upload kit) from the workspace and record the build: the
+    one path of ``case package`` and of the Appeal page's build (on its worker, with its
+    progress and cancel).
 
     Raises PackageIncomplete while the statement has placeholders, unless
     ``allow_placeholders``; IntakeError for a stored file the package cannot use."""
     today = today or dt.date.today()
     workdir = Path(tempfile.mkdtemp(prefix="wecom-appeal-package-"))  # mode 0700
     try:
-        prepared = prepare_package(ws, case_id, workdir, lang=lang, today=today)
+        prepared = prepare_package(ws, case_id, workdir, lang=lang, today=today,
+                                   profile=profile)
         blocking = [i for i in prepared.issues if i.blocking]
         if blocking and not allow_placeholders:
             raise PackageIncomplete(blocking, prepared.issues)

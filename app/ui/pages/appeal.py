@@ -559,32 +559,21 @@ class AppealPage(QWidget):
                                   str(documents_folder() / name))
         if not path:
             return
-        from app.appeal.bundle import CoverFacts
-
         target = self.target
-        diagnosis = target.diagnosis if target else None
-        # The cover names what is appealed (the restriction, the accounts, the date).
-        cover = CoverFacts(report=target.report, restricted_on=target.restricted_on,
-                           accounts=self.documents.store.draft().statement.accounts
-                           ) if target else None
-        self.builder.build_bundle(self.profile, self.documents.documents(), Path(path),
-                                  self.statement(), diagnosis, self.package.bundle_options(),
-                                  cover)
+        if target is None or not target.case_id or self.ws is None \
+                or not self.documents.store.persistent:
+            return
+        # What the page shows is what the core reads: pending edits into the case's draft.
+        self.statement_editor.flush()
+        self.guide.flush()
+        self.builder.build_case_bundle(self.ws, target.case_id, Path(path),
+                                       profile=self.profile, lang=lang)
 
     def _record_build(self, built: Any) -> None:
-        """The case remembers each bundle: when, pages, size, SHA-256 (the submission names it)."""
-        if built.kind != "bundle" or self.target is None or self.ws is None \
-                or not self.target.case_id:
-            return
-        from app.store import drafts
-
-        try:
-            drafts.record_build(self.ws, self.target.case_id, built.path, pages=built.pages,
-                                lang=self.package.package_lang())
-        except (OSError, StoreError, sqlite3.Error) as exc:
-            log.warning("the build of case %s was not recorded: %s", self.target.case_id, exc)
-            return
-        self.context.store.cases_changed.emit()
+        """The core recorded the bundle with the case (when, pages, size, SHA-256): the Cases
+        page shows it."""
+        if built.kind == "bundle":
+            self.context.store.cases_changed.emit()
 
     def build_kit(self) -> None:
         if self.builder.busy or not self._confirm_incomplete():
