@@ -74,6 +74,7 @@ class StatementGuide(QGroupBox):
         self.notice = QPlainTextEdit(self, objectName="noticeEdit")
         self.notice.setTabChangesFocus(True)
         self.notice.setMinimumHeight(50)
+        self.notice.setMaximumHeight(90)  # a notice is a few lines; the answers get the room
         self.noticeLabel = QLabel(self)
         self.noticeLabel.setBuddy(self.notice)
         form.addRow(self.noticeLabel, self.notice)
