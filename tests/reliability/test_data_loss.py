@@ -142,7 +142,8 @@ def test_a_sigterm_during_a_bundle_leaves_no_image_behind(tmp_path):
     env = {**os.environ, "TMPDIR": str(tmp_path / "tmp"), "PYTHONPATH": str(Path.cwd())}
     (tmp_path / "tmp").mkdir()
     proc = subprocess.Popen([sys.executable, "-m", "app.cli", "bundle",
-                             str(tmp_path / "case.json"), "-o", str(tmp_path / "b.pdf")],
+                             str(tmp_path / "case.json"), "-o", str(tmp_path / "b.pdf"),
+                             "--allow-placeholders"],
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     seen: list[Path] = []
