@@ -126,3 +126,21 @@ def test_no_wait_date_no_reminder(window, store):
     ws = store.workspace()
     assert cases.wait_until(cases.get_case(ws, page.recorded_case)) is None
     assert not any(d.kind == "wait" for d in submissions.what_is_due(ws))
+
+
+def test_a_wait_date_entered_after_recording_is_kept_too(window, store):
+    from app.store import cases
+
+    page = window.show_page("diagnose")
+    diagnose(page, prior=1, account="member", scope="interop", duration="temporary")
+    page.record_case()
+    panel = page.next_panel
+    end = dt.date.today() + dt.timedelta(days=3)
+    panel.dateEdit.setDate(QDate(end))
+    panel.dateKnown.setChecked(True)
+    ws = store.workspace()
+    assert cases.wait_until(cases.get_case(ws, page.recorded_case)) == end
+    later = end + dt.timedelta(days=2)
+    panel.dateEdit.setDate(QDate(later))
+    panel.dateEdit.editingFinished.emit()
+    assert cases.wait_until(cases.get_case(ws, page.recorded_case)) == later
