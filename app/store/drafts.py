@@ -97,6 +97,11 @@ class PackageDraft(_Model):
         own = self.statement.notice
         return own if own is not None and own.strip() else case_notice
 
+    def accounts_for(self, case_userid: str | None) -> list[str]:
+        """The restricted accounts the statement and cover name: the guide's, else the
+        member the case was recorded for."""
+        return list(self.statement.accounts) or ([case_userid] if case_userid else [])
+
     def restricted_on_for(self, case_day: dt.date | None) -> dt.date | None:
         """The restriction day the statement and cover state: the guide's, else the case's."""
         return self.statement.restricted_on or case_day

@@ -173,8 +173,7 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
                                          edits=draft.edits.get(doc_id)))
     documents = order_documents(documents)
     statement = _statement(ws, case, profile, draft, documents, lang, today)
-    st = draft.statement
-    cover = CoverFacts(report=_report(case, draft), accounts=st.accounts,
+    cover = CoverFacts(report=_report(case, draft), accounts=draft.accounts_for(case.userid),
                        restricted_on=draft.restricted_on_for(case.restricted_on))
     prepared = PreparedPackage(case=case, profile=profile, draft=draft, documents=documents,
                                statement=statement, cover=cover, lang=lang, route=route,
@@ -199,7 +198,8 @@ def _statement(ws: Workspace, case: CaseDetail, profile: Profile, draft: drafts.
         note = not_translated_note(st.text, lang)
         return f"{note}\n\n{body}" if note else body
     return build_statement(
-        profile, lang=lang, report=_report(case, draft), accounts=st.accounts,
+        profile, lang=lang, report=_report(case, draft),
+        accounts=draft.accounts_for(case.userid),
         restricted_on=draft.restricted_on_for(case.restricted_on), complied=st.complied,
         what_happened=st.what_happened,
         measures=[*st.measures, *audit_measures(ws, lang)], request=st.request,

@@ -252,7 +252,8 @@ class AppealPage(QWidget):
         except StoreError as exc:
             log.warning("case %s cannot be read: %s", case_id, exc)
             return None
-        return PackageTarget("case", case.diagnosis, case.report, case.id, case.restricted_on)
+        return PackageTarget("case", case.diagnosis, case.report, case.id, case.restricted_on,
+                             case.userid)
 
     def _case_chosen(self, *, ask: bool = False) -> None:
         data = self.ui.caseCombo.currentData() or ""
@@ -311,7 +312,8 @@ class AppealPage(QWidget):
         self.guide.set_draft(self.documents.store.draft().statement,
                              case_notice=target.report.notice_text
                              if target and target.report else None,
-                             case_day=target.restricted_on if target else None)
+                             case_day=target.restricted_on if target else None,
+                             case_accounts=[target.userid] if target and target.userid else [])
         self.guide.setEnabled(persistent)
         # Nothing is kept "for this session only": no case (or a locked one), no editing.
         self.ui.slotsHost.setEnabled(persistent)
@@ -412,7 +414,8 @@ class AppealPage(QWidget):
 
             measures += audit_measures(self.ws, lang)
         return build_statement(
-            self.profile, lang=lang, report=report, accounts=st.accounts,
+            self.profile, lang=lang, report=report,
+            accounts=draft.accounts_for(self.target.userid),
             restricted_on=draft.restricted_on_for(self.target.restricted_on),
             complied=st.complied,
             what_happened=st.what_happened,

@@ -1,6 +1,6 @@
 """The statement's guided part on the Appeal page: the administrator's own words, section by
 section (what happened: the day, the restricted accounts and the notice quoted, pre-filled from
-the case; why we believe we complied, with the guiding questions; the restricted accounts; the
+the case; why we believe we complied, with the guiding questions; the
 measures, each stated as done only when ticked; the request), kept in the case's draft. The
 statement is built from them; what is still missing stays a visible placeholder 【请填写：…】,
 highlighted in the text and listed under it."""
@@ -62,6 +62,7 @@ class StatementGuide(QGroupBox):
         self._filling = False
         self._case_notice: str = ""
         self._case_day: dt.date | None = None
+        self._case_accounts: list[str] = []
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         # What happened: the facts the administrator entered with the case, correctable here.
@@ -78,6 +79,10 @@ class StatementGuide(QGroupBox):
         self.noticeLabel = QLabel(self)
         self.noticeLabel.setBuddy(self.notice)
         form.addRow(self.noticeLabel, self.notice)
+        self.accounts = QLineEdit(self, objectName="accountsEdit")
+        self.accountsLabel = QLabel(self)
+        self.accountsLabel.setBuddy(self.accounts)
+        form.addRow(self.accountsLabel, self.accounts)
         self.prompts = QLabel(self, objectName="compliedPrompts", wordWrap=True)
         self.prompts.setProperty("hint", True)
         self.prompts.setMinimumWidth(200)
@@ -88,10 +93,6 @@ class StatementGuide(QGroupBox):
         self.compliedLabel.setBuddy(self.complied)
         form.addRow(self.compliedLabel, self.prompts)
         form.addRow(self.complied)
-        self.accounts = QLineEdit(self, objectName="accountsEdit")
-        self.accountsLabel = QLabel(self)
-        self.accountsLabel.setBuddy(self.accounts)
-        form.addRow(self.accountsLabel, self.accounts)
 
         self.measures = QListWidget(self, objectName="measureList")
         self.measures.setMaximumHeight(80)
@@ -135,18 +136,21 @@ class StatementGuide(QGroupBox):
     # The draft ------------------------------------------------------------------------------
 
     def set_draft(self, draft: StatementDraft, *, case_notice: str | None = None,
-                  case_day: dt.date | None = None) -> None:
+                  case_day: dt.date | None = None, case_accounts: list[str] | None = None
+                  ) -> None:
         """Show the draft's words; the notice and the day fall back to what the administrator
-        entered with the case (its report's notice text, its restriction day)."""
+        entered with the case (its report's notice text, its restriction day, its member)."""
         self._filling = True
         self._timer.stop()
         self._case_notice, self._case_day = (case_notice or "").strip(), case_day
+        self._case_accounts = list(case_accounts or [])
         notice = draft.notice if draft.notice and draft.notice.strip() else self._case_notice
         self.notice.setPlainText(notice)
         day = draft.restricted_on or case_day or dt.date.today()
         self.restrictedOn.setDate(QDate(day.year, day.month, day.day))
         self.complied.setPlainText(draft.complied or "")
-        self.accounts.setText(("、" if self._lang() == "zh_CN" else ", ").join(draft.accounts))
+        self.accounts.setText(("、" if self._lang() == "zh_CN" else ", ").join(
+            draft.accounts or self._case_accounts))
         self.request.setText(draft.request or "")
         self.measures.clear()
         for measure in draft.measures:
@@ -166,7 +170,8 @@ class StatementGuide(QGroupBox):
                 # Kept only where they differ from the case: a later fix of the case shows.
                 "notice": notice if notice != self._case_notice else None,
                 "restricted_on": day if day != self._case_day else None,
-                "accounts": accounts, "request": self.request.text().strip() or None,
+                "accounts": accounts if accounts != self._case_accounts else [],
+                "request": self.request.text().strip() or None,
                 "measures": [m.model_dump() for m in measures]}
 
     def flush(self) -> None:

@@ -73,3 +73,29 @@ def test_a_case_without_a_notice_asks_for_it_until_the_guide_has_it(make_page, s
     page.guide.flush()
     assert len(page.placeholders.items) == len(before) - 1
     assert "账号已被限制" in page.ui.statementEdit.toPlainText()
+
+
+def test_a_members_case_names_its_account_until_the_guide_says_otherwise(make_page, store,
+                                                                        context, case_id):
+    from app.store.ledger import add_past_violation
+
+    from .helpers import sample_profile
+
+    ws = store.workspace()
+    add_past_violation(ws, "zhangsan", dt.date(2026, 5, 1), rule="R1", category="harassment",
+                       step=1)
+    member = RestrictionReport(account="member", scope="interop", duration="temporary")
+    case = create_case(ws, member, userid="zhangsan", diagnoser=engine_diagnoser("en"),
+                       restricted_on=dt.date(2026, 11, 2))
+    context.hub.set_current_case(case.id)
+    page = make_page()
+    page.set_profile(sample_profile())
+    page.package.ui.languageCombo.setCurrentIndex(page.ui.languageCombo.findData("zh_CN"))
+    assert page.guide.accounts.text() == "zhangsan", "pre-filled from the case's member"
+    text = page.ui.statementEdit.toPlainText()
+    assert "zhangsan" in text and "请填写：受限账号" not in text
+    page.guide.accounts.setText("zhangsan、lisi")
+    page.guide.accounts.textEdited.emit("zhangsan、lisi")
+    page.guide.flush()
+    assert "zhangsan、lisi" in page.ui.statementEdit.toPlainText()
+    assert drafts.load_draft(ws, case.id).statement.accounts == ["zhangsan", "lisi"]
