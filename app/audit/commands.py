@@ -96,8 +96,21 @@ def run_audit(args: argparse.Namespace) -> int:
         # The level reads like a verdict: say at once whose assessment it is.
         print("\n".join([*lines[:1], label("audit_app_assessment", lang), *lines[1:]]))
         if result.unanswered:
-            print(label("audit_unanswered", lang) + ", ".join(result.unanswered))
+            print("\n".join(_unanswered_lines(result.unanswered, checklist, lang)))
     return 1 if result.findings or result.unanswered else 0
+
+
+def _unanswered_lines(unanswered: list[str], checklist: Any, lang: Lang) -> list[str]:
+    """The questions still open, by their text under their category, in the checklist's order."""
+    lines = [label("audit_unanswered", lang, count=len(unanswered))]
+    open_ids = set(unanswered)
+    for group in checklist.categories:
+        questions = [q for q in checklist.questions_in(group.id) if q.id in open_ids]
+        if questions:
+            lines.append(label("audit_unanswered_category", lang, title=group.title(lang)))
+            lines += [label("audit_unanswered_question", lang, text=q.text(lang),
+                            sections=", ".join(q.citations)) for q in questions]
+    return lines
 
 
 def _checklist(path: str | None) -> Any:
@@ -188,12 +201,9 @@ def _write_scan_outputs(result: Any, args: argparse.Namespace, lang: Lang) -> No
             scan_csv(result, out, lang)
 
 
-def _pct(x: float | None) -> str:
-    return "—" if x is None else f"{100 * x:.0f}%"
-
-
 def _print_table(result: Any, lang: Lang) -> None:
     from app.audit.checklist import load_checklist
+    from app.audit.risk import percent
 
     data = result.data
     names = {sc.id: sc.title(lang) for sc in load_checklist().scenarios}
@@ -211,11 +221,10 @@ def _print_table(result: Any, lang: Lang) -> None:
           f"{pad(h[4], 10, '>')} {pad(h[5], 9, '>')}  {h[6]}")
     for m in result.members[:max(TABLE_ROWS, len(result.flagged))]:
         x = m.metrics
-        flags = (",".join(sorted({f.category for f in m.flags})) if lang == "en"
-                 else "、".join(sorted({names.get(f.category, f.category) for f in m.flags})))
-        flags = flags or "-"
+        flags = label("scan_list_separator", lang).join(
+            sorted({names.get(f.category, f.category) for f in m.flags})) or "-"
         print(f"{pad(m.userid, 16)} {m.risk_score:>6g} {x.applications_per_day:>9g} "
-              f"{_pct(x.acceptance_rate):>9} {_pct(x.negative_feedback_rate):>10} "
+              f"{percent(x.acceptance_rate):>9} {percent(x.negative_feedback_rate):>10} "
               f"{'-' if x.messages_per_chat is None else x.messages_per_chat:>9}  {flags}")
     print()
     print(label("scan_app_thresholds", lang))
@@ -223,6 +232,7 @@ def _print_table(result: Any, lang: Lang) -> None:
         print()
         for m in result.flagged:
             for f in m.flags:
-                print(label("scan_flag", lang, userid=shown(m.userid), rule=f.rule,
+                print(label("scan_flag", lang, userid=shown(m.userid),
+                            rule=label(f"scan_rule_{f.rule}", lang),
                             category=names.get(f.category, f.category), citation=f.citation,
                             reason=f.reason(lang)))

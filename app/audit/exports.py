@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app.audit.checklist import Checklist, load_checklist
-from app.audit.risk import ScanResult
+from app.audit.risk import ScanResult, percent
 from app.audit.scoring import AuditResult, answer_word
 from app.i18n import Lang
+from app.labels import label
 from app.pdf.output import write_atomic
 
 _METRIC_COLUMNS = ("days", "applications", "applications_per_day", "peak_applications",
@@ -21,6 +22,16 @@ _METRIC_COLUMNS = ("days", "applications", "applications_per_day", "peak_applica
                    "negative_feedback", "negative_feedback_rate", "chats", "messages",
                    "messages_per_chat", "reply_percentage", "avg_reply_time",
                    "application_trend")
+# Shares written as the reasons and the PDF write them ("10%"; Excel and WPS read it as 0.1).
+_SHARE_COLUMNS = {"acceptance_rate": 1, "negative_feedback_rate": 1, "reply_percentage": 100}
+
+
+def _cell(column: str, value: Any) -> Any:
+    if value is None:
+        return ""
+    if column in _SHARE_COLUMNS:
+        return percent(value / _SHARE_COLUMNS[column])
+    return value
 
 
 def audit_json(result: AuditResult, lang: Lang) -> dict[str, Any]:
@@ -68,13 +79,19 @@ def audit_csv(result: AuditResult, out: str | Path, lang: Lang,
 def scan_csv(result: ScanResult, out: str | Path, lang: Lang) -> Path:
     """One row per member, riskiest first, with the metrics and the flag reasons."""
     out = Path(out)
+    names = {sc.id: sc.title(lang) for sc in load_checklist().scenarios}
     rows: list[list[Any]] = [["userid", "risk_score", *_METRIC_COLUMNS, "flags", "reasons",
                               "citations"]]
     for m in result.members:
+        # Each flag by its rule and scenario as people read them, once per scenario.
+        flags = dict.fromkeys(label("scan_csv_flag", lang,
+                                    rule=label(f"scan_rule_{f.rule}", lang),
+                                    category=names.get(f.category, f.category))
+                              for f in m.flags)
         metrics = m.metrics.to_dict()
         rows.append([m.userid, m.risk_score,
-                     *("" if metrics[c] is None else metrics[c] for c in _METRIC_COLUMNS),
-                     " ".join(f"{f.rule}:{f.category}" for f in m.flags),
+                     *(_cell(c, metrics[c]) for c in _METRIC_COLUMNS),
+                     label("scan_list_separator", lang).join(flags),
                      " | ".join(f.reason(lang) for f in m.flags),
                      " | ".join(f.citation for f in m.flags)])
     return _write_csv(out, rows)

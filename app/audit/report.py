@@ -19,7 +19,7 @@ from app.audit.pdfkit import (
     line_chart,
     table,
 )
-from app.audit.risk import ScanResult, ScanThresholds
+from app.audit.risk import ScanResult, ScanThresholds, percent
 from app.audit.scoring import AuditResult, CategoryScore, answer_word
 from app.i18n import Lang, LocalText
 from app.labels import label
@@ -48,9 +48,9 @@ def _threshold_value(group: str, key: str, value: float) -> str:
     field = getattr(section, "model_fields", {}).get(key)
     upper = next((m.le for m in (field.metadata if field else []) if hasattr(m, "le")), None)
     if upper == 1:
-        return f"{value * 100:g}%"
+        return percent(value)
     if upper == 100:
-        return f"{value:g}%"
+        return percent(value / 100)
     return f"{value:g}"
 
 
@@ -270,8 +270,7 @@ class ScanReportRenderer(PdfRenderer):
         for m in flagged[:TOP_MEMBERS_LISTED]:
             x = m.metrics
             rows.append([m.userid, f"{m.risk_score:g}", _fmt(x.applications_per_day),
-                         _fmt(x.acceptance_rate, "{:.0%}"),
-                         _fmt(x.negative_feedback_rate, "{:.1%}"),
+                         percent(x.acceptance_rate), percent(x.negative_feedback_rate),
                          _fmt(x.messages_per_chat),
                          ", ".join(sorted({names[f.category] for f in m.flags}))])
         if flagged:

@@ -133,8 +133,18 @@ class MemberRisk:
         return self.metrics.userid
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.0f} %"
+def percent(share: float | None, empty: str = "—") -> str:
+    """A share as people read it, written as the reports' tables write it: 0.3 → "30%",
+    0.298 → "29.8%" (never rounded onto a threshold it is below). One form for the scan's
+    reasons, its CLI table and its PDF/CSV."""
+    if share is None:
+        return empty
+    return f"{round(100 * share, 1):g}%"
+
+
+def _reason(criterion: str, **values: object) -> LocalText:
+    """Why a member is flagged, in both languages (resources/text/report.toml)."""
+    return text(f"scan_reason_{criterion}", **values)
 
 
 def _severity(ratio: float) -> float:
@@ -165,15 +175,11 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
             flags.append(RiskFlag(
                 category="malicious_adding", criterion="many_applications_low_acceptance",
                 citation="2.1", severity=_severity(min(volume, refusal)),
-                reason=LocalText(
-                    en=f"{m.applications_per_day:g} applications a day on average "
-                       f"({m.applications} in {m.days} days), only "
-                       f"{_pct(m.acceptance_rate or 0)} became customers (flagged at "
-                       f"≥ {ma.daily_applications:g} a day with < {_pct(ma.acceptance_below)})",
-                    zh_CN=f"平均每天发起申请 {m.applications_per_day:g} 次（{m.days} 天共 "
-                          f"{m.applications} 次），仅 {_pct(m.acceptance_rate or 0)} 成为客户"
-                          f"（阈值：每天 ≥ {ma.daily_applications:g} 次且通过率 < "
-                          f"{_pct(ma.acceptance_below)}）")))
+                reason=_reason("many_applications_low_acceptance",
+                               per_day=m.applications_per_day, applications=m.applications,
+                               days=m.days, accepted=percent(m.acceptance_rate or 0),
+                               daily_threshold=ma.daily_applications,
+                               accepted_threshold=percent(ma.acceptance_below))))
         near = max(near, min(volume, refusal))
     spike = max(_over(m.peak_applications, ma.peak_applications),
                 _over(m.spike_days, ma.spike_days))
@@ -181,26 +187,19 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
         flags.append(RiskFlag(
             category="malicious_adding", criterion="application_spikes", citation="2.1",
             severity=_severity(spike),
-            reason=LocalText(
-                en=f"peak of {m.peak_applications} applications on {m.peak_day}; "
-                   f"{m.spike_days} days with ≥ {t.metrics.spike_applications} (flagged at a "
-                   f"peak ≥ {ma.peak_applications} or ≥ {ma.spike_days} such days)",
-                zh_CN=f"{m.peak_day} 单日发起申请 {m.peak_applications} 次；共 {m.spike_days} "
-                      f"天 ≥ {t.metrics.spike_applications} 次（阈值：单日 ≥ "
-                      f"{ma.peak_applications} 次或此类天数 ≥ {ma.spike_days}）")))
+            reason=_reason("application_spikes", peak=m.peak_applications,
+                           peak_day=m.peak_day, spike_days=m.spike_days,
+                           spike_applications=t.metrics.spike_applications,
+                           peak_threshold=ma.peak_applications, days_threshold=ma.spike_days)))
     near = max(near, spike)
     rising = _over(m.application_trend, ma.rising_per_week)
     if rising >= 1 and m.applications_per_day >= ma.rising_min_daily:
         flags.append(RiskFlag(
             category="malicious_adding", criterion="applications_rising", citation="2.1",
             severity=_severity(rising),
-            reason=LocalText(
-                en=f"daily applications rising by {m.application_trend:g} per week in recent "
-                   f"weeks, at {m.applications_per_day:g} a day on average (flagged at "
-                   f"+{ma.rising_per_week:g} per week from {ma.rising_min_daily:g} a day)",
-                zh_CN=f"近几周每日申请数每周增加 {m.application_trend:g} 次，日均 "
-                      f"{m.applications_per_day:g} 次（阈值：每周增加 ≥ "
-                      f"{ma.rising_per_week:g} 次且日均 ≥ {ma.rising_min_daily:g} 次）")))
+            reason=_reason("applications_rising", trend=m.application_trend,
+                           per_day=m.applications_per_day, trend_threshold=ma.rising_per_week,
+                           daily_threshold=ma.rising_min_daily)))
 
     # 2.1 harassment, measured by 5.1's customer feedback: deletions and blocks.
     if m.new_contacts >= ha.min_new_contacts and m.negative_feedback >= ha.min_negative:
@@ -209,13 +208,10 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
             flags.append(RiskFlag(
                 category="harassment", criterion="negative_feedback", citation="2.1, 5.1",
                 severity=_severity(feedback),
-                reason=LocalText(
-                    en=f"{m.negative_feedback} customers deleted or blocked the member: "
-                       f"{_pct(m.negative_feedback_rate or 0)} of {m.new_contacts} new customers "
-                       f"(flagged at ≥ {_pct(ha.negative_rate)})",
-                    zh_CN=f"{m.negative_feedback} 位客户删除或拉黑了该成员，占新增客户 "
-                          f"{m.new_contacts} 位的 {_pct(m.negative_feedback_rate or 0)}"
-                          f"（阈值：≥ {_pct(ha.negative_rate)}）")))
+                reason=_reason("negative_feedback", negative=m.negative_feedback,
+                               share=percent(m.negative_feedback_rate or 0),
+                               new_contacts=m.new_contacts,
+                               share_threshold=percent(ha.negative_rate))))
         near = max(near, feedback)
     if m.chats >= ha.min_chats and m.reply_percentage is not None:
         pushing = _over(m.messages_per_chat, ha.messages_per_chat)
@@ -224,14 +220,10 @@ def flag_member(m: MemberMetrics, t: ScanThresholds) -> tuple[list[RiskFlag], fl
             flags.append(RiskFlag(
                 category="harassment", criterion="one_sided_messaging", citation="2.1",
                 severity=_severity(min(pushing, silent)),
-                reason=LocalText(
-                    en=f"{m.messages_per_chat:g} messages per chat over {m.chats} chats, while "
-                       f"only {m.reply_percentage:g} % of chats customers started got a reply "
-                       f"(flagged at ≥ {ha.messages_per_chat:g} per chat with < "
-                       f"{ha.reply_below:g} %)",
-                    zh_CN=f"{m.chats} 个聊天平均每个发送 {m.messages_per_chat:g} 条消息，而客户"
-                          f"发起的聊天仅 {m.reply_percentage:g}% 得到回复（阈值：每个聊天 ≥ "
-                          f"{ha.messages_per_chat:g} 条且回复占比 < {ha.reply_below:g}%）")))
+                reason=_reason("one_sided_messaging", per_chat=m.messages_per_chat,
+                               chats=m.chats, replied=percent(m.reply_percentage / 100),
+                               per_chat_threshold=ha.messages_per_chat,
+                               replied_threshold=percent(ha.reply_below / 100))))
         near = max(near, min(pushing, silent))
     return flags, min(near, 0.99)
 

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from app.audit.checklist import Answer, Checklist, Question, load_checklist
 from app.i18n import Lang, LocalText
@@ -83,7 +84,10 @@ class AuditAnswers(BaseModel):
         ids = [a.question for a in self.answers]
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
-            raise ValueError(f"answers: questions answered more than once: {dupes}")
+            # A kind of its own, so the CLI says it in Chinese too (pydantic_duplicate_answers).
+            raise PydanticCustomError("duplicate_answers",
+                                      "answers: questions answered more than once: {questions}",
+                                      {"questions": ", ".join(dupes)})
         return self
 
 
@@ -166,7 +170,8 @@ class AuditResult(BaseModel):
     def explain(self, lang: Lang) -> list[str]:
         """The score, point by point: what each finding costs and why."""
         lines = [_T_OVERALL(lang).format(score=self.overall, level=self.level_label(lang))]
-        lines += [_T_CRITICAL(lang).format(question=q) for q in self.critical_noes]
+        texts = {f.question: f.text(lang) for f in self.findings}  # the question, not its id
+        lines += [_T_CRITICAL(lang).format(question=texts.get(q, q)) for q in self.critical_noes]
         titles = {c.id: c.title(lang) for c in self.categories}
         lines += [_T_WEAK(lang).format(title=titles[c]) for c in self.weak_categories]
         for cat in self.categories:
@@ -188,8 +193,8 @@ class AuditResult(BaseModel):
 
 _T_OVERALL = LocalText(en="Overall score {score:.0f} of 100: {level}.",
                        zh_CN="总分 {score:.0f}/100：{level}。")
-_T_CRITICAL = LocalText(en="A critical question was answered 'no' ({question}): the level is "
-                        "raised.", zh_CN="关键问题回答为“否”（{question}），风险等级因此上调。")
+_T_CRITICAL = LocalText(en="A critical question was answered 'no' (“{question}”): the level is "
+                        "raised.", zh_CN="关键问题回答为“否”（“{question}”），风险等级因此上调。")
 _T_WEAK = LocalText(en="The category '{title}' scores low: the level is raised.",
                     zh_CN="类别“{title}”得分过低，风险等级因此上调。")
 _T_CATEGORY = LocalText(en="{title}: {score:.0f} ({earned} of {possible} points)",

@@ -2993,6 +2993,18 @@ Build anyway?</source>
         <translation>骚扰</translation>
     </message>
     <message>
+        <source>rule 1</source>
+        <translation>规则一</translation>
+    </message>
+    <message>
+        <source>rule 2</source>
+        <translation>规则二</translation>
+    </message>
+    <message>
+        <source>rule 3</source>
+        <translation>规则三</translation>
+    </message>
+    <message>
         <source>still restricted</source>
         <translation>仍在限制中</translation>
     </message>
@@ -3005,8 +3017,16 @@ Build anyway?</source>
         <translation>维持处罚</translation>
     </message>
     <message>
+        <source>rule not determined</source>
+        <translation>规则未确定</translation>
+    </message>
+    <message>
         <source>, step {step}</source>
         <translation>，第 {step} 级</translation>
+    </message>
+    <message>
+        <source>{count} earlier</source>
+        <translation>既往 {count} 次</translation>
     </message>
 </context>
 <context>

@@ -23,7 +23,7 @@ def test_scan_table_says_the_thresholds_are_the_apps(tmp_path, capsys, lang):
     assert note in out
     assert ("not WeCom's" in note) if lang == "en" else ("并非企业微信的规定" in note)
     # Said before the first flag line, which quotes a threshold.
-    first_flag = next(i for i, line in enumerate(out) if "§2.1" in line)
+    first_flag = next(i for i, line in enumerate(out) if label("scan_rule_R1", lang) in line)
     assert out.index(note) < first_flag
 
 

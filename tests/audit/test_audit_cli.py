@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from app.audit.checklist import load_checklist
 from app.cli import main
@@ -144,3 +147,68 @@ def test_audit_with_a_custom_checklist(tmp_path, capsys):
     assert main(["audit", str(answers), "--checklist", str(broken)]) == 2
     err = capsys.readouterr().err
     assert "broken.toml" in err and ".weight" in err
+
+
+def _internal_keys() -> set[str]:
+    """Question, category and scenario ids of the checklist: words of the code, not the user's."""
+    checklist = load_checklist()
+    return ({q.id for q in checklist.questions} | {c.id for c in checklist.categories}
+            | {s.id for s in checklist.scenarios})
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_audit_names_unanswered_questions_by_their_text(tmp_path, capsys, lang):
+    checklist = load_checklist()
+    open_questions = [q for q in checklist.questions][:3]
+    answers = _answers(tmp_path, {})
+    data = json.loads(answers.read_text(encoding="utf-8"))
+    data["answers"] = [a for a in data["answers"]
+                       if a["question"] not in {q.id for q in open_questions}]
+    answers.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["audit", str(answers), "--lang", lang]) == 1
+    out = capsys.readouterr().out
+    keys = [k for k in _internal_keys() if re.search(rf"\b{re.escape(k)}\b", out)]
+    assert keys == [], out
+    for q in open_questions:
+        assert q.text(lang) in out
+        assert checklist.category(q.category).title(lang) in out
+    assert ("Unanswered (3, not scored):" if lang == "en" else "未回答（3 题，不计分）：") in out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_scan_table_and_reasons_speak_to_people(tmp_path, capsys, lang):
+    data = write_csv(tmp_path / "d.csv", planted_rows())
+    assert main(["scan", str(data), "--lang", lang]) == 1
+    out = capsys.readouterr().out
+    keys = [k for k in (*_internal_keys(), "R1", "userid")
+            if re.search(rf"(?<![\w.]){re.escape(k)}(?![\w.])", out)]
+    assert keys == [], out
+    assert ("rule 1, Maliciously adding external contacts, section 2.1" if lang == "en"
+            else "规则一，恶意添加外部联系人，第 2.1 节") in out
+    # Percentages in one form, and the table's share is the reason's share.
+    assert re.findall(r"\d %", out) == []
+    table_row = next(line for line in out.splitlines() if line.startswith(SPAMMER + " "))
+    assert " 10% " in table_row
+    assert ("only 10% became customers" if lang == "en" else "仅 10% 成为客户") in out
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_a_critical_no_is_named_by_its_question(tmp_path, capsys, lang):
+    checklist = load_checklist()
+    critical = next(q for q in checklist.questions if q.critical)
+    assert main(["audit", str(_answers(tmp_path, {critical.id: "no"})), "--lang", lang]) == 1
+    out = capsys.readouterr().out
+    assert re.search(rf"\b{re.escape(critical.id)}\b", out) is None, out
+    assert f"“{critical.text(lang)}”" in out.splitlines()[2]
+
+
+def test_a_question_answered_twice_is_said_in_the_chosen_language(tmp_path, capsys):
+    answers = _answers(tmp_path, {})
+    data = json.loads(answers.read_text(encoding="utf-8"))
+    data["answers"].append(dict(data["answers"][0]))
+    answers.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["audit", str(answers), "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert "回答了不止一次" in err and "more than once" not in err, err
+    assert main(["audit", str(answers), "--lang", "en"]) == 2
+    assert "more than once" in capsys.readouterr().err

@@ -81,7 +81,8 @@ def test_scan_csv_export(tmp_path, scan_result):
     with out.open(encoding="utf-8-sig") as f:
         rows = list(csv.DictReader(f))
     assert rows[0]["userid"] == SPAMMER
-    assert "R1:malicious_adding" in rows[0]["flags"] and "2.1" in rows[0]["citations"]
+    assert rows[0]["flags"] == "rule 1: Maliciously adding external contacts"  # once, no ids
+    assert "2.1" in rows[0]["citations"]
     assert len(rows) == len(scan_result.members)
 
 
@@ -192,3 +193,28 @@ def test_a_failed_export_keeps_the_previous_file(tmp_path, audit_result, monkeyp
             export()
         assert out.read_text(encoding="utf-8") == "the previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["audit.csv"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_scan_percentages_read_alike_in_the_pdf_and_the_csv(tmp_path, scan_result, lang):
+    """The reasons, the member table and the thresholds write a share one way: "25%"."""
+    import re
+
+    from .behaviour_files import HARASSER
+
+    text = text_of(scan_report_pdf(scan_result, tmp_path / "scan.pdf", lang))
+    assert re.findall(r"\d %", text) == [] and re.findall(r"\d\.0%", text) == []
+    lines = text.splitlines()  # a table row comes out one cell a line
+    row = next(lines[i:i + 7] for i, line in enumerate(lines)
+               if line == HARASSER and "%" in "".join(lines[i:i + 7]))
+    assert "25%" in row, row  # the table's deletions and blocks
+    assert ("the member: 25% of 336" if lang == "en" else "的 25%") in text  # the reason
+    with scan_csv(scan_result, tmp_path / "scan.csv", lang).open(encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    reasons = [row["reasons"] for row in rows if row["reasons"]]
+    assert reasons and all(not re.search(r"\d %", r) for r in reasons)
+    assert any("25%" in r for r in reasons)
+    # The CSV's own share columns: the same form, never a raw 0.25 beside a reason's 25%.
+    harasser = next(row for row in rows if row["userid"] == HARASSER)
+    assert harasser["negative_feedback_rate"] == "25%"
+    assert harasser["acceptance_rate"] == "80%" and harasser["reply_percentage"].endswith("%")

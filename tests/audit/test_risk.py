@@ -27,8 +27,8 @@ def test_spammer_is_flagged_for_malicious_adding(planted):
     flags = _flags(planted, SPAMMER)
     flag = flags["many_applications_low_acceptance"]
     assert (flag.rule, flag.category, flag.citation) == ("R1", "malicious_adding", "2.1")
-    assert "200 applications a day" in flag.reason.en and "10 %" in flag.reason.en
-    assert "200" in flag.reason.zh_CN and "10 %" in flag.reason.zh_CN
+    assert "200 applications a day" in flag.reason.en and "10%" in flag.reason.en
+    assert "200" in flag.reason.zh_CN and "10%" in flag.reason.zh_CN
     assert "application_spikes" in flags
 
 
@@ -37,7 +37,7 @@ def test_harasser_is_flagged_with_the_feedback_factor(planted):
     flag = flags["negative_feedback"]
     assert (flag.rule, flag.category) == ("R1", "harassment")
     assert flag.citation == "2.1, 5.1"
-    assert "25 %" in flag.reason.en and "deleted or blocked" in flag.reason.en
+    assert "25%" in flag.reason.en and "deleted or blocked" in flag.reason.en
     assert "删除或拉黑" in flag.reason.zh_CN
     assert "malicious_adding" not in {f.category for f in flags.values()}
 
@@ -113,3 +113,38 @@ def test_rising_applications_are_flagged(tmp_path):
     assert "rising by 14 per week" in riser["applications_rising"].reason.en
     assert _flags(result, "steady") == {}
     result.close()
+
+
+def test_reasons_write_percentages_as_the_reports_do(planted):
+    """One form everywhere (issue 10): "10%", as the PDF tables and the CLI table write it."""
+    import re
+
+    reasons = [f.reason(lang) for m in planted.flagged for f in m.flags for lang in ("en", "zh_CN")]
+    assert reasons and all("%" in r or "≥ 150" in r for r in reasons)
+    assert [r for r in reasons if re.search(r"\d %", r)] == []
+    pusher = _flags(planted, PUSHER)["one_sided_messaging"].reason
+    assert "< 20%)" in pusher.en and "< 20%）" in pusher.zh_CN
+
+
+def test_a_share_reads_as_a_percentage_to_a_tenth():
+    from app.audit.risk import percent
+
+    assert [percent(x) for x in (0.3, 0.298, 0.1, 0.0996, 0.25, 1, 0)] == [
+        "30%", "29.8%", "10%", "10%", "25%", "100%", "0%"]
+    assert percent(None) == "—"
+
+
+def test_reason_texts_are_data_not_code():
+    """The reasons' wording lives in resources/text/report.toml, in both languages."""
+    import re
+    from pathlib import Path
+
+    from app.audit import risk
+    from app.labels import all_labels
+
+    assert re.search(r"[\u4e00-\u9fff]", Path(risk.__file__).read_text("utf-8")) is None
+    criteria = ("many_applications_low_acceptance", "application_spikes", "applications_rising",
+                "negative_feedback", "one_sided_messaging")
+    for criterion in criteria:
+        entry = all_labels()[f"scan_reason_{criterion}"]
+        assert entry.en and re.search(r"[\u4e00-\u9fff]", entry.zh_CN), criterion

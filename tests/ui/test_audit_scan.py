@@ -171,7 +171,7 @@ def test_earlier_restrictions_from_the_ledger_beside_each_member(make_page, cont
     row = shown_ids(scan).index(SPAMMER)
     assert scan.proxy.index(row, column("restrictions")).data() == "1 earlier"
     scan.select_member(SPAMMER)
-    assert "2026-03-02 · R1, step 1 · unblocked" in scan.ui.ledgerLabel.text()
+    assert "2026-03-02 · rule 1, step 1 · unblocked" in scan.ui.ledgerLabel.text()
     scan.select_member(HARASSER)
     assert scan.ui.ledgerLabel.text() == "No earlier restrictions in the ledger."
 
@@ -277,3 +277,24 @@ def test_fetch_runs_the_real_client_against_a_local_server(make_page, context, l
     assert len(server.calls) == 4, "one member per call, 30-day windows"
     assert shown_ids(scan) == ["spammer", "quiet.one"]
     assert "80 rows read" in scan.ui.summaryLabel.text()
+
+
+def test_earlier_restrictions_read_in_the_chosen_language(ui_language, qapp):
+    """The ledger's rule id and the count said as people say them (issue 10: "R1", "1 earlier"
+    in the Chinese window)."""
+    from types import SimpleNamespace
+
+    from app.ui.pages.scan_model import ScanModel, restriction_text
+
+    entry = SimpleNamespace(occurred="2026-03-02", rule="R1", step=1, outcome="unblocked")
+    ui_language.install("zh_CN")
+    try:
+        text = restriction_text([entry])
+        assert "R1" not in text and "规则一" in text, text
+        model = ScanModel()
+        model.ledger = {"a": [entry]}
+        member = SimpleNamespace(userid="a", metrics=None, flags=[])
+        assert model._display(member, "restrictions") == "既往 1 次"
+    finally:
+        ui_language.install("en")
+    assert "rule 1" in restriction_text([entry])

@@ -4,9 +4,11 @@ category, and the findings explained point by point."""
 from __future__ import annotations
 
 import html
+import math
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QProgressBar
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy
 
 from app.audit.checklist import Checklist
 from app.audit.scoring import AuditResult, answer_word
@@ -15,6 +17,18 @@ from app.ui import theme
 from app.ui.forms.ui_audit_checklist import Ui_AuditChecklistPage
 
 LEVEL_COLOURS = {"low": "@badge_low", "medium": "@badge_medium", "high": "@badge_high"}
+
+
+def text_room(label: QLabel, text: str) -> int:
+    """Pixels ``label`` needs to draw ``text`` whole: the wider of the advance and the ink (a
+    synthetic bold, as fontconfig makes for WenQuanYi Micro Hei, inks past the advance), plus
+    half a character of slack for rounding at fractional scales."""
+    metrics = QFontMetricsF(label.font())
+    ink = metrics.tightBoundingRect(text)
+    needed = max(metrics.horizontalAdvance(text), ink.right(), ink.width())
+    margins = label.contentsMargins()
+    return (math.ceil(needed + metrics.averageCharWidth() / 2) + 2 * label.margin()
+            + margins.left() + margins.right())
 
 
 class AuditScores(QObject):
@@ -56,7 +70,8 @@ class AuditScores(QObject):
             ui.levelMeaning.setText(self.tr("Answer a question with yes, partly or no to see "
                                             "the scores."))
         else:
-            ui.overallLabel.setText(self.tr("{score:.0f} / 100").format(score=result.overall))
+            score_text = self.tr("{score:.0f} / 100")
+            ui.overallLabel.setText(score_text.format(score=result.overall))
             ui.levelBadge.setText(result.level_label(lang))
             colour = LEVEL_COLOURS.get(result.level, "@badge_medium")
             theme.style(ui.levelBadge, f"QLabel {{ background: {colour}; color: @badge_text; "
@@ -67,6 +82,11 @@ class AuditScores(QObject):
             meaning += " " + self.tr("{answered} of {total} questions answered.").format(
                 answered=answered, total=total)
             ui.levelMeaning.setText(meaning)
+        # Room for the widest score ("100 / 100") whatever the score is: never cut at the right.
+        widest = self.tr("{score:.0f} / 100").format(score=100) if result else ""
+        ui.overallLabel.setMinimumWidth(max(text_room(ui.overallLabel, text)
+                                            for text in (ui.overallLabel.text(), widest)))
+        ui.overallLabel.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         scores = {c.id: c for c in result.categories} if result else {}
         for group in self.checklist.categories:
             name, bar, detail = self._category_rows[group.id]

@@ -50,6 +50,12 @@ CATEGORY_NAMES = {
     "malicious_adding": QT_TRANSLATE_NOOP("ScanModel", "malicious adding"),
     "harassment": QT_TRANSLATE_NOOP("ScanModel", "harassment"),
 }
+# The ledger's rule ids as people say them (the catalogue's titles are too long for a cell).
+RULE_NAMES = {
+    "R1": QT_TRANSLATE_NOOP("ScanModel", "rule 1"),
+    "R2": QT_TRANSLATE_NOOP("ScanModel", "rule 2"),
+    "R3": QT_TRANSLATE_NOOP("ScanModel", "rule 3"),
+}
 
 
 def _t(text: str) -> str:
@@ -60,8 +66,10 @@ def category_name(category: str) -> str:
     return _t(CATEGORY_NAMES[category]) if category in CATEGORY_NAMES else category
 
 
-def _pct(value: float | None, digits: int = 0) -> str:
-    return "—" if value is None else f"{100 * value:.{digits}f} %"
+def _pct(value: float | None) -> str:
+    from app.audit.risk import percent  # the one form of the scan's reasons and reports
+
+    return percent(value)
 
 
 def _num(value: float | None) -> str:
@@ -75,7 +83,8 @@ def restriction_text(entries: Sequence[Any]) -> str:
                 "upheld": QCoreApplication.translate("ScanModel", "upheld")}
     lines = []
     for e in entries:
-        rule = e.rule or "?"
+        rule = (_t(RULE_NAMES[e.rule]) if e.rule in RULE_NAMES
+                else e.rule or QCoreApplication.translate("ScanModel", "rule not determined"))
         step = (QCoreApplication.translate("ScanModel", ", step {step}").format(step=e.step)
                 if e.step else "")
         lines.append(f"{e.occurred} · {rule}{step} · {outcomes.get(e.outcome, e.outcome)}")
@@ -161,7 +170,7 @@ class ScanModel(QAbstractTableModel):
         if key == "acceptance":
             return _pct(x.acceptance_rate)
         if key == "negative":
-            return _pct(x.negative_feedback_rate, 1)
+            return _pct(x.negative_feedback_rate)
         if key == "per_chat":
             return _num(x.messages_per_chat)
         if key == "trend":
@@ -169,7 +178,9 @@ class ScanModel(QAbstractTableModel):
         entries = self.ledger.get(m.userid, [])
         if not entries:
             return "—"
-        return QCoreApplication.translate("ScanModel", "%n earlier", "", len(entries))
+        # Not a numerus form: lupdate does not extract one from translate() here.
+        return QCoreApplication.translate("ScanModel", "{count} earlier").format(
+            count=len(entries))
 
     def _sort_value(self, m: Any, key: str) -> Any:
         x = m.metrics
