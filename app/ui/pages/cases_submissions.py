@@ -264,7 +264,8 @@ class SubmissionsBox(QGroupBox):
             parts.append(self.tr("bundle {sha}").format(sha=sub.bundle_sha256[:12]))
         outcome = submissions.OUTCOME_TITLES[sub.outcome](lang)
         if sub.outcome == "rejected" and sub.reason:
-            outcome += f" ({_t(REASON_TITLES[sub.reason])})"
+            reason = _t(REASON_TITLES[sub.reason])
+            outcome += f"（{reason}）" if lang == "zh_CN" else f" ({reason})"
         if sub.outcome == "pending":
             outcome += " · " + self.tr("follow up on {date}").format(
                 date=sub.follow_up_on.isoformat())
