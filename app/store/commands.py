@@ -266,6 +266,8 @@ def _print_case(d: cases.CaseDetail, lang: Lang) -> None:
     print(label("case_timeline", lang))
     for e in d.timeline:
         what = (_status(e.value, lang) if e.kind == "status" and e.value
+                else label("case_wait_until_event", lang, date=e.value or "")
+                if e.kind == "wait_until"
                 else label("case_wechat_unblocked_event", lang))
         print(f"    {e.at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC  {what}")
     for dl in d.deadlines:

@@ -526,12 +526,14 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                 c.execute(
                     "INSERT INTO submissions (id, case_id, submitted_on, channel, "
                     "bundle_sha256, reference, follow_up_on, outcome, outcome_on, reason, "
-                    "note_enc, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "note_enc, created, fixes_done) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (x.id, x.case_id, x.submitted_on.isoformat(), x.channel, x.bundle_sha256,
                      x.reference, x.follow_up_on.isoformat(), x.outcome,
                      x.outcome_on.isoformat() if x.outcome_on else None, x.reason,
                      None if not x.note else vault.encrypt_text(
-                         x.note, f"submission:{x.id}:note"), x.created))
+                         x.note, f"submission:{x.id}:note"), x.created,
+                     json.dumps(x.fixes_done) if x.fixes_done else None))
             for e in new_enterprise:
                 c.execute(
                     "INSERT INTO enterprise_documents (id, kind, media_type, size, "

@@ -110,6 +110,26 @@ class BuildController(QObject):
         self.start("bundle", work, lambda result: Built(
             "bundle", path, lambda: self._bundle_summary(path, result), result.pages))
 
+    def build_case_bundle(self, ws: Any, case_id: str, path: Path, *, profile: Any,
+                          lang: Lang) -> None:
+        """The case's bundle through the core's ``build_case_package`` (the path of the
+        ``case package`` command), which also records the build; on the worker, with its own
+        connection to the workspace (a SQLite connection stays in its thread)."""
+        from app.store.package import build_case_package
+
+        def work(progress: Progress, cancel: threading.Event) -> Any:
+            own = ws.for_another_thread()
+            try:
+                # The administrator confirmed the placeholders before (or there are none).
+                return build_case_package(own, case_id, path, allow_placeholders=True,
+                                          lang=lang, profile=profile, progress=progress,
+                                          cancel=cancel).result
+            finally:
+                own.conn.close()
+
+        self.start("bundle", work, lambda result: Built(
+            "bundle", path, lambda: self._bundle_summary(path, result), result.pages))
+
     def build_kit(self, documents: list[Any], statement: str, folder: Path,
                   options: dict[str, Any]) -> None:
         from app.appeal.kit import build_kit
