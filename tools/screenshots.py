@@ -92,6 +92,8 @@ def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path,
     snap("diagnose-3-history")
     diagnose.next_step()
     snap("diagnose-4-result-member")
+    diagnose.ui.resultScroll.ensureWidgetVisible(diagnose.next_panel)
+    snap("diagnose-4-next-step")
 
     diagnose.start_over()
     for question, value in (("account", "enterprise"), ("scope", "account"),
@@ -111,6 +113,7 @@ def walk(app: QApplication, window: MainWindow, lang: Lang, out: Path,
     walk_audit(app, window, snap)
     walk_workspace(app, window, lang, snap)
     walk_appeal(app, window, lang, snap, out)
+    walk_enterprise_documents(window, snap)
     walk_check(window, lang, snap, out)
     rules = window.show_page("rules")
     assert isinstance(rules, RulesPage)
@@ -288,9 +291,11 @@ def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> N
     Diagnose history step naming a member, over a workspace of sample cases."""
     import datetime as dt
 
+    from PySide6.QtCore import Qt
+
     from app.rules.contract import RestrictionReport
     from app.rules.engine import diagnose
-    from app.store import cases, documents, ledger
+    from app.store import cases, documents, ledger, submissions
     from app.ui.dialogs.vault_setup import VaultSetupDialog
     from app.ui.dialogs.vault_unlock import VaultUnlockDialog
     from app.ui.dialogs.workspace_security import WorkspaceSecurityDialog
@@ -312,7 +317,7 @@ def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> N
     member = {"account": "member", "scope": "interop", "duration": "temporary"}
     ledger.add_past_violation(ws, "zhang.san", dt.date(2026, 4, 8), rule="R1",
                               category="harassment", step=1, duration="temporary")
-    cases.create_case(ws, RestrictionReport(**member, notice_text=NOTICE[lang]),
+    first = cases.create_case(ws, RestrictionReport(**member, notice_text=NOTICE[lang]),
                       diagnoser=diagnoser, userid="zhang.san",
                       restricted_on=dt.date(2026, 11, 12))
     wechat = cases.create_case(ws, RestrictionReport(**{**member, "duration":
@@ -338,6 +343,16 @@ def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> N
     page.ui.detailScroll.verticalScrollBar().setValue(
         page.ui.detailScroll.verticalScrollBar().maximum())
     snap("cases-documents")
+    # The submissions box of a case sent once and rejected: what to fix before sending again.
+    submissions.record_submission(ws, first.id, channel="admin_console",
+                                  submitted_on=dt.date(2026, 11, 19), reference="A-20261119")
+    submissions.record_outcome(ws, first.id, "rejected", reason="unclear_images",
+                               on=dt.date(2026, 11, 24))
+    store.cases_changed.emit()
+    page.select_case(first.id)
+    page.submissions.fixList.item(0).setCheckState(Qt.CheckState.Checked)
+    page.ui.detailScroll.ensureWidgetVisible(page.submissions.fixList)
+    snap("cases-submissions")
     page.ui.tabs.setCurrentWidget(page.ui.membersTab)
     page.ui.memberList.setCurrentRow(page.ui.memberList.count() - 1)
     snap("cases-ledger")
@@ -403,21 +418,76 @@ def sample_document(path: Path, size: tuple[int, int], title: str,
     return path
 
 
+ENTERPRISE_NOTICE = {
+    "zh_CN": "您的企业因违反《企业微信服务协议》被限制使用，如有异议可提交申诉。",
+    "en": "Your enterprise is restricted for breaching the WeCom service agreement; you may "
+          "appeal if you disagree.",
+}
+GUIDE_WORDS = {
+    "zh_CN": ("已停止全部群发营销，并删除了相关群发内容。",
+              ["制定并发布了《客户沟通规范》", "对全体销售成员进行了合规培训"],
+              "恳请恢复企业账号的正常使用。"),
+    "en": ("We stopped all mass marketing messages and deleted the ones sent.",
+           ["Published a customer-contact policy", "Trained every sales member on it"],
+           "We ask that the enterprise account be restored."),
+}
+
+
+def walk_enterprise_documents(window: MainWindow, snap) -> None:
+    """The Enterprise page's standing documents, kept once for every case's package (the
+    Appeal walk added the licence and the legal person's ID card)."""
+    import datetime as dt
+
+    from app.store import enterprise
+    from app.ui.pages.profile import ProfilePage
+
+    profile = window.show_page("profile")
+    assert isinstance(profile, ProfilePage)
+    profile._fill(SAMPLE_PROFILE, masked=False)
+    for key in ("credit_code", "legal_person.id_number"):  # the errors shown earlier go
+        profile.check(key, final=True)
+    ws = window.context.store.workspace()
+    front = enterprise.current_enterprise_documents(ws)["legal_person_id_front"]
+    enterprise.set_valid_until(ws, front.id, dt.date.today() + dt.timedelta(days=20))
+    profile.documents.load()
+    profile.ui.scroll.ensureWidgetVisible(profile.documents)
+    profile.ui.scroll.verticalScrollBar().setValue(
+        profile.ui.scroll.verticalScrollBar().maximum())
+    snap("profile-documents")
+
+
 def walk_appeal(app: QApplication, window: MainWindow, lang: Lang, snap, out: Path) -> None:
     """The Appeal package over the sample workspace's profile, with sample scans in the slots,
     one of them too small and the sealed letter still missing; then a bundle built from it."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QScrollArea, QSplitter
+
+    from app.rules.contract import RestrictionReport
+    from app.store.cases import create_case, engine_diagnoser
     from app.ui.dialogs.image_edit import CropDialog
     from app.ui.dialogs.watermark_preview import WatermarkPreviewDialog
     from app.ui.pages.appeal import AppealPage
     from app.ui.pages.appeal_documents import to_qimage
 
+    # The package belongs to a case kept in the workspace (documents are kept only with one):
+    # an enterprise restriction the administrator believes wrongful, chosen in the picker.
+    case = create_case(window.context.store.workspace(), RestrictionReport(
+        account="enterprise", scope="account", duration="unknown", believes_wrongful=True,
+        notice_text=ENTERPRISE_NOTICE[lang]), diagnoser=engine_diagnoser(lang),
+        restricted_on=dt.date(2026, 11, 26))
+    window.context.store.cases_changed.emit()
     page = window.show_page("appeal")
     assert isinstance(page, AppealPage)
     page.reload()
     combo = page.ui.caseCombo
-    combo.setCurrentIndex(combo.findData("manual"))
-    page.ui.routeCombo.setCurrentIndex(page.ui.routeCombo.findData("enterprise_appeal"))
-    page._case_chosen()
+    index = combo.findData(f"case:{case.id}")
+    assert index >= 0, "the new case is offered in the case picker"
+    combo.setCurrentIndex(index)
+    page._case_chosen(ask=True)
+    assert page.documents.store.persistent, "the case's package is kept in the workspace"
+    snap("appeal-case")
     folder = Path(tempfile.mkdtemp(prefix="appeal-samples-"))
     samples = {
         "business_license": sample_document(folder / "营业执照.jpg", (1700, 1200), "licence",
@@ -440,7 +510,25 @@ def walk_appeal(app: QApplication, window: MainWindow, lang: Lang, snap, out: Pa
         page.ui.documentsScroll.verticalScrollBar().maximum())
     snap("appeal-documents-end")
     page.ui.tabs.setCurrentIndex(1)
+    guide = page.guide
+    complied, measures, request = GUIDE_WORDS[lang]
+    guide.complied.setPlainText(complied)
+    for measure in measures:
+        guide.measureEdit.setText(measure)
+        guide.add_measure()
+        guide.measures.item(guide.measures.count() - 1).setCheckState(Qt.CheckState.Checked)
+    guide.request.setText(request)
+    guide.flush()
     snap("appeal-statement")
+    # The guide given most of the tab's height (the user moves the divider), at its questions.
+    split = page.findChild(QSplitter, "statementSplit")
+    split.setSizes([400, 60])
+    settle(app)
+    guide_scroll = page.findChild(QScrollArea, "statementGuideScroll")
+    guide_scroll.ensureWidgetVisible(guide.request)
+    guide_scroll.ensureWidgetVisible(guide.complied)
+    snap("appeal-statement-guide")
+    split.setSizes([1, 1])
     page.ui.tabs.setCurrentIndex(2)
     snap("appeal-settings")
 
