@@ -291,7 +291,7 @@ def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> N
     Diagnose history step naming a member, over a workspace of sample cases."""
     import datetime as dt
 
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QPoint, Qt
 
     from app.rules.contract import RestrictionReport
     from app.rules.engine import diagnose
@@ -351,7 +351,9 @@ def walk_workspace(app: QApplication, window: MainWindow, lang: Lang, snap) -> N
     store.cases_changed.emit()
     page.select_case(first.id)
     page.submissions.fixList.item(0).setCheckState(Qt.CheckState.Checked)
-    page.ui.detailScroll.ensureWidgetVisible(page.submissions.fixList)
+    settle(app)
+    top = page.submissions.mapTo(page.ui.detailScroll.widget(), QPoint(0, 0)).y()
+    page.ui.detailScroll.verticalScrollBar().setValue(top - 8)
     snap("cases-submissions")
     page.ui.tabs.setCurrentWidget(page.ui.membersTab)
     page.ui.memberList.setCurrentRow(page.ui.memberList.count() - 1)
