@@ -480,6 +480,9 @@ def walk_appeal(app: QApplication, window: MainWindow, lang: Lang, snap, out: Pa
         notice_text=ENTERPRISE_NOTICE[lang]), diagnoser=engine_diagnoser(lang),
         restricted_on=dt.date(2026, 11, 26))
     window.context.store.cases_changed.emit()
+    # The Cases page too shows the new case: it re-announces the case it shows whenever the
+    # cases change (e.g. after a build), and the Appeal page follows that announcement.
+    window.page("cases").select_case(case.id)
     page = window.show_page("appeal")
     assert isinstance(page, AppealPage)
     page.reload()
