@@ -54,6 +54,7 @@ SHOTS: dict[str, str] = {
     "audit-scan": "audit-scan",
     "audit-thresholds": "audit-thresholds",
     "audit-fetch": "audit-fetch",
+    "check-csv": "check",
     "rules-ladder": "rules",
 }
 
