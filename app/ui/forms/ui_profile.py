@@ -16,10 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QFrame, QGridLayout, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QScrollArea, QSizePolicy, QSpacerItem, QToolButton,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDateEdit, QFrame,
+    QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QScrollArea, QSizePolicy,
+    QSpacerItem, QToolButton, QVBoxLayout, QWidget)
 
 class Ui_ProfilePage(object):
     def setupUi(self, ProfilePage):
@@ -173,6 +173,39 @@ class Ui_ProfilePage(object):
 
         self.legalPersonGroupLayout.addWidget(self.legalIdError, 2, 1, 1, 1)
 
+        self.legalValidLabel = QLabel(self.legalPersonGroup)
+        self.legalValidLabel.setObjectName(u"legalValidLabel")
+
+        self.legalPersonGroupLayout.addWidget(self.legalValidLabel, 3, 0, 1, 1)
+
+        self.legalValidRow = QHBoxLayout()
+        self.legalValidRow.setObjectName(u"legalValidRow")
+        self.legalValidEdit = QDateEdit(self.legalPersonGroup)
+        self.legalValidEdit.setObjectName(u"legalValidEdit")
+        self.legalValidEdit.setCalendarPopup(True)
+
+        self.legalValidRow.addWidget(self.legalValidEdit)
+
+        self.legalLongTerm = QCheckBox(self.legalPersonGroup)
+        self.legalLongTerm.setObjectName(u"legalLongTerm")
+
+        self.legalValidRow.addWidget(self.legalLongTerm)
+
+        self.legalValidSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.legalValidRow.addItem(self.legalValidSpacer)
+
+        self.legalValidRow.setStretch(2, 1)
+
+        self.legalPersonGroupLayout.addLayout(self.legalValidRow, 3, 1, 1, 1)
+
+        self.legalValidError = QLabel(self.legalPersonGroup)
+        self.legalValidError.setObjectName(u"legalValidError")
+        self.legalValidError.setWordWrap(True)
+        self.legalValidError.setProperty(u"error", True)
+
+        self.legalPersonGroupLayout.addWidget(self.legalValidError, 4, 1, 1, 1)
+
         self.legalPersonGroupLayout.setColumnStretch(1, 1)
 
         self.contentLayout.addWidget(self.legalPersonGroup)
@@ -221,10 +254,43 @@ class Ui_ProfilePage(object):
 
         self.adminGroupLayout.addWidget(self.adminIdError, 2, 1, 1, 1)
 
+        self.adminValidLabel = QLabel(self.adminGroup)
+        self.adminValidLabel.setObjectName(u"adminValidLabel")
+
+        self.adminGroupLayout.addWidget(self.adminValidLabel, 3, 0, 1, 1)
+
+        self.adminValidRow = QHBoxLayout()
+        self.adminValidRow.setObjectName(u"adminValidRow")
+        self.adminValidEdit = QDateEdit(self.adminGroup)
+        self.adminValidEdit.setObjectName(u"adminValidEdit")
+        self.adminValidEdit.setCalendarPopup(True)
+
+        self.adminValidRow.addWidget(self.adminValidEdit)
+
+        self.adminLongTerm = QCheckBox(self.adminGroup)
+        self.adminLongTerm.setObjectName(u"adminLongTerm")
+
+        self.adminValidRow.addWidget(self.adminLongTerm)
+
+        self.adminValidSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.adminValidRow.addItem(self.adminValidSpacer)
+
+        self.adminValidRow.setStretch(2, 1)
+
+        self.adminGroupLayout.addLayout(self.adminValidRow, 3, 1, 1, 1)
+
+        self.adminValidError = QLabel(self.adminGroup)
+        self.adminValidError.setObjectName(u"adminValidError")
+        self.adminValidError.setWordWrap(True)
+        self.adminValidError.setProperty(u"error", True)
+
+        self.adminGroupLayout.addWidget(self.adminValidError, 4, 1, 1, 1)
+
         self.adminPhoneLabel = QLabel(self.adminGroup)
         self.adminPhoneLabel.setObjectName(u"adminPhoneLabel")
 
-        self.adminGroupLayout.addWidget(self.adminPhoneLabel, 3, 0, 1, 1)
+        self.adminGroupLayout.addWidget(self.adminPhoneLabel, 5, 0, 1, 1)
 
         self.adminPhoneRow = QHBoxLayout()
         self.adminPhoneRow.setObjectName(u"adminPhoneRow")
@@ -241,14 +307,14 @@ class Ui_ProfilePage(object):
         self.adminPhoneRow.addWidget(self.adminPhoneReveal)
 
 
-        self.adminGroupLayout.addLayout(self.adminPhoneRow, 3, 1, 1, 1)
+        self.adminGroupLayout.addLayout(self.adminPhoneRow, 5, 1, 1, 1)
 
         self.adminPhoneError = QLabel(self.adminGroup)
         self.adminPhoneError.setObjectName(u"adminPhoneError")
         self.adminPhoneError.setWordWrap(True)
         self.adminPhoneError.setProperty(u"error", True)
 
-        self.adminGroupLayout.addWidget(self.adminPhoneError, 4, 1, 1, 1)
+        self.adminGroupLayout.addWidget(self.adminPhoneError, 6, 1, 1, 1)
 
         self.adminGroupLayout.setColumnStretch(1, 1)
 
@@ -276,8 +342,10 @@ class Ui_ProfilePage(object):
         self.corpIdLabel.setBuddy(self.corpIdEdit)
         self.legalNameLabel.setBuddy(self.legalNameEdit)
         self.legalIdLabel.setBuddy(self.legalIdEdit)
+        self.legalValidLabel.setBuddy(self.legalValidEdit)
         self.adminNameLabel.setBuddy(self.adminNameEdit)
         self.adminIdLabel.setBuddy(self.adminIdEdit)
+        self.adminValidLabel.setBuddy(self.adminValidEdit)
         self.adminPhoneLabel.setBuddy(self.adminPhoneEdit)
 #endif // QT_CONFIG(shortcut)
 
@@ -309,6 +377,16 @@ class Ui_ProfilePage(object):
 #endif // QT_CONFIG(tooltip)
         self.legalIdReveal.setText(QCoreApplication.translate("ProfilePage", u"Show", None))
         self.legalIdError.setText("")
+        self.legalValidLabel.setText(QCoreApplication.translate("ProfilePage", u"ID card va&lid until:", None))
+#if QT_CONFIG(tooltip)
+        self.legalValidEdit.setToolTip(QCoreApplication.translate("ProfilePage", u"The expiry date printed on the back of the ID card", None))
+#endif // QT_CONFIG(tooltip)
+        self.legalValidEdit.setDisplayFormat(QCoreApplication.translate("ProfilePage", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.legalLongTerm.setToolTip(QCoreApplication.translate("ProfilePage", u"Check when the ID card says \u957f\u671f (long term), or to leave the date empty", None))
+#endif // QT_CONFIG(tooltip)
+        self.legalLongTerm.setText(QCoreApplication.translate("ProfilePage", u"Long term / not entered", None))
+        self.legalValidError.setText("")
         self.adminGroup.setTitle(QCoreApplication.translate("ProfilePage", u"Administrator", None))
         self.adminNameLabel.setText(QCoreApplication.translate("ProfilePage", u"Na&me:", None))
         self.adminIdLabel.setText(QCoreApplication.translate("ProfilePage", u"Resident &ID number:", None))
@@ -317,6 +395,16 @@ class Ui_ProfilePage(object):
 #endif // QT_CONFIG(tooltip)
         self.adminIdReveal.setText(QCoreApplication.translate("ProfilePage", u"Show", None))
         self.adminIdError.setText("")
+        self.adminValidLabel.setText(QCoreApplication.translate("ProfilePage", u"ID card valid un&til:", None))
+#if QT_CONFIG(tooltip)
+        self.adminValidEdit.setToolTip(QCoreApplication.translate("ProfilePage", u"The expiry date printed on the back of the ID card", None))
+#endif // QT_CONFIG(tooltip)
+        self.adminValidEdit.setDisplayFormat(QCoreApplication.translate("ProfilePage", u"yyyy-MM-dd", None))
+#if QT_CONFIG(tooltip)
+        self.adminLongTerm.setToolTip(QCoreApplication.translate("ProfilePage", u"Check when the ID card says \u957f\u671f (long term), or to leave the date empty", None))
+#endif // QT_CONFIG(tooltip)
+        self.adminLongTerm.setText(QCoreApplication.translate("ProfilePage", u"Long term / not entered", None))
+        self.adminValidError.setText("")
         self.adminPhoneLabel.setText(QCoreApplication.translate("ProfilePage", u"Mobile &phone:", None))
         self.adminPhoneEdit.setPlaceholderText(QCoreApplication.translate("ProfilePage", u"e.g. 13800138000", None))
 #if QT_CONFIG(tooltip)
