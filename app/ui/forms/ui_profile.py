@@ -182,6 +182,7 @@ class Ui_ProfilePage(object):
         self.legalValidRow.setObjectName(u"legalValidRow")
         self.legalValidEdit = QDateEdit(self.legalPersonGroup)
         self.legalValidEdit.setObjectName(u"legalValidEdit")
+        self.legalValidEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.legalValidEdit.setCalendarPopup(True)
 
         self.legalValidRow.addWidget(self.legalValidEdit)
@@ -263,6 +264,7 @@ class Ui_ProfilePage(object):
         self.adminValidRow.setObjectName(u"adminValidRow")
         self.adminValidEdit = QDateEdit(self.adminGroup)
         self.adminValidEdit.setObjectName(u"adminValidEdit")
+        self.adminValidEdit.setDisplayFormat(u"yyyy-MM-dd")
         self.adminValidEdit.setCalendarPopup(True)
 
         self.adminValidRow.addWidget(self.adminValidEdit)
@@ -381,7 +383,6 @@ class Ui_ProfilePage(object):
 #if QT_CONFIG(tooltip)
         self.legalValidEdit.setToolTip(QCoreApplication.translate("ProfilePage", u"The expiry date printed on the back of the ID card", None))
 #endif // QT_CONFIG(tooltip)
-        self.legalValidEdit.setDisplayFormat(QCoreApplication.translate("ProfilePage", u"yyyy-MM-dd", None))
 #if QT_CONFIG(tooltip)
         self.legalLongTerm.setToolTip(QCoreApplication.translate("ProfilePage", u"Check when the ID card says \u957f\u671f (long term), or to leave the date empty", None))
 #endif // QT_CONFIG(tooltip)
@@ -399,7 +400,6 @@ class Ui_ProfilePage(object):
 #if QT_CONFIG(tooltip)
         self.adminValidEdit.setToolTip(QCoreApplication.translate("ProfilePage", u"The expiry date printed on the back of the ID card", None))
 #endif // QT_CONFIG(tooltip)
-        self.adminValidEdit.setDisplayFormat(QCoreApplication.translate("ProfilePage", u"yyyy-MM-dd", None))
 #if QT_CONFIG(tooltip)
         self.adminLongTerm.setToolTip(QCoreApplication.translate("ProfilePage", u"Check when the ID card says \u957f\u671f (long term), or to leave the date empty", None))
 #endif // QT_CONFIG(tooltip)
