@@ -400,3 +400,20 @@ def test_a_draft_keeps_the_expiry_dates(page, qtbot, store, catalogue, settings)
     assert shown.edit.date().toString("yyyy-MM-dd") == until.isoformat()
     assert reopened.dates["legal_person.id_valid_until"].none.isChecked()
     again.close()
+
+
+def test_the_locked_view_shows_the_saved_expiry_dates(page, qtbot, store, catalogue, settings):
+    until = _future(500)
+    _save_with_expiry(store, until.isoformat(), None)
+    store.close()
+    locked = make_store_service(store.root, asked=Asked(passphrase=None))
+    view = ProfilePage(AppContext(catalogue=catalogue, settings=settings, store=locked))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: locked.asked.unlock == 1, timeout=2000)
+    legal = view.dates["legal_person.id_valid_until"]
+    assert not legal.none.isChecked()
+    assert legal.edit.date().toString("yyyy-MM-dd") == until.isoformat()
+    assert view.dates["administrator.id_valid_until"].none.isChecked()
+    assert not view.ui.legalPersonGroup.isEnabled()
+    locked.close()
