@@ -1,6 +1,8 @@
 """``wecom-appeal``: no arguments opens the window; subcommands do headless work.
 
-Nothing here imports Qt unless the GUI is asked for, so headless commands start fast.
+Nothing here imports Qt unless the GUI is asked for, and a command's module (with pydantic, the
+store, keyring...) only when that command runs, so ``--help`` and the light commands start fast
+(docs/design.md, "The command line").
 """
 
 from __future__ import annotations
@@ -11,22 +13,39 @@ import importlib
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
 from app import __version__
-from app.cliutil import InputError
-from app.i18n import LANGS, Lang, system_lang
+from app.errors import UserError
 from app.labels import label
+from app.lang import LANGS, Lang, system_lang
 
-# Each module registers its own subcommands; keeps this file a dispatcher.
-COMMAND_MODULES = (
-    "app.rules.commands",
-    "app.store.commands",
-    "app.appeal.commands",
-    "app.audit.commands",
-    "app.textcheck.commands",
-)
+# Every command, in the order --help lists them, and the module whose ``register(sub, lang)``
+# adds its subparser (options, actions, ``func``). --help lists the commands from this table
+# alone, with the label "clihelp_<name>" ("-" read as "_") as their one-line help; a module is
+# imported only when one of its commands runs. To add a command: one line here, and its
+# subparser in the module's ``register``. tests/test_cli_registry.py checks that the table and
+# the modules agree.
+COMMANDS: dict[str, str] = {
+    "diagnose": "app.rules.commands",
+    "rules": "app.rules.commands",
+    "schema": "app.rules.commands",
+    "profile": "app.store.commands",
+    "case": "app.store.commands",
+    "enterprise": "app.store.commands",
+    "doc": "app.store.commands",
+    "export": "app.store.commands",
+    "import": "app.store.commands",
+    "vault": "app.store.commands",
+    "letter": "app.appeal.commands",
+    "bundle": "app.appeal.commands",
+    "audit": "app.audit.commands",
+    "scan": "app.audit.commands",
+    "check": "app.textcheck.commands",
+    "check-plan": "app.textcheck.commands",
+    "check-import": "app.textcheck.commands",
+}
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -107,22 +126,30 @@ def lang_in_argv(argv: Sequence[str]) -> Lang:
     return system_lang()
 
 
-def build_parser(lang: Lang | None = None) -> argparse.ArgumentParser:
+def build_parser(lang: Lang | None = None,
+                 commands: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with every command; those in ``commands`` (all when None) complete with their
+    options, the others by name and one-line help only, without importing their modules."""
     lang = lang or system_lang()
     parser = LocalParser(prog="wecom-appeal", lang=lang,
                          description=label("clihelp_main_desc", lang))
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help=label("clihelp_version", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # that area has no commands yet
-                continue
-            raise
-        module.register(sub, lang)
+    wanted = set(COMMANDS) if commands is None else set(commands) & set(COMMANDS)
+    modules = dict.fromkeys(COMMANDS[name] for name in COMMANDS if name in wanted)
+    for name in COMMANDS:
+        if COMMANDS[name] not in modules:
+            sub.add_parser(name, help=label(f"clihelp_{name.replace('-', '_')}", lang),
+                           add_help=False)
+    for module in modules:
+        importlib.import_module(module).register(sub, lang)
     return parser
+
+
+def command_in_argv(argv: Sequence[str]) -> str | None:
+    """The command of a command line: its first word that is not an option."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -141,14 +168,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         exit_on_signals()  # SIGTERM cleans up like an error does: no ID image left in /tmp
     sweep_stale_tempdirs()  # and what a killed run left behind goes now
     lang = lang_in_argv(args_list)
-    parser = build_parser(lang)
+    command = command_in_argv(args_list)
+    parser = build_parser(lang, commands=[command] if command else [])
     args = parser.parse_args(args_list)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
     try:
         return int(args.func(args) or 0)
-    except InputError as exc:
+    except UserError as exc:  # input, file, store errors: the message names what and where
         print(f"wecom-appeal: {exc.message(getattr(args, 'lang', None) or lang)}",
               file=sys.stderr)
         return 2

@@ -16,24 +16,18 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from app.i18n import Lang, LocalText
+from app.errors import UserError
+from app.i18n import LocalText
 from app.labels import all_labels
 from app.labels import text as local
 
 M = TypeVar("M", bound=BaseModel)
 
 
-class InputError(Exception):
+class InputError(UserError):
     """Bad input or usage: printed on stderr, exit code 2. The message names file and field.
 
     A LocalText message is printed in the command's language; ``str()`` is the English."""
-
-    def __init__(self, message: str | LocalText) -> None:
-        self.local = message if isinstance(message, LocalText) else None
-        super().__init__(message.en if isinstance(message, LocalText) else message)
-
-    def message(self, lang: Lang) -> str:
-        return self.local(lang) if self.local is not None else str(self)
 
 
 def describe_validation_error(source: str, exc: ValidationError) -> LocalText:

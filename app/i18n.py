@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import locale
-import os
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict
 
-Lang = Literal["zh_CN", "en"]
-LANGS: tuple[Lang, ...] = ("zh_CN", "en")
+from app.lang import LANGS, Lang, system_lang
+
+__all__ = ["LANGS", "Lang", "LocalText", "system_lang"]
 
 
 class LocalText(BaseModel):
@@ -25,13 +22,3 @@ class LocalText(BaseModel):
 
     def format(self, **values: object) -> LocalText:
         return LocalText(en=self.en.format(**values), zh_CN=self.zh_CN.format(**values))
-
-
-def system_lang() -> Lang:
-    """Simplified Chinese when the system locale is Chinese, English otherwise."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var)
-        if value:
-            return "zh_CN" if value.lower().startswith("zh") else "en"
-    code = locale.getlocale()[0] or ""
-    return "zh_CN" if code.lower().startswith("zh") else "en"

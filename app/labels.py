@@ -9,23 +9,57 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from app.i18n import Lang, LocalText
+from app.lang import Lang
+
+if TYPE_CHECKING:
+    from app.i18n import LocalText
+
+
+# Read first: the command line's help, which is all that --help needs (docs/design.md, "Start-up").
+_FIRST = "cli_help.toml"
+
+
+@cache
+def _label_files() -> list[str]:
+    names = sorted(entry.name for entry in (resources.files("app.resources") / "text").iterdir()
+                   if entry.name.endswith(".toml"))
+    return sorted(names, key=lambda name: name != _FIRST)
+
+
+@cache
+def _file_labels(name: str) -> dict[str, dict[str, str]]:
+    """The labels of one file as it holds them; plain dicts, so --help needs no pydantic."""
+    raw = tomllib.loads((resources.files("app.resources") / "text" / name).read_text("utf-8"))
+    return raw.get("labels", {})
+
+
+def _raw_label(key: str) -> dict[str, str]:
+    """The label from the first file that defines it, reading files only as far as needed."""
+    for name in _label_files():
+        found = _file_labels(name).get(key)
+        if found is not None:
+            return found
+    raise KeyError(key)
+
+
+def _raw_labels() -> dict[str, dict[str, str]]:
+    found: dict[str, dict[str, str]] = {}
+    for name in _label_files():
+        for key, value in _file_labels(name).items():
+            if key in found:
+                raise ValueError(f"text/{name}: label {key!r} is defined twice")
+            found[key] = value
+    return found
 
 
 @cache
 def all_labels() -> dict[str, LocalText]:
-    found: dict[str, LocalText] = {}
-    folder = resources.files("app.resources") / "text"
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if not entry.name.endswith(".toml"):
-            continue
-        raw = tomllib.loads(entry.read_text(encoding="utf-8"))
-        for key, value in raw.get("labels", {}).items():
-            if key in found:
-                raise ValueError(f"text/{entry.name}: label {key!r} is defined twice")
-            found[key] = LocalText.model_validate(value)
-    return found
+    """Every label, validated (both languages, nothing else)."""
+    from app.i18n import LocalText
+
+    return {key: LocalText.model_validate(value) for key, value in _raw_labels().items()}
 
 
 def text(key: str, **values: object) -> LocalText:
@@ -35,5 +69,5 @@ def text(key: str, **values: object) -> LocalText:
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
-    found = all_labels()[key](lang)
+    found = _raw_label(key)["zh_CN" if lang == "zh_CN" else "en"]
     return found.format(**values) if values else found

@@ -114,6 +114,45 @@ def test_no_import_cycles_within_app():
     assert import_cycles(graph) == []
 
 
+_LOG_CALLS = {"debug", "info", "warning", "error", "exception", "critical"}
+
+
+def _drops_silently(handler: ast.ExceptHandler) -> bool:
+    """A handler of Exception/BaseException (or a bare except) that neither re-raises nor logs."""
+    kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    if handler.type is not None and not any(
+            isinstance(k, ast.Name) and k.id in {"Exception", "BaseException"} for k in kinds):
+        return False
+    for node in ast.walk(ast.Module(body=handler.body, type_ignores=[])):
+        if isinstance(node, ast.Raise):
+            return False
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in _LOG_CALLS and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in {"log", "logger", "logging"}):
+            return False
+    return True
+
+
+def test_no_broad_except_drops_an_error_without_logging_it():
+    """docs/design.md, "Errors the user sees": what a broad handler swallows is logged."""
+    offenders = []
+    for path in APP.rglob("*.py"):
+        if path.is_relative_to(APP / "ui" / "forms"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        offenders += [f"{path.relative_to(APP.parent)}:{node.lineno}" for node in ast.walk(tree)
+                      if isinstance(node, ast.ExceptHandler) and _drops_silently(node)]
+    assert offenders == []
+
+
+def test_the_silent_handler_check_catches_one():
+    tree = ast.parse("try:\n    f()\nexcept Exception:\n    pass\n"
+                     "try:\n    f()\nexcept Exception:\n    log.warning('x', exc_info=True)\n"
+                     "try:\n    f()\nexcept ValueError:\n    pass\n")
+    handlers = [n for n in ast.walk(tree) if isinstance(n, ast.ExceptHandler)]
+    assert [_drops_silently(h) for h in handlers] == [True, False, False]
+
+
 def test_only_app_ui_imports_qt():
     offenders = []
     for path in APP.rglob("*.py"):
@@ -142,3 +181,25 @@ def test_headless_start_loads_neither_qt_nor_the_pdf_and_data_stacks():
                          cwd=APP.parent, check=True).stdout
     # Qt, the PDF stack and DuckDB load only in the commands that use them.
     assert out.strip().splitlines()[-1] == "HEAVY:"
+
+
+def test_help_loads_no_command_module_nor_keyring_pydantic_or_the_store():
+    """``wecom-appeal --help`` lists the commands from app.cli's table alone (docs/design.md,
+    "The command line"): a command's module and what it imports load when that command runs."""
+    probe = (
+        "import sys\n"
+        "from app.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = ('PySide6', 'reportlab', 'duckdb', 'PIL', 'pypdf', 'keyring', 'pydantic',\n"
+        "         'cryptography', 'sqlite3')\n"
+        "loaded = sorted({m.split('.')[0] for m in sys.modules} & set(heavy))\n"
+        "loaded += sorted(m for m in sys.modules if m.startswith(('app.store', 'app.rules',\n"
+        "                 'app.appeal', 'app.audit', 'app.ui', 'app.cliutil', 'app.i18n')))\n"
+        "print('LOADED:' + ','.join(loaded))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         cwd=APP.parent, check=True).stdout
+    assert out.strip().splitlines()[-1] == "LOADED:"

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import logging
 import os
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
@@ -41,6 +41,7 @@ from app.appeal.profile import Profile
 from app.appeal.statement import STATEMENT_TITLE, appealed_what, attachments_heading
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
+from app.jobs import CancelToken, Progress
 from app.pdf.fonts import CJKFont, find_cjk_font
 from app.pdf.output import write_atomic
 from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title_only_metadata
@@ -49,7 +50,7 @@ from app.pdf.styles import Styles, build_styles, table_style
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.tempfiles import private_tempdir
 
-Progress = Callable[[int, int, str], None]
+log = logging.getLogger(__name__)
 
 BUNDLE_TITLE = LocalText(en="WeCom account appeal", zh_CN="企业微信账号申诉材料")
 _T = {
@@ -270,7 +271,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
                  font: CJKFont | None = None, today: dt.date | None = None,
                  cover: CoverFacts | None = None,
                  progress: Progress | None = None,
-                 cancel: threading.Event | None = None) -> BundleResult:
+                 cancel: CancelToken | None = None) -> BundleResult:
     """Write the bundle to ``out`` (atomically) and say what it holds and what it lacks.
 
     ``cover`` names what is appealed (the restriction, account, date) on the cover.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from typing import TYPE_CHECKING
 
 from app.cliutil import (
@@ -17,6 +16,7 @@ from app.cliutil import (
     write_error,
 )
 from app.i18n import LANGS, Lang
+from app.jobs import CancelToken
 from app.labels import label, text
 
 if TYPE_CHECKING:
@@ -161,7 +161,7 @@ def run_bundle(args: argparse.Namespace) -> int:
             else WatermarkSpec()
     options = BundleOptions(lang=lang, dpi=args.dpi, watermark=watermark,
                             watermark_all=args.watermark_all)
-    cancel = threading.Event()
+    cancel = CancelToken()
     try:
         cover = CoverFacts(report=case.report, accounts=case.accounts,
                            restricted_on=case.restricted_on)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import os
-import threading
 from pathlib import Path
 
 from PIL import Image
@@ -17,6 +16,7 @@ from pydantic import BaseModel
 from app.appeal.flowables import PreparedImage
 from app.appeal.intake import Edits, FileType, SourceDocument, open_image
 from app.appeal.watermark import WatermarkSpec, apply_watermark
+from app.jobs import Cancelled, CancelToken
 from app.pdf.fonts import CJKFont
 
 # Orientations that are pure rotations can be applied by the PDF's transform for free.
@@ -26,11 +26,7 @@ _ROTATION = {1: 0, 3: 180, 6: 90, 8: 270}
 DRAFT_TOLERANCE = 1.3
 
 
-class Cancelled(Exception):
-    """The user cancelled; nothing was written."""
-
-
-def _check(cancel: threading.Event | None) -> None:
+def _check(cancel: CancelToken | None) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled()
 
@@ -38,7 +34,7 @@ def _check(cancel: threading.Event | None) -> None:
 def prepare_for_page(src: SourceDocument, box_px: tuple[int, int], out: Path, *,
                      edits: Edits | None = None, watermark: WatermarkSpec | None = None,
                      font: CJKFont | None = None, quality: int = 75,
-                     cancel: threading.Event | None = None) -> PreparedImage:
+                     cancel: CancelToken | None = None) -> PreparedImage:
     """Decode, fit to ``box_px`` (upright pixels), watermark, and write a JPEG to ``out``."""
     _check(cancel)
     rotate = _ROTATION.get(src.orientation)
@@ -70,7 +66,7 @@ class SizedJpeg(BaseModel):
 
 
 def jpeg_under_cap(img: Image.Image, cap_bytes: int, *, start_quality: int = 88,
-                   min_quality: int = 50, cancel: threading.Event | None = None) -> SizedJpeg:
+                   min_quality: int = 50, cancel: CancelToken | None = None) -> SizedJpeg:
     """Encode ``img`` as JPEG at most ``cap_bytes``: lower the quality first, then the size.
 
     Raises ValueError when even a 320-pixel version does not fit (a cap far too small)."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import os
 import warnings
 from collections.abc import Iterator
@@ -19,7 +20,10 @@ from typing import Literal
 from PIL import Image, ImageFile, UnidentifiedImageError
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.errors import UserError
 from app.i18n import LocalText
+
+log = logging.getLogger(__name__)
 
 try:  # HEIC support is optional: used when pillow-heif is installed and can read the file.
     import pillow_heif
@@ -74,15 +78,15 @@ _EXTENSIONS = {
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
 
 
-class IntakeError(Exception):
+class IntakeError(UserError):
     """A file the package cannot use; ``message`` says which file and why, in both languages."""
 
     def __init__(self, path: str | os.PathLike[str], reason: RefusalReason,
                  message: LocalText) -> None:
         self.path = Path(path)
         self.reason = reason
-        self.message = message
-        super().__init__(message.en)
+        self.message = message  # type: ignore[assignment] (a LocalText: message(lang) as well)
+        super().__init__(message)
 
 
 class Note(BaseModel):
@@ -229,6 +233,7 @@ def exif_orientation(img: Image.Image) -> int:
         else:
             value = img.getexif().get(0x0112, 1)
     except Exception:  # a damaged EXIF block must not cost the user the picture
+        log.debug("unreadable EXIF orientation; the picture is kept as stored", exc_info=True)
         return 1
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 

@@ -13,7 +13,6 @@ import os
 import re
 import secrets
 import stat
-import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -33,6 +32,7 @@ from app.appeal.intake import (
 from app.appeal.statement import STATEMENT_TITLE, fit_to_limit
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.i18n import Lang
+from app.jobs import CancelToken
 from app.labels import text
 from app.pdf.fonts import CJKFont
 
@@ -247,7 +247,7 @@ def build_kit(documents: Sequence[PackageDocument], statement: str, folder: str 
               watermark: WatermarkSpec | None = None, watermark_all: bool = False,
               make_zip: bool = True, font: CJKFont | None = None,
               progress: Callable[[int, int, str], None] | None = None,
-              cancel: threading.Event | None = None) -> KitResult:
+              cancel: CancelToken | None = None) -> KitResult:
     """Write the kit into ``folder``: a new folder, an empty one, or one holding an earlier
     kit (see :func:`prepare_kit_folder`); nothing else in it is ever touched. Every file is
     created readable by its owner only (it holds ID images)."""

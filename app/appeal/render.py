@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
 
 from PIL import Image
 
 from app.appeal.images import Cancelled
+from app.errors import UserError
 from app.i18n import LocalText
+from app.jobs import CancelToken, Progress
 
-Progress = Callable[[int, int, str], None]
 RenderReason = Literal["missing", "unreadable", "password", "corrupt", "empty"]
 
 # A page larger than this at the asked resolution is drawn at a lower one: a poster-sized page
@@ -41,7 +42,7 @@ _MESSAGES = {
 }
 
 
-class RenderError(Exception):
+class RenderError(UserError):
     """A PDF whose pages cannot be drawn; ``message`` says which file and why, in both
     languages (like app.appeal.intake.IntakeError)."""
 
@@ -49,8 +50,9 @@ class RenderError(Exception):
                  detail: str = "") -> None:
         self.path = Path(path)
         self.reason = reason
-        self.message = _MESSAGES[reason].format(name=self.path.name, detail=detail)
-        super().__init__(self.message.en)
+        self.message = _MESSAGES[reason].format(  # type: ignore[assignment] (a LocalText)
+            name=self.path.name, detail=detail)
+        super().__init__(self.message)
 
 
 def _open(path: Path):  # type: ignore[no-untyped-def]
@@ -92,7 +94,7 @@ def _scale(width_pt: float, height_pt: float, dpi: float) -> float:
 
 
 def render_pages(pdf_path: str | os.PathLike[str], dpi: float = 150, *,
-                 progress: Progress | None = None, cancel: threading.Event | None = None,
+                 progress: Progress | None = None, cancel: CancelToken | None = None,
                  first: int = 0, last: int | None = None) -> Iterator[Image.Image]:
     """Each page of ``pdf_path`` from ``first`` to ``last`` (inclusive, 0-based) as an RGB
     picture at ``dpi``, white where the page is transparent, in reading orientation.

@@ -19,6 +19,7 @@ punctuation next to Chinese characters, no stray spaces around Chinese text.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Iterable, Sequence
 from typing import Literal
@@ -29,6 +30,8 @@ from app.appeal.profile import Profile
 from app.i18n import Lang, LocalText
 from app.labels import label
 from app.rules.contract import Diagnosis, RestrictionReport
+
+log = logging.getLogger(__name__)
 
 STATEMENT_TITLE = LocalText(en="Appeal statement", zh_CN="申诉说明")
 MeasureSource = Literal["administrator", "self_audit", "remediation_plan"]

@@ -27,7 +27,9 @@ from typing import Any
 
 from app.audit.behaviour import BehaviourRow
 from app.audit.sources import CHINA_OFFSET_SECONDS
+from app.errors import UserError
 from app.i18n import LocalText
+from app.jobs import CancelToken
 
 DEFAULT_BASE_URL = "https://qyapi.weixin.qq.com"
 WINDOW_DAYS = 30
@@ -38,11 +40,11 @@ NO_PRIVILEGE = 60011
 CHINA = dt.timezone(dt.timedelta(seconds=CHINA_OFFSET_SECONDS))
 
 
-class WeComApiError(Exception):
+class WeComApiError(UserError):
     """An API call failed; ``message`` says why in both languages. Never holds secrets."""
 
     def __init__(self, message: LocalText, errcode: int | None = None) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
         self.errcode = errcode
 
@@ -228,7 +230,7 @@ class WeComClient:
     def fetch_behaviour(self, userids: Iterable[str], start: dt.date, end: dt.date, *,
                         today: dt.date | None = None,
                         progress: Callable[[int, int, LocalText], None] | None = None,
-                        cancel: Callable[[], bool] | None = None) -> list[BehaviourRow]:
+                        cancel: CancelToken | None = None) -> list[BehaviourRow]:
         """Every member's days from ``start`` to ``end``: one call per member and window."""
         today = today or dt.datetime.now(CHINA).date()
         spans = windows(start, end, today)

@@ -26,15 +26,13 @@ from app.audit import engine_sql
 from app.audit.behaviour_rows import BehaviourRow, MetricOptions, RejectedRow
 from app.audit.columns import FIELDS, BehaviourFileError
 from app.audit.sources import EPOCH, PreparedSource, prepare_source
-from app.audit.xlsx import ConversionCancelled
 from app.i18n import LocalText
+from app.jobs import Cancelled, CancelToken, Progress
 
-Progress = Callable[[int, int, LocalText], None]
 MAX_REJECTS_LISTED = 1000
 
 
-class ScanCancelled(Exception):
-    """The caller's cancel flag was set while the import ran."""
+ScanCancelled = Cancelled  # the name this module used before the one contract (app/jobs.py)
 
 
 @dataclass(slots=True)
@@ -105,12 +103,12 @@ def _stage(progress: Progress | None, done: int, en: str, zh: str) -> None:
         progress(done, 3, LocalText(en=en, zh_CN=zh))
 
 
-def _check_cancel(cancel: Callable[[], bool] | None) -> None:
+def _check_cancel(cancel: CancelToken | None) -> None:
     if cancel and cancel():
-        raise ScanCancelled()
+        raise Cancelled()
 
 
-def _run_interruptible(con, run: Callable[[], list], cancel: Callable[[], bool] | None) -> list:
+def _run_interruptible(con, run: Callable[[], list], cancel: CancelToken | None) -> list:
     """Run a long query; interrupt DuckDB when the cancel flag is set meanwhile."""
     if cancel is None:
         return run()
@@ -128,7 +126,7 @@ def _run_interruptible(con, run: Callable[[], list], cancel: Callable[[], bool] 
         return run()
     except Exception:
         if cancel():
-            raise ScanCancelled() from None
+            raise Cancelled() from None
         raise
     finally:
         finished.set()
@@ -155,16 +153,13 @@ def _suspects(rows: list[tuple]) -> set[str]:
 
 def import_behaviour(path: str | Path, options: MetricOptions | None = None,
                      progress: Progress | None = None,
-                     cancel: Callable[[], bool] | None = None) -> BehaviourImport:
+                     cancel: CancelToken | None = None) -> BehaviourImport:
     """Read a CSV/XLSX behaviour file and compute per-member metrics.
 
-    Raises BehaviourFileError (bad file, unknown or missing column), ScanCancelled."""
+    Raises BehaviourFileError (bad file, unknown or missing column), Cancelled."""
     options = options or MetricOptions()
     _stage(progress, 0, "Checking the file", "正在检查文件")
-    try:
-        source = prepare_source(path, cancel)
-    except ConversionCancelled:
-        raise ScanCancelled() from None
+    source = prepare_source(path, cancel)
     try:
         _check_cancel(cancel)
         _stage(progress, 1, "Reading and aggregating", "正在读取并汇总")

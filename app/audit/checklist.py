@@ -14,6 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from app.errors import UserError
 from app.i18n import LocalText
 from app.labels import text as local_text
 
@@ -22,11 +23,11 @@ ANSWERS: tuple[Answer, ...] = ("yes", "partly", "no", "not_applicable")
 CHECKLIST_FILE = "checklist.toml"
 
 
-class ChecklistError(Exception):
+class ChecklistError(UserError):
     """The checklist data is malformed; the message names the file and the field."""
 
     def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
 
 

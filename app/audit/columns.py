@@ -13,6 +13,7 @@ from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.errors import UserError
 from app.i18n import LocalText
 
 FIELDS = ("userid", "stat_time", "new_apply_cnt", "new_contact_cnt", "chat_cnt", "message_cnt",
@@ -20,11 +21,11 @@ FIELDS = ("userid", "stat_time", "new_apply_cnt", "new_contact_cnt", "chat_cnt",
 COLUMNS_FILE = "columns.toml"
 
 
-class BehaviourFileError(Exception):
+class BehaviourFileError(UserError):
     """A behaviour file cannot be read; the message names the file and the column or line."""
 
     def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
 
 

@@ -9,7 +9,6 @@ A flag says which pattern, with the member's numbers and the threshold, and cite
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -24,18 +23,20 @@ from app.audit.behaviour import (
     Progress,
     import_behaviour,
 )
+from app.errors import UserError
 from app.i18n import Lang, LocalText
+from app.jobs import CancelToken
 from app.labels import text
 
 THRESHOLDS_FILE = "thresholds.toml"
 SEVERITY_CAP = 3.0
 
 
-class ThresholdsError(ValueError):
+class ThresholdsError(UserError, ValueError):
     """A thresholds file is malformed; the message names the file and the field."""
 
     def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
 
 
@@ -278,7 +279,7 @@ class ScanResult:
 
 def scan(path: str | Path, thresholds: ScanThresholds | None = None,
          progress: Progress | None = None,
-         cancel: Callable[[], bool] | None = None) -> ScanResult:
+         cancel: CancelToken | None = None) -> ScanResult:
     """Import a behaviour file and flag its members."""
     thresholds = thresholds or load_thresholds()
     data = import_behaviour(path, thresholds.metrics, progress=progress, cancel=cancel)

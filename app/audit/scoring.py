@@ -15,17 +15,18 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from app.audit.checklist import Answer, Checklist, Question, load_checklist
+from app.errors import UserError
 from app.i18n import Lang, LocalText
 from app.labels import text as local_text
 
 PlanStatus = Literal["open", "in_progress", "done"]
 
 
-class AuditInputError(ValueError):
+class AuditInputError(UserError, ValueError):
     """The answers do not fit the checklist; the message names the field."""
 
     def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
 
 

@@ -13,12 +13,12 @@ import datetime as dt
 import re
 import tempfile
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.audit.columns import BehaviourFileError, map_header
 from app.i18n import LocalText
+from app.jobs import CancelToken
 
 SAMPLE_ROWS = 200
 # stat_time of the API is midnight China Standard Time of the day it counts (UTC+8, no DST).
@@ -201,7 +201,7 @@ def _read_head(csv_path: Path, name: str) -> _Head:
 
 
 def prepare_source(path: str | Path,
-                   cancel: Callable[[], bool] | None = None) -> PreparedSource:
+                   cancel: CancelToken | None = None) -> PreparedSource:
     """Make ``path`` (CSV or XLSX) readable by the engine; errors name the file and column."""
     path = Path(path)
     name = str(path)

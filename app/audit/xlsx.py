@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from app.audit.columns import BehaviourFileError
 from app.i18n import LocalText
+from app.jobs import Cancelled, CancelToken
 
 
 def _cell(value: object) -> str:
@@ -23,8 +23,7 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
-class ConversionCancelled(Exception):
-    pass
+ConversionCancelled = Cancelled  # the name this module used before app/jobs.py
 
 
 # Limits (issue 13): Excel itself holds at most 1 048 576 rows and 32 767 characters per cell,
@@ -89,7 +88,7 @@ def _check_zip(path: Path) -> None:
                           "请重新导出统计数据。")
 
 
-def xlsx_to_csv(path: Path, out: Path, cancel: Callable[[], bool] | None = None) -> int:
+def xlsx_to_csv(path: Path, out: Path, cancel: CancelToken | None = None) -> int:
     """Write the first worksheet of ``path`` to ``out``; return the number of sheet rows.
 
     Empty sheet rows become empty lines, so CSV line n is sheet row n. openpyxl streams about
@@ -122,7 +121,7 @@ def xlsx_to_csv(path: Path, out: Path, cancel: Callable[[], bool] | None = None)
             writer = csv.writer(f, lineterminator="\n")
             for rows, row in enumerate(sheet.iter_rows(min_row=1, values_only=True), start=1):
                 if cancel is not None and rows % 5000 == 1 and cancel():
-                    raise ConversionCancelled()
+                    raise Cancelled()
                 if rows > MAX_ROWS:
                     raise _refuse(path, f"more than {MAX_ROWS} rows, the most a worksheet can "
                                   "hold; this is not a behaviour export.",

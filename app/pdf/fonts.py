@@ -13,6 +13,7 @@ their tables rather than by file extension.
 from __future__ import annotations
 
 import itertools
+import logging
 import os
 import shutil
 import struct
@@ -26,7 +27,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from app.errors import UserError
 from app.i18n import LocalText
+
+log = logging.getLogger(__name__)
 
 FONT_ENV = "WECOM_APPEAL_FONT"
 PDF_FONT_NAME = "WecomAppealCJK"
@@ -50,9 +54,9 @@ _LINUX = (
 _PROBE = "企业微信申诉"
 
 
-class FontNotFoundError(Exception):
+class FontNotFoundError(UserError):
     def __init__(self, message: LocalText) -> None:
-        super().__init__(message.en)
+        super().__init__(message)
         self.message = message
 
 
@@ -95,6 +99,7 @@ def _has_glyphs(font: CJKFont) -> bool:
     try:
         face = TTFontFile(str(font.path), subfontIndex=font.subfont_index, validate=0)
     except Exception:
+        log.debug("%s cannot be read as a TrueType font", font.path, exc_info=True)
         return False
     return all(ord(ch) in face.charToGlyph for ch in _PROBE)
 

@@ -17,23 +17,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from app.errors import UserError
 from app.i18n import Lang, LocalText
+from app.rules.ids import DocumentKind, RouteId, RuleId
 
-RuleId = Literal["R1", "R2", "R3"]
-RouteId = Literal[
-    "admin_unblock_request",
-    "wait_for_expiry",
-    "wait_for_wechat_unblock",
-    "page_appeal",
-    "enterprise_appeal",
-    "none",
-]
-DocumentKind = Literal[
-    "business_license",
-    "legal_person_id",
-    "legal_person_holding_id",
-    "seal_authorization_letter",
-]
 CATALOGUE_FILES = (
     "catalogue.toml",
     "violations.toml",
@@ -46,7 +33,7 @@ CATALOGUE_FILES = (
 )
 
 
-class CatalogueError(Exception):
+class CatalogueError(UserError):
     """The catalogue data is malformed; the message names the file and the field."""
 
 

@@ -9,7 +9,7 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.rules.catalogue import DocumentKind, RouteId, RuleId
+from app.rules.ids import DocumentKind, RouteId, RuleId
 
 Account = Literal["member", "admin", "enterprise"]
 Scope = Literal["interop", "account"]

@@ -50,7 +50,7 @@ def engine_diagnoser(lang: Lang) -> Diagnoser:
 
 class CaseEvent(BaseModel):
     at: dt.datetime
-    kind: Literal["status", "wechat_unblocked"]
+    kind: Literal["status", "wechat_unblocked", "wait_until"]
     value: str | None = None
 
 
@@ -292,6 +292,24 @@ def record_wechat_unblocked(ws: Workspace, case_id: str,
         c.execute("INSERT INTO case_events (case_id, at, kind) VALUES (?, ?, 'wechat_unblocked')",
                   (case_id, _as_utc(at)))
     return get_case(ws, case_id)
+
+
+def set_wait_until(ws: Workspace, case_id: str, day: dt.date) -> CaseDetail:
+    """The day a wait route waits for (the block's end, or the member account's unblocking
+    after the WeChat account's), as the administrator entered it: a reminder on that day."""
+    with transaction(ws.conn) as c:
+        if c.execute("SELECT 1 FROM cases WHERE id = ? AND deleted_at IS NULL",
+                     (case_id,)).fetchone() is None:
+            raise NotFound(f"no case {case_id}")
+        c.execute("INSERT INTO case_events (case_id, at, kind, value) "
+                  "VALUES (?, ?, 'wait_until', ?)", (case_id, _as_utc(None), day.isoformat()))
+    return get_case(ws, case_id)
+
+
+def wait_until(case: CaseDetail) -> dt.date | None:
+    """The latest wait day entered for the case, if any."""
+    days = [e.value for e in case.timeline if e.kind == "wait_until" and e.value]
+    return dt.date.fromisoformat(days[-1]) if days else None
 
 
 # Trash: deleting is undoable until the trash is purged --------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import logging
 import sys
 from pathlib import Path
 
@@ -33,6 +34,8 @@ from app.store.vault_commands import (
     unlock,
 )
 from app.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 # Dates a restriction or a status change can have: WeCom restrictions began long after 2000;
 # 0001-01-01 or 9999-12-31 only overflow the time-zone arithmetic.
@@ -177,7 +180,8 @@ def cmd_case_list(args: argparse.Namespace) -> int:
         rule = f"{c.rule or '?'}" + (label("case_step", lang, step=c.step) if c.step else "")
         trash = label("case_in_trash", lang) if c.in_trash else ""
         status = c.status if lang == "en" else label(f"status_{c.status}", lang)
-        print(f"{c.id}  {c.restricted_on}  {pad(status, 17)} {pad(c.userid or c.account, 16)} "
+        who = c.userid or label(f"account_{c.account}", lang)
+        print(f"{c.id}  {c.restricted_on}  {pad(status, 17)} {pad(who, 16)} "
               f"{pad(rule, 10)} {routes.get(c.appeal_route, c.appeal_route)}{trash}")
     return 0
 
@@ -215,6 +219,7 @@ def _explanation(d: cases.CaseDetail, catalogue: Catalogue | None, lang: Lang) -
     try:
         again = diagnose(d.report, catalogue, lang)
     except Exception:  # the stored reasons are still right, only in the other language
+        log.warning("the diagnosis cannot be redone in the other language", exc_info=True)
         return list(dg.explanation)
     same = (again.rule, again.step, again.category, again.appeal_route) == (
         dg.rule, dg.step, dg.category, dg.appeal_route)
@@ -261,6 +266,8 @@ def _print_case(d: cases.CaseDetail, lang: Lang) -> None:
     print(label("case_timeline", lang))
     for e in d.timeline:
         what = (_status(e.value, lang) if e.kind == "status" and e.value
+                else label("case_wait_until_event", lang, date=e.value or "")
+                if e.kind == "wait_until"
                 else label("case_wechat_unblocked_event", lang))
         print(f"    {e.at.astimezone(dt.UTC):%Y-%m-%d %H:%M} UTC  {what}")
     for dl in d.deadlines:

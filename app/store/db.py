@@ -187,12 +187,19 @@ def _v4_enterprise_package_submissions(conn: sqlite3.Connection) -> None:
         conn.execute(sql)
 
 
+def _v5_rejection_fixes_done(conn: sqlite3.Connection) -> None:
+    """Which items of a rejection's checklist the administrator ticked as fixed (a JSON list
+    of their positions in the reason's checklist); NULL: none yet."""
+    conn.execute("ALTER TABLE submissions ADD COLUMN fixes_done TEXT")
+
+
 # Append only: a released step never changes; user_version N means steps 1..N have run.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1_initial,
     _v2_documents_and_trash,
     _v3_profile_draft_and_audit_evidence,
     _v4_enterprise_package_submissions,
+    _v5_rejection_fixes_done,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -50,6 +50,10 @@ class StatementDraft(_Model):
     measures: list[Measure] = Field(default_factory=list)
     request: str | None = Field(default=None, max_length=2000)
     accounts: list[str] = Field(default_factory=list, description="The restricted accounts.")
+    notice: str | None = Field(default=None, max_length=20_000, description="The restriction "
+                               "notice as quoted in the statement; None: the case's own.")
+    restricted_on: dt.date | None = Field(default=None, description="The day of the "
+                                          "restriction as stated; None: the case's own.")
     text: str | None = Field(default=None, max_length=20000)
 
 
@@ -87,6 +91,20 @@ class PackageDraft(_Model):
     dpi: int = Field(default=200, ge=72, le=600)
     kit_cap_kb: int = Field(default=2048, ge=50, le=100_000)
     kit_chars: int = Field(default=800, ge=50, le=20_000)
+
+    def notice_for(self, case_notice: str | None) -> str | None:
+        """The notice the statement quotes: the guide's, else the case's report."""
+        own = self.statement.notice
+        return own if own is not None and own.strip() else case_notice
+
+    def accounts_for(self, case_userid: str | None) -> list[str]:
+        """The restricted accounts the statement and cover name: the guide's, else the
+        member the case was recorded for."""
+        return list(self.statement.accounts) or ([case_userid] if case_userid else [])
+
+    def restricted_on_for(self, case_day: dt.date | None) -> dt.date | None:
+        """The restriction day the statement and cover state: the guide's, else the case's."""
+        return self.statement.restricted_on or case_day
 
     def watermark_for(self, day: dt.date) -> WatermarkSpec | None:
         """The watermark as a build on ``day`` draws it."""

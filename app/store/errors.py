@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from app import jobs
+from app.errors import UserError
 
-class StoreError(Exception):
+
+class StoreError(UserError):
     """Base class: the message is meant for the user."""
 
 
@@ -35,8 +38,9 @@ class ArchiveError(StoreError):
     """An archive is tampered with, foreign, or would write outside the workspace."""
 
 
-class Cancelled(StoreError):
-    """The user cancelled long work (export, import); nothing was written."""
+class Cancelled(StoreError, jobs.Cancelled):
+    """The user cancelled long work (export, import); nothing was written. The one Cancelled of
+    app/jobs.py, and a StoreError for the store's callers."""
 
 
 class InvalidMemberId(StoreError, ValueError):

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import logging
 from dataclasses import dataclass
 
 import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
+
+log = logging.getLogger(__name__)
 
 SERVICE = "wecom-appeal"
 
@@ -72,6 +75,8 @@ class KeyringStore:
             except keyring.errors.KeyringLocked:
                 reason = f"{backend_name(backend)} is locked"
             except Exception as exc:
+                log.info("keyring backend %s is not reachable: %s", backend_name(backend),
+                         type(exc).__name__)
                 reason = f"{backend_name(backend)} is not reachable: {exc}"
         return KeyringStatus(usable=reason is None, backend=backend_name(backend),
                              reason=reason or "")

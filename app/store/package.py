@@ -15,6 +15,7 @@ prints, with exit code 1.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import shutil
 import tempfile
 import threading
@@ -42,6 +43,7 @@ from app.appeal.statement import (
     typeset_zh,
 )
 from app.i18n import Lang, LocalText
+from app.rules.contract import RestrictionReport
 from app.store import drafts, enterprise
 from app.store.cases import CaseDetail, get_case
 from app.store.documents import read_document
@@ -49,6 +51,8 @@ from app.store.errors import StoreError
 from app.store.profile import load_profile
 from app.store.submissions import FixItem, rejection_checklist
 from app.store.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 # Routes whose next step is a package of documents (the others wait or use the admin console).
 PACKAGE_ROUTES = frozenset({"enterprise_appeal", "page_appeal"})
@@ -115,6 +119,7 @@ def audit_measures(ws: Workspace, lang: Lang) -> list[Measure]:
         result = score_audit(AuditAnswers.model_validate(audits[-1].payload["answers"]),
                              load_checklist())
     except Exception:  # an audit that no longer fits the checklist gives no measure
+        log.warning("the latest self-audit gives no measures", exc_info=True)
         return []
     return [Measure(text=item.action(lang), done=item.status == "done",
                     source="remediation_plan")
@@ -146,11 +151,13 @@ def _chosen(ws: Workspace, case: CaseDetail, draft: drafts.PackageDraft
 
 
 def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | None = None,
-                    today: dt.date | None = None) -> PreparedPackage:
-    """Gather the case's package (needs the unlocked vault) into ``workdir``."""
+                    today: dt.date | None = None,
+                    profile: Profile | None = None) -> PreparedPackage:
+    """Gather the case's package (needs the unlocked vault) into ``workdir``; ``profile``
+    (the Appeal page's, e.g. loaded from a file) instead of the workspace's."""
     today = today or dt.date.today()
     case = get_case(ws, case_id)
-    profile = load_profile(ws)
+    profile = profile or load_profile(ws)
     if profile is None:
         raise StoreError("no enterprise profile yet: save it first (wecom-appeal profile set)")
     draft = drafts.load_draft(ws, case_id)
@@ -170,14 +177,21 @@ def prepare_package(ws: Workspace, case_id: str, workdir: Path, *, lang: Lang | 
                                          edits=draft.edits.get(doc_id)))
     documents = order_documents(documents)
     statement = _statement(ws, case, profile, draft, documents, lang, today)
-    st = draft.statement
-    cover = CoverFacts(report=case.report, accounts=st.accounts,
-                       restricted_on=case.restricted_on)
+    cover = CoverFacts(report=_report(case, draft), accounts=draft.accounts_for(case.userid),
+                       restricted_on=draft.restricted_on_for(case.restricted_on))
     prepared = PreparedPackage(case=case, profile=profile, draft=draft, documents=documents,
                                statement=statement, cover=cover, lang=lang, route=route,
                                issues=[])
     prepared.issues = completeness(ws, prepared, today=today)
     return prepared
+
+
+def _report(case: CaseDetail, draft: drafts.PackageDraft) -> RestrictionReport:
+    """The case's report with the notice as the administrator gave it in the guide."""
+    notice = draft.notice_for(case.report.notice_text)
+    if notice == case.report.notice_text:
+        return case.report
+    return case.report.model_copy(update={"notice_text": notice})
 
 
 def _statement(ws: Workspace, case: CaseDetail, profile: Profile, draft: drafts.PackageDraft,
@@ -188,8 +202,10 @@ def _statement(ws: Workspace, case: CaseDetail, profile: Profile, draft: drafts.
         note = not_translated_note(st.text, lang)
         return f"{note}\n\n{body}" if note else body
     return build_statement(
-        profile, lang=lang, report=case.report, accounts=st.accounts,
-        restricted_on=case.restricted_on, complied=st.complied, what_happened=st.what_happened,
+        profile, lang=lang, report=_report(case, draft),
+        accounts=draft.accounts_for(case.userid),
+        restricted_on=draft.restricted_on_for(case.restricted_on), complied=st.complied,
+        what_happened=st.what_happened,
         measures=[*st.measures, *audit_measures(ws, lang)], request=st.request,
         attachments=attachment_titles(documents, lang), today=today)
 
@@ -253,15 +269,19 @@ def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
                        lang: Lang | None = None, font: object | None = None,
                        today: dt.date | None = None,
                        progress: Callable[[int, int, str], None] | None = None,
-                       cancel: threading.Event | None = None) -> PackageBuild:
-    """Build the case's bundle (and upload kit) from the workspace and record the build.
+                       cancel: threading.Event | None = None,
+                       profile: Profile | None = None) -> PackageBuild:
+    """Build the case's bundle (and upload kit) from the workspace and record the build: the
+    one path of ``case package`` and of the Appeal page's build (on its worker, with its
+    progress and cancel).
 
     Raises PackageIncomplete while the statement has placeholders, unless
     ``allow_placeholders``; IntakeError for a stored file the package cannot use."""
     today = today or dt.date.today()
     workdir = Path(tempfile.mkdtemp(prefix="wecom-appeal-package-"))  # mode 0700
     try:
-        prepared = prepare_package(ws, case_id, workdir, lang=lang, today=today)
+        prepared = prepare_package(ws, case_id, workdir, lang=lang, today=today,
+                                   profile=profile)
         blocking = [i for i in prepared.issues if i.blocking]
         if blocking and not allow_placeholders:
             raise PackageIncomplete(blocking, prepared.issues)

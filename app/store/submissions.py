@@ -19,8 +19,10 @@ still to fix, and the standing documents' warnings.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import secrets
 import tomllib
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -70,6 +72,8 @@ class Submission(BaseModel):
     note: str | None = Field(default=None, max_length=2000,
                              description="The rejection's words as WeCom gave them (vault).")
     note_locked: bool = False
+    fixes_done: list[int] = Field(default_factory=list, description="The items of the "
+                                  "rejection's checklist ticked as fixed (their positions).")
     created: str
 
 
@@ -83,7 +87,7 @@ class FixItem(BaseModel):
     text: LocalText
 
 
-DueKind = Literal["follow_up", "fix_rejection", "document"]
+DueKind = Literal["follow_up", "fix_rejection", "wait", "document"]
 
 
 class DueItem(BaseModel):
@@ -113,6 +117,7 @@ def _note_context(submission_id: str) -> str:
 def _submission(ws: Workspace, row: object) -> Submission:
     r = dict(row)  # type: ignore[call-overload]
     note_enc = r.pop("note_enc")
+    r["fixes_done"] = json.loads(r.get("fixes_done") or "[]")
     note, locked = None, False
     if note_enc is not None:
         if ws.is_unlocked:
@@ -252,6 +257,21 @@ def set_follow_up(ws: Workspace, submission_id: str, day: dt.date) -> Submission
     return get_submission(ws, submission_id)
 
 
+def set_fixes_done(ws: Workspace, submission_id: str, done: Iterable[int]) -> Submission:
+    """Keep which items of a rejected submission's checklist are ticked as fixed."""
+    sub = get_submission(ws, submission_id)
+    if sub.outcome != "rejected":
+        raise StoreError(f"submission {submission_id} was not rejected: no checklist to tick")
+    size = len(rejection_checklist(sub.reason or "other"))
+    ticked = sorted(set(done))
+    if any(not 0 <= i < size for i in ticked):
+        raise StoreError(f"the checklist of submission {submission_id} has {size} items")
+    with transaction(ws.conn) as c:
+        c.execute("UPDATE submissions SET fixes_done = ? WHERE id = ?",
+                  (json.dumps(ticked) if ticked else None, submission_id))
+    return get_submission(ws, submission_id)
+
+
 # Rejections into checklists ------------------------------------------------------------------
 
 @cache
@@ -282,8 +302,9 @@ def rejection_checklist(reason: str) -> list[FixItem]:
 
 def what_is_due(ws: Workspace, today: dt.date | None = None) -> list[DueItem]:
     """For the Cases page: follow-ups whose day has come (pending submissions), rejections of
-    open cases still to fix (the latest submission was rejected), and the standing documents'
-    warnings. Soonest first; readable while the vault is locked."""
+    open cases still to fix (the latest submission was rejected), the wait days of open cases
+    that have come (entered with a wait route), and the standing documents' warnings.
+    Soonest first; readable while the vault is locked."""
     from app.store.enterprise import enterprise_warnings
 
     today = today or dt.date.today()
@@ -309,14 +330,34 @@ def what_is_due(ws: Workspace, today: dt.date | None = None) -> list[DueItem]:
         row = r  # the case's latest submission
         if row["outcome"] == "rejected":  # type: ignore[index]
             reason = row["reason"] or "other"  # type: ignore[index]
-            items = rejection_checklist(reason)
+            done = set(json.loads(row["fixes_done"] or "[]"))  # type: ignore[index]
+            items = [x for i, x in enumerate(rejection_checklist(reason)) if i not in done]
+            message = LocalText(
+                en=f"Case {case_id[:6]}: rejected; {len(items)} thing(s) to fix before "
+                   "sending again.",
+                zh_CN=f"案件 {case_id[:6]}：申诉被驳回，重新提交前有 {len(items)} 项需要"
+                      "修改。") if items else LocalText(
+                en=f"Case {case_id[:6]}: rejected; everything on its checklist is ticked as "
+                   "fixed: send the appeal again.",
+                zh_CN=f"案件 {case_id[:6]}：申诉被驳回，检查清单已全部勾选为已修改，"
+                      "请重新提交申诉。")
             due.append(DueItem(
                 kind="fix_rejection", case_id=case_id, submission_id=row["id"],  # type: ignore[index]
-                due=None, message=LocalText(
-                    en=f"Case {case_id[:6]}: rejected; {len(items)} thing(s) to fix before "
-                       "sending again.",
-                    zh_CN=f"案件 {case_id[:6]}：申诉被驳回，重新提交前有 {len(items)} 项需要"
-                          "修改。")))
+                due=None, message=message))
+    waits: dict[str, str] = {}
+    for r in ws.conn.execute(  # the latest wait day of each open case
+            "SELECT e.case_id, e.value FROM case_events e JOIN cases c ON c.id = e.case_id "
+            "WHERE e.kind = 'wait_until' AND c.deleted_at IS NULL AND c.status != 'resolved' "
+            "ORDER BY e.seq"):
+        waits[r["case_id"]] = r["value"]
+    for case_id, value in waits.items():
+        day = dt.date.fromisoformat(value)
+        if day <= today:
+            due.append(DueItem(kind="wait", case_id=case_id, due=day, message=LocalText(
+                en=f"Case {case_id[:6]}: the wait ended on {value}; check that the account "
+                   "works again, then mark the case resolved (or take the next step).",
+                zh_CN=f"案件 {case_id[:6]}：等待期已于 {value} 结束，请确认账号已恢复使用，"
+                      "然后将案件标记为已解决（或采取下一步措施）。")))
     for w in enterprise_warnings(ws, today=today):
         due.append(DueItem(kind="document", case_id=None, due=w.due, message=w.message))
     return sorted(due, key=lambda d: (d.due or today, d.kind))

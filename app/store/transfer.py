@@ -8,13 +8,13 @@ import itertools
 import json
 import os
 import secrets
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from app.jobs import CancelToken, Progress
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
 from app.store.atomic import fsync_dir
@@ -28,7 +28,6 @@ from app.store.profile import Profile, load_profile, mask_name, write_profile
 from app.store.vault import SCRYPT_N
 from app.store.workspace import Workspace
 
-Progress = Callable[[int, int, str], None]
 # The largest archive import opens (the sealed file is read whole: format version 1).
 MAX_ARCHIVE_BYTES = 2 * 1024**3
 
@@ -185,7 +184,7 @@ def _members(ws: Workspace, userids: set[str] | None) -> list[MemberOut]:
     return out
 
 
-def _step(progress: Progress | None, cancel: threading.Event | None, done: int, total: int,
+def _step(progress: Progress | None, cancel: CancelToken | None, done: int, total: int,
           message: str) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("cancelled; nothing was written")
@@ -195,7 +194,7 @@ def _step(progress: Progress | None, cancel: threading.Event | None, done: int, 
 
 def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | None = None,
                    scrypt_n: int = SCRYPT_N, progress: Progress | None = None,
-                   cancel: threading.Event | None = None) -> Manifest:
+                   cancel: CancelToken | None = None) -> Manifest:
     """Write the workspace (or one case) to ``out``, encrypted under ``passphrase``.
 
     The archive is streamed (format 2): records first, then each document decrypted from the
@@ -318,7 +317,7 @@ def _parse(entries: dict[str, bytes], name: str, model: type[BaseModel], many: b
 
 def import_archive(ws: Workspace, path: Path, passphrase: str, *,
                    progress: Progress | None = None,
-                   cancel: threading.Event | None = None) -> ImportSummary:
+                   cancel: CancelToken | None = None) -> ImportSummary:
     """Check, decrypt and merge an archive into this workspace; all of it or nothing.
 
     Format 2 is read as a stream: the records first (checked as a whole), then each document
@@ -346,7 +345,7 @@ def import_archive(ws: Workspace, path: Path, passphrase: str, *,
 
 def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                     stream: Iterator[tuple[str, bytes]], progress: Progress | None,
-                    cancel: threading.Event | None) -> ImportSummary:
+                    cancel: CancelToken | None) -> ImportSummary:
     entries: dict[str, bytes] = {}
     pending: tuple[str, bytes] | None = None
     for name, data in stream:
@@ -527,12 +526,14 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                 c.execute(
                     "INSERT INTO submissions (id, case_id, submitted_on, channel, "
                     "bundle_sha256, reference, follow_up_on, outcome, outcome_on, reason, "
-                    "note_enc, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "note_enc, created, fixes_done) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (x.id, x.case_id, x.submitted_on.isoformat(), x.channel, x.bundle_sha256,
                      x.reference, x.follow_up_on.isoformat(), x.outcome,
                      x.outcome_on.isoformat() if x.outcome_on else None, x.reason,
                      None if not x.note else vault.encrypt_text(
-                         x.note, f"submission:{x.id}:note"), x.created))
+                         x.note, f"submission:{x.id}:note"), x.created,
+                     json.dumps(x.fixes_done) if x.fixes_done else None))
             for e in new_enterprise:
                 c.execute(
                     "INSERT INTO enterprise_documents (id, kind, media_type, size, "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -15,11 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+log = logging.getLogger(__name__)
+
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
 
     from app.audit.checklist import Checklist
     from app.audit.risk import ScanResult, ScanThresholds
+    from app.jobs import CancelToken
     from app.store.ledger import ViolationEntry
     from app.store.workspace import Workspace
     from app.ui.store_service import WorkspaceService
@@ -250,7 +254,8 @@ class ApiCredentials:
         try:
             corpid = self.backend.get_password(self.service, "corpid")
             secret = self.backend.get_password(self.service, "secret")
-        except Exception:  # a locked or unreachable store: ask again, as if nothing was kept
+        except Exception as exc:  # a locked or unreachable store: ask again, as if nothing was kept
+            log.warning("the saved WeCom credentials cannot be read (%s)", type(exc).__name__)
             return None
         return (corpid, secret) if corpid and secret else None
 
@@ -279,7 +284,7 @@ def _score(answers: Any, checklist: Checklist) -> Any:
 
 
 def _scan(path: str, thresholds: ScanThresholds, progress: Callable[[int, int, Any], None],
-          cancel: Callable[[], bool]) -> ScanResult:
+          cancel: CancelToken) -> ScanResult:
     from app.audit.risk import scan
 
     return scan(path, thresholds, progress=progress, cancel=cancel)

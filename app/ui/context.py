@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -10,14 +9,15 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QImage
 
-from app.i18n import Lang
-from app.ui.audit_service import AuditService
+from app.lang import Lang
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
+    from app.jobs import CancelToken
     from app.rules.catalogue import Catalogue
     from app.rules.contract import Diagnosis, RestrictionReport
+    from app.ui.audit_service import AuditService
     from app.ui.store_service import WorkspaceService
     from app.ui.vault_access import VaultAccess
 
@@ -81,7 +81,7 @@ class RulesService:
 
 
 def _page_images(pdf_path: str, dpi: int, progress: Callable[[int, int, str], None] | None = None,
-                 cancel: threading.Event | None = None) -> Iterator[QImage]:
+                 cancel: CancelToken | None = None) -> Iterator[QImage]:
     """The core's pdfium rendering (app.appeal.render), a QImage per page."""
     from app.appeal.render import render_pages
 
@@ -126,6 +126,12 @@ def _ask_unlock(parent: QWidget | None, service: VaultAccess) -> bool:
     return vault_unlock.ask(parent, service)
 
 
+def _audit_service() -> AuditService:
+    from app.ui.audit_service import AuditService
+
+    return AuditService()
+
+
 def _workspace_service() -> WorkspaceService:
     """The workspace, wired to the vault dialogs that set it up or unlock it."""
     from app.ui.store_service import WorkspaceService  # opens nothing until a page asks
@@ -133,14 +139,55 @@ def _workspace_service() -> WorkspaceService:
     return WorkspaceService(ask_setup=_ask_setup, ask_unlock=_ask_unlock)
 
 
-@dataclass
+def _load_catalogue() -> Catalogue:
+    from app.rules.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
+_UNSET: Any = object()
+
+
+class _Lazy:
+    """A dataclass field made on first use by ``factory`` unless given: the window paints before
+    the catalogue and the workspace modules load (docs/design.md, "Start-up")."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self.factory = factory
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.attr = f"_lazy_{name}"
+
+    def __get__(self, obj: object, owner: type | None = None) -> Any:
+        if obj is None:
+            return _UNSET  # the field's default: made on first use
+        value = obj.__dict__.get(self.attr, _UNSET)
+        if value is _UNSET:
+            value = obj.__dict__[self.attr] = self.factory()
+        return value
+
+    def __set__(self, obj: object, value: Any) -> None:
+        obj.__dict__[self.attr] = value
+
+
+@dataclass(kw_only=True, eq=False, repr=False)  # comparing or printing must not load anything
 class AppContext:
-    catalogue: Catalogue
     settings: QSettings
+    # The rule catalogue; loaded on first use (after the window's first paint) unless given.
+    catalogue: Catalogue = _Lazy(_load_catalogue)  # type: ignore[assignment]
     lang: Lang = "en"
     rules: RulesService = field(default_factory=RulesService)
-    audit: AuditService = field(default_factory=AuditService)
+    audit: AuditService = _Lazy(_audit_service)  # type: ignore[assignment]
     hub: SignalHub = field(default_factory=SignalHub)
     # The local workspace (cases, ledger, profile, vault); tests pass one in a temp folder.
-    store: WorkspaceService = field(default_factory=_workspace_service)
+    store: WorkspaceService = _Lazy(_workspace_service)  # type: ignore[assignment]
     appeal: AppealService = field(default_factory=AppealService)
+
+    def close(self) -> None:
+        """On quit: close the workspace and the audit archive, if they were opened."""
+        store = self.__dict__.get("_lazy_store", _UNSET)
+        if store is not _UNSET:
+            store.close()
+        audit = self.__dict__.get("_lazy_audit", _UNSET)
+        if audit is not _UNSET:
+            audit.archive.close()

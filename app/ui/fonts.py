@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
-import subprocess
 from collections.abc import Callable
 from importlib import resources
 from importlib.abc import Traversable
@@ -21,6 +19,9 @@ def cjk_families() -> list[str]:
 
 def _fontconfig_cjk_files() -> list[str]:
     """Font files fontconfig knows for Chinese, for Qt builds that do not ask fontconfig."""
+    import shutil  # only when Qt found no Chinese font (not on the start path)
+    import subprocess
+
     fc_list = shutil.which("fc-list")
     if not fc_list:
         return []

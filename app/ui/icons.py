@@ -39,12 +39,13 @@ def icon(name: str) -> QIcon:
     return result
 
 
-def selectable_icon(name: str, selected: QColor) -> QIcon:
+def selectable_icon(name: str, selected: QColor, sizes: tuple[int, ...] = _SIZES) -> QIcon:
     """The icon in its own colours, and in one colour (the palette's HighlightedText) on a
     selected row: a coloured icon on the Highlight colour can all but vanish (the blue
-    Diagnose icon on a blue selection). Made again when the theme changes."""
+    Diagnose icon on a blue selection). Made again when the theme changes. ``sizes``: the
+    sizes drawn (the view's icon size, and twice that for high-density screens)."""
     result = QIcon()
-    for size in _SIZES:
+    for size in sizes:
         result.addPixmap(_render(name, size))
         tinted = _render(name, size, selected)
         for state in (QIcon.State.Off, QIcon.State.On):

@@ -15,11 +15,12 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from app.i18n import LANGS, Lang, system_lang
+from app.lang import LANGS, Lang, system_lang
+from app.ui import settings as prefs
 
 log = logging.getLogger(__name__)
 
-SETTINGS_KEY = "ui/language"
+SETTINGS_KEY = prefs.LANGUAGE.key  # the name this module used; declared in app/ui/settings.py
 QM_NAME = "wecom_appeal_{lang}.qm"
 # Qt's own strings that the qtbase_zh_CN.qm shipped with PySide6 lacks (Qt 6 renamed them; the
 # Chinese catalogue kept the old ones): marked here, `tools/i18n.py update` puts them in the app's
@@ -31,7 +32,7 @@ QT_MISSING = (
 
 
 def saved_or_system_lang(settings: QSettings) -> Lang:
-    value = settings.value(SETTINGS_KEY)
+    value = prefs.LANGUAGE.read(settings)
     return value if value in LANGS else system_lang()
 
 

@@ -35,19 +35,34 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
     lang = saved_or_system_lang(settings)
     language.install(lang)
 
-    from app.rules.catalogue import CatalogueError, load_catalogue
-
-    try:
-        catalogue = load_catalogue()
-    except CatalogueError as exc:
-        log.error("The rule catalogue cannot be loaded: %s", exc)
-        QMessageBox.critical(None, APPLICATION, f"The rule catalogue cannot be loaded:\n{exc}")
-        return 2
-
     from app.ui.main_window import MainWindow
 
-    window = MainWindow(AppContext(catalogue=catalogue, settings=settings, lang=lang),
-                        install_language=language.install)
+    context = AppContext(settings=settings, lang=lang)
+    failed = False
+
+    def load_catalogue() -> bool:
+        """After the first paint: the rule catalogue, before the first page needs it."""
+        nonlocal failed
+        from app.rules.catalogue import CatalogueError
+
+        try:
+            context.catalogue  # noqa: B018 (loads it)
+        except CatalogueError as exc:
+            log.error("The rule catalogue cannot be loaded: %s", exc)
+            QMessageBox.critical(None, APPLICATION,
+                                 f"The rule catalogue cannot be loaded:\n{exc}")
+            failed = True
+            return False
+        QTimer.singleShot(0, window.welcome_on_first_start)  # once the first page is there
+        return True
+
+    window = MainWindow(context, install_language=language.install, prepare=load_catalogue)
     window.show()
-    QTimer.singleShot(0, window.welcome_on_first_start)
-    return app.exec()
+    status = app.exec()
+    # Quit: running work is cancelled and waited for, then the workspace is closed.
+    from app.ui.workers import shutdown
+
+    if not shutdown():
+        log.warning("background work was still running at exit")
+    context.close()
+    return 2 if failed else status

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QKeySequence,
+    QPaintEvent,
     QPalette,
     QShortcut,
 )
@@ -24,22 +25,22 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.i18n import Lang
+from app.lang import Lang
 from app.ui import accessibility, file_dialogs
+from app.ui import settings as prefs
 from app.ui.context import AppContext
-from app.ui.dialogs.welcome import SHOWN_KEY as WELCOME_KEY
 from app.ui.forms.ui_main_window import Ui_MainWindow
 from app.ui.icons import icon, selectable_icon
-from app.ui.language import SETTINGS_KEY as LANGUAGE_KEY
 from app.ui.pages import PAGES, PageEntry
 from app.ui.theme import Theme, announcer
 
 if TYPE_CHECKING:
     from app.ui.dialogs.user_guide import UserGuideDialog
 
-GEOMETRY_KEY = "ui/main_window/geometry"
-STATE_KEY = "ui/main_window/state"
-PAGE_KEY = "ui/main_window/page"
+# The names this module used; the entries are declared in app/ui/settings.py.
+GEOMETRY_KEY = prefs.WINDOW_GEOMETRY.key
+STATE_KEY = prefs.WINDOW_STATE.key
+PAGE_KEY = prefs.CURRENT_PAGE.key
 # A status message expires: one sent "until replaced" (timeout 0) still goes after this long, and
 # any goes when the page or the language changes (it spoke of the old page, in the old language).
 STATUS_TIMEOUT_MS = 15000
@@ -47,14 +48,23 @@ SIDEBAR_MIN_WIDTH = 170
 
 
 class MainWindow(QMainWindow):
+    """The window. It paints first and builds the page it opens on right after the first paint
+    (``prepare``, when given, runs before that page is built, e.g. to load the catalogue; False
+    closes the window); every other page is built when first shown (docs/design.md, "Start-up").
+    """
+
     def __init__(self, context: AppContext, pages: Sequence[PageEntry] = PAGES,
                  install_language: Callable[[Lang], None] | None = None,
-                 parent: QWidget | None = None, theme: Theme | None = None) -> None:
+                 parent: QWidget | None = None, theme: Theme | None = None,
+                 prepare: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._entries = list(pages)
         self._install_language = install_language
         self._pages: dict[str, QWidget] = {}
+        self._prepare = prepare
+        self._opening = True  # the first page waits for the first paint
+        self._painted = False
         self.status_timeout_ms = STATUS_TIMEOUT_MS
         self._guide: UserGuideDialog | None = None
         file_dialogs.use_settings(context.settings)
@@ -116,6 +126,7 @@ class MainWindow(QMainWindow):
             else None)
 
         self._restore_state()
+        self._opening = False
 
     # Pages ----------------------------------------------------------------------------------
 
@@ -126,16 +137,20 @@ class MainWindow(QMainWindow):
             view = accessibility.watch(self._entries[row].load()(self.context, None))
             view.setAccessibleName(QCoreApplication.translate("Pages", self._entries[row].title))
             placeholder = self.ui.pages.widget(row)
+            was_current = self.ui.pages.currentWidget() is placeholder
             self.ui.pages.insertWidget(row, view)
             self.ui.pages.removeWidget(placeholder)
             placeholder.deleteLater()
+            if was_current:
+                self.ui.pages.setCurrentWidget(view)
             self._pages[key] = view
         return self._pages[key]
 
     def show_page(self, key: str) -> QWidget:
         """Switch to the page and give it the keyboard focus."""
         self.ui.sidebar.setCurrentRow(self._row_of(key))
-        view = self._pages[key]
+        view = self.page(key)  # the page it opened on may not be built yet
+        self.ui.pages.setCurrentWidget(view)
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return view
 
@@ -150,15 +165,31 @@ class MainWindow(QMainWindow):
             return
         entry = self._entries[row]
         self.statusBar().clearMessage()  # it spoke of the page left behind
-        self.ui.pages.setCurrentWidget(self.page(entry.key))
-        self.context.settings.setValue(PAGE_KEY, entry.key)
+        if self._opening:  # its placeholder until the first paint
+            self.ui.pages.setCurrentIndex(row)
+        else:
+            self.ui.pages.setCurrentWidget(self.page(entry.key))
+        prefs.CURRENT_PAGE.write(self.context.settings, entry.key)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if self._prepare is not None and not self._prepare():
+            self.close()
+            return
+        self.page(self.current_key())
 
     def _update_sidebar_icons(self, *_: object) -> None:
         """Icons whose selected form is drawn in HighlightedText, for the scheme in effect."""
         sidebar = self.ui.sidebar
         selected = sidebar.palette().color(QPalette.ColorRole.HighlightedText)
+        side = sidebar.iconSize().width()
         for row, entry in enumerate(self._entries):
-            sidebar.item(row).setIcon(selectable_icon(entry.icon, selected))
+            sidebar.item(row).setIcon(selectable_icon(entry.icon, selected, (side, 2 * side)))
 
     # Language -------------------------------------------------------------------------------
 
@@ -166,7 +197,7 @@ class MainWindow(QMainWindow):
         if self._install_language is not None:
             self._install_language(lang)
         self.context.lang = lang
-        self.context.settings.setValue(LANGUAGE_KEY, lang)
+        prefs.LANGUAGE.write(self.context.settings, lang)
         for action in (self.ui.actionChinese, self.ui.actionEnglish):
             action.setChecked(action.data() == lang)
         self.statusBar().clearMessage()  # written in the old language
@@ -236,9 +267,9 @@ class MainWindow(QMainWindow):
 
     def welcome_on_first_start(self) -> bool:
         """The welcome, once: on the first start of the app (a setting remembers it)."""
-        if self.context.settings.value(WELCOME_KEY, False, type=bool):
+        if prefs.WELCOME_SHOWN.read(self.context.settings):
             return False
-        self.context.settings.setValue(WELCOME_KEY, True)
+        prefs.WELCOME_SHOWN.write(self.context.settings, True)
         self.show_welcome()
         return True
 
@@ -280,18 +311,18 @@ class MainWindow(QMainWindow):
 
     def _restore_state(self) -> None:
         settings = self.context.settings
-        geometry = settings.value(GEOMETRY_KEY)
+        geometry = prefs.WINDOW_GEOMETRY.read(settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1100, 720)
-        state = settings.value(STATE_KEY)
+        state = prefs.WINDOW_STATE.read(settings)
         if state is not None:
             self.restoreState(state)
         keys = [entry.key for entry in self._entries]
-        saved = settings.value(PAGE_KEY)
+        saved = prefs.CURRENT_PAGE.read(settings)
         self.ui.sidebar.setCurrentRow(keys.index(saved) if saved in keys else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.context.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        self.context.settings.setValue(STATE_KEY, self.saveState())
+        prefs.WINDOW_GEOMETRY.write(self.context.settings, self.saveGeometry())
+        prefs.WINDOW_STATE.write(self.context.settings, self.saveState())
         self.context.settings.sync()
         super().closeEvent(event)

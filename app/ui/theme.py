@@ -17,9 +17,11 @@ from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
 
+from app.ui import settings as prefs
+
 Mode = Literal["system", "light", "dark"]
 MODES: tuple[Mode, ...] = ("system", "light", "dark")
-SETTINGS_KEY = "ui/theme"
+SETTINGS_KEY = prefs.THEME.key  # the name this module used; declared in app/ui/settings.py
 STYLE_PROPERTY = "themeStyle"  # the @token template a widget's stylesheet was made from
 
 _Role = QPalette.ColorRole
@@ -221,7 +223,7 @@ class Theme(QObject):
         if _native is None:
             _native = (app.style().name(), QPalette(app.palette()))
         self._native_style, self._native_palette = _native
-        value = settings.value(SETTINGS_KEY) if settings is not None else None
+        value = prefs.THEME.read(settings) if settings is not None else None
         self.mode: Mode = value if value in MODES else "system"
         hints = QGuiApplication.styleHints()
         if hasattr(hints, "colorSchemeChanged"):
@@ -231,7 +233,7 @@ class Theme(QObject):
     def set_mode(self, mode: Mode) -> None:
         self.mode = mode
         if self._settings is not None:
-            self._settings.setValue(SETTINGS_KEY, mode)
+            prefs.THEME.write(self._settings, mode)
         self.apply()
 
     def wanted_scheme(self) -> str:

@@ -1,34 +1,63 @@
 """Long work off the main thread: core functions run in a QThreadPool, results come back as signals.
 
-The core takes a plain ``progress(done, total, message)`` callback and a ``threading.Event`` to
-cancel; a ``Job`` adapts both to Qt. Tests pass ``SynchronousRunner`` to run jobs inline.
+The core follows app/jobs.py: a ``progress(done, total, message)`` callback and a ``CancelToken``;
+a ``Job`` adapts both to Qt. A failed job reports a ``JobFailure`` that carries the exception and
+the message for the user. On quit, ``shutdown`` cancels the running jobs and waits for them.
+Tests pass ``SynchronousRunner`` to run jobs inline.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import traceback
+import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from app.jobs import Cancelled, CancelToken
+
 log = logging.getLogger(__name__)
 
+__all__ = [
+    "CancelToken",
+    "Cancelled",
+    "Job",
+    "JobFailure",
+    "JobRunner",
+    "Progress",
+    "SynchronousRunner",
+    "ThreadPoolRunner",
+    "shutdown",
+]
+
+# What the UI's work gets: the message is text for the user (the page localises a LocalText).
 Progress = Callable[[int, int, str], None]
-# The work: called with (progress, cancel_event); returns the result.
-Work = Callable[[Progress, threading.Event], Any]
+# The work: called with (progress, cancel token); returns the result.
+Work = Callable[[Progress, CancelToken], Any]
+
+# Jobs started and not yet done, so that quitting can cancel and wait for them.
+_running: weakref.WeakSet[Job] = weakref.WeakSet()
+_running_lock = threading.Lock()
 
 
-class Cancelled(Exception):
-    """Raised by core code when it notices the cancel flag; not an error for the user."""
+@dataclass(frozen=True)
+class JobFailure:
+    """A failed job: the exception itself, and the message the page shows for it."""
+
+    exception: BaseException
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class JobSignals(QObject):
     progress = Signal(int, int, str)  # done, total, message
     finished = Signal(object)  # the result
-    failed = Signal(str)  # a message fit for the user, never a traceback
+    failed = Signal(object)  # a JobFailure; its message is fit for the user, never a traceback
     cancelled = Signal()
 
 
@@ -39,7 +68,7 @@ class Job(QRunnable):
         super().__init__()
         self.setAutoDelete(False)  # the caller keeps it until its signals have fired
         self.work = work
-        self.cancel_event = threading.Event()
+        self.cancel_event = CancelToken()  # the token the work is given
         self.done = False
         self.signals = JobSignals()
         self._describe_error = describe_error or (lambda exc: str(exc) or type(exc).__name__)
@@ -48,13 +77,15 @@ class Job(QRunnable):
         self.cancel_event.set()
 
     def run(self) -> None:
+        with _running_lock:
+            _running.add(self)
         try:
             result = self.work(self.signals.progress.emit, self.cancel_event)
         except Cancelled:
             self.signals.cancelled.emit()
         except Exception as exc:  # shown to the user as a message; details go to the log
-            log.error("background job failed:\n%s", traceback.format_exc())
-            self.signals.failed.emit(self._describe_error(exc))
+            log.exception("background job failed")
+            self.signals.failed.emit(JobFailure(exc, self._describe_error(exc)))
         else:
             if self.cancel_event.is_set():
                 self.signals.cancelled.emit()
@@ -62,6 +93,8 @@ class Job(QRunnable):
                 self.signals.finished.emit(result)
         finally:
             self.done = True
+            with _running_lock:
+                _running.discard(self)
 
 
 class JobRunner(Protocol):
@@ -92,3 +125,13 @@ class SynchronousRunner:
 
     def start(self, job: Job) -> None:
         job.run()
+
+
+def shutdown(timeout_ms: int = 10_000) -> bool:
+    """On quit: cancel the running jobs and wait for them (and anything else on Qt's global
+    pool), so none is torn down halfway; True when all ended within ``timeout_ms``."""
+    with _running_lock:
+        jobs = list(_running)
+    for job in jobs:
+        job.cancel()
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1013,6 +1013,10 @@ Build anyway?</source>
         <translation>无法打开工作区：{error}</translation>
     </message>
     <message>
+        <source>Waiting until {date}</source>
+        <translation>等待至 {date}</translation>
+    </message>
+    <message>
         <source>Case {id} · {who} · restricted on {date}</source>
         <translation>案件 {id} · {who} · {date} 受限</translation>
     </message>
@@ -1518,6 +1522,10 @@ Build anyway?</source>
     <message>
         <source>Not recorded: {error}</source>
         <translation>未记录：{error}</translation>
+    </message>
+    <message>
+        <source>The wait date was not kept: {error}</source>
+        <translation>等待日期未保存：{error}</translation>
     </message>
     <message>
         <source>Recorded as case {id}; see it in the Cases workspace.</source>
@@ -3087,6 +3095,18 @@ Build anyway?</source>
         <translation>你的说明（申诉说明据此生成）</translation>
     </message>
     <message>
+        <source>Restricted &amp;on:</source>
+        <translation>限制日期(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>The restriction &amp;notice:</source>
+        <translation>限制通知(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Paste the notice WeCom showed, word for word; the statement quotes it.</source>
+        <translation>逐字粘贴企业微信显示的通知，申诉说明会原文引用。</translation>
+    </message>
+    <message>
         <source>&amp;Why we believe we complied:</source>
         <translation>认为未违规的理由(&amp;W)：</translation>
     </message>
@@ -3213,12 +3233,20 @@ Build anyway?</source>
         <translation>{date} 跟进</translation>
     </message>
     <message>
+        <source>The tick was not saved: {error}</source>
+        <translation>勾选未保存：{error}</translation>
+    </message>
+    <message>
         <source>Not recorded: {error}</source>
         <translation>未记录：{error}</translation>
     </message>
     <message>
         <source>Submission recorded; follow up on {date} if WeCom has not answered.</source>
         <translation>已记录提交；如企业微信届时仍未答复，请于 {date} 跟进。</translation>
+    </message>
+    <message>
+        <source>Follow up on {date}.</source>
+        <translation>将于 {date} 跟进。</translation>
     </message>
     <message>
         <source>Submissions and outcomes</source>
@@ -3243,6 +3271,18 @@ Build anyway?</source>
     <message>
         <source>Record su&amp;bmission</source>
         <translation>记录提交(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow up on:</source>
+        <translation>跟进日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve follow-up</source>
+        <translation>更改跟进日期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Set when sending: {days} working days later.</source>
+        <translation>提交时自动设为 {days} 个工作日后。</translation>
     </message>
     <message>
         <source>Out&amp;come:</source>

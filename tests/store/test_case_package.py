@@ -241,7 +241,9 @@ def test_export_import_keeps_drafts_builds_submissions_and_standing_documents(
     pdf.write_bytes(b"%PDF-1.4 two")
     drafts.record_build(ws, case.id, pdf, pages=4, lang="zh_CN")
     submissions.record_submission(ws, case.id, channel="admin_console", reference="R-1")
-    submissions.record_outcome(ws, case.id, "rejected", reason="other", note="需补充说明")
+    rejected = submissions.record_outcome(ws, case.id, "rejected", reason="other",
+                                          note="需补充说明")
+    submissions.set_fixes_done(ws, rejected.id, [0])  # a tick on the rejection's checklist
     doc, _ = enterprise.add_enterprise_document(ws, "business_license",
                                                 _photo(tmp_path / "licence.jpg"),
                                                 valid_until=dt.date(2030, 1, 1))
@@ -257,6 +259,7 @@ def test_export_import_keeps_drafts_builds_submissions_and_standing_documents(
     [sub] = submissions.list_submissions(other, case.id)
     assert (sub.reference, sub.outcome, sub.reason, sub.note) == ("R-1", "rejected", "other",
                                                                    "需补充说明")
+    assert sub.fixes_done == [0], "the ticks come along"
     assert cases.get_case(other, case.id).ladder == cases.get_case(ws, case.id).ladder
     assert ledger.ledger_count(other, "carol").total == 2  # the entered one came along
     moved = enterprise.current_enterprise_documents(other)["business_license"]

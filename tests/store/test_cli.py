@@ -167,3 +167,14 @@ def test_vault_rewrap_changes_the_passphrase(tmp_path: Path, files: dict[str, Pa
     ok(home, "profile", "set", str(files["profile"]), passphrase="brand new passphrase")
     result = run(home, "vault", "rewrap", "--to", "keyring", passphrase="brand new passphrase")
     assert result.returncode == 2 and "keyring" in result.stderr
+
+
+def test_case_list_names_a_whole_account_in_the_reader_s_language(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    ok(home, "vault", "init", "--passphrase-from-env")
+    report = write_json(tmp_path / "enterprise.json", {"account": "enterprise",
+                                                       "scope": "account",
+                                                       "duration": "permanent"})
+    ok(home, "case", "new", str(report))
+    assert "整个企业" in ok(home, "case", "list", "--lang", "zh_CN")
+    assert " enterprise " not in ok(home, "case", "list", "--lang", "zh_CN")

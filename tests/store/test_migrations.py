@@ -219,7 +219,7 @@ def test_v3_workspace_opens_and_gains_expiry_enterprise_documents_drafts_submiss
     ws.close()
 
     with Workspace.open(root, keyring_store=keyring_store) as ws:
-        assert schema_version(ws.conn) == SCHEMA_VERSION == 4
+        assert schema_version(ws.conn) == SCHEMA_VERSION
         ws.unlock(PASSPHRASE)
         old = profile_store.load_profile(ws)
         assert old is not None and old.legal_person.id_valid_until is None
@@ -251,3 +251,41 @@ def test_v3_workspace_opens_and_gains_expiry_enterprise_documents_drafts_submiss
                                             submitted_on=dt.date(2025, 3, 3))
         assert sub.bundle_sha256 == build.sha256
         assert sub.follow_up_on == dt.date(2025, 3, 12)  # 7 working days
+
+
+def test_v4_workspace_opens_and_keeps_the_ticks_of_a_rejection_checklist(
+        tmp_path: Path, keyring_store) -> None:
+    """A workspace as version 4 left it (a rejected submission, no ticks column) opens in
+    version 5: the old submission reads with nothing ticked, and ticks are kept from then on."""
+    import datetime as dt
+
+    from app.store import submissions
+    from app.store.db import transaction
+
+    root = tmp_path / "v4"
+    root.mkdir()
+    ws = Workspace(root, connect(root / DB_NAME, target=4), keyring_store)
+    ws.create_vault(PASSPHRASE, scrypt_n=FAST_SCRYPT_N)
+    with transaction(ws.conn) as c:
+        _old_case(c, "0123456789ab")
+        c.execute("INSERT INTO submissions (id, case_id, submitted_on, channel, follow_up_on, "
+                  "outcome, outcome_on, reason, created) VALUES ('s1', '0123456789ab', "
+                  "'2025-03-03', 'admin_console', '2025-03-12', 'rejected', '2025-03-05', "
+                  "'unclear_images', '2025-03-03T00:00:00+00:00')")
+    ws.close()
+
+    with Workspace.open(root, keyring_store=keyring_store) as ws:
+        assert schema_version(ws.conn) == SCHEMA_VERSION == 5
+        (old,) = submissions.list_submissions(ws, "0123456789ab")
+        assert old.fixes_done == [] and old.outcome == "rejected"
+        size = len(submissions.rejection_checklist("unclear_images"))
+        due = submissions.what_is_due(ws, dt.date(2025, 3, 6))
+        assert any(f"{size} thing(s)" in d.message.en for d in due)
+        submissions.set_fixes_done(ws, "s1", [0])
+        assert submissions.get_submission(ws, "s1").fixes_done == [0]
+        with pytest.raises(StoreError):
+            submissions.set_fixes_done(ws, "s1", [size])
+    with Workspace.open(root, keyring_store=keyring_store) as ws:
+        assert submissions.get_submission(ws, "s1").fixes_done == [0], "kept across a restart"
+        due = submissions.what_is_due(ws, dt.date(2025, 3, 6))
+        assert any(f"{size - 1} thing(s)" in d.message.en for d in due)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from app.store import cases, submissions
 from app.ui.pages.cases import CasesPage
 
-from .test_cases_page import page, seeded  # noqa: F401  (fixtures)
+from .test_cases_page import page, reopened, seeded  # noqa: F401  (fixtures)
 
 
 def choose(combo, data: object) -> None:
@@ -68,3 +68,70 @@ def test_open_the_package_of_a_case_from_the_cases_page(page: CasesPage, seeded,
     appeal = window.page("appeal")
     assert appeal.target is not None and appeal.target.case_id == seeded["enterprise"]
 
+
+
+def test_the_follow_up_day_is_adjustable(page: CasesPage, seeded, store):  # noqa: F811
+    """Seven working days by default; moved on the panel, kept, and the due list follows."""
+    case_id = seeded["enterprise"]
+    assert page.select_case(case_id)
+    box = page.submissions
+    assert not box.followUpEdit.isVisible(), "nothing pending: nothing to follow up"
+    box.dateEdit.setDate(QDate(2026, 11, 4))  # a Wednesday
+    box.submitButton.click()
+    ws = store.workspace()
+    (sub,) = submissions.list_submissions(ws, case_id)
+    assert sub.follow_up_on.isoformat() == "2026-11-13", "7 working days by default"
+    assert box.followUpEdit.isVisible()
+    assert box.followUpEdit.date() == QDate(2026, 11, 13)
+    assert "7" in box.followUpHint.text()
+    assert page.due.isVisible(), "long past: due"
+
+    later = QDate.currentDate().addDays(30)
+    box.followUpEdit.setDate(later)
+    box.followUpButton.click()
+    (sub,) = submissions.list_submissions(ws, case_id)
+    assert sub.follow_up_on == later.toPython(), "kept in the workspace"
+    assert f"follow up on {later.toString('yyyy-MM-dd')}" in box.list.item(0).text()
+    dues = [page.due.list.item(i).text() for i in range(page.due.list.count())]
+    assert not any("follow up" in d for d in dues), "moved to the future: not due now"
+    assert box.followUpEdit.date() == later, "the panel shows the moved day"
+
+
+def test_ticks_on_the_rejection_checklist_are_kept(page: CasesPage, seeded, store,  # noqa: F811
+                                                    context):
+    case_id = seeded["enterprise"]
+    assert page.select_case(case_id)
+    box = page.submissions
+    box.dateEdit.setDate(QDate(2026, 11, 4))
+    box.submitButton.click()
+    choose(box.outcomeCombo, "rejected")
+    choose(box.reasonCombo, "unclear_images")
+    box.outcomeButton.click()
+    size = box.fixList.count()
+    assert size >= 1
+    dues = [page.due.list.item(i).text() for i in range(page.due.list.count())]
+    assert any(f"{size} thing(s) to fix" in d for d in dues)
+
+    box.fixList.item(0).setCheckState(Qt.CheckState.Checked)
+    ws = store.workspace()
+    (sub,) = submissions.list_submissions(ws, case_id)
+    assert sub.fixes_done == [0], "the tick is in the workspace"
+    other = reopened(store)
+    assert submissions.list_submissions(other, case_id)[0].fixes_done == [0], "committed"
+    other.close()
+    dues = [page.due.list.item(i).text() for i in range(page.due.list.count())]
+    assert any(f"{size - 1} thing(s) to fix" in d for d in dues), dues
+
+    # Another case and back, and a new page (a restart): the tick is still there.
+    page.select_case(seeded["first"])
+    assert page.select_case(case_id)
+    assert page.submissions.fixList.item(0).checkState() == Qt.CheckState.Checked
+    again = CasesPage(context)
+    again.show()
+    assert again.select_case(case_id)
+    assert again.submissions.fixList.item(0).checkState() == Qt.CheckState.Checked
+    if size > 1:
+        assert again.submissions.fixList.item(1).checkState() == Qt.CheckState.Unchecked
+    again.submissions.fixList.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert submissions.list_submissions(ws, case_id)[0].fixes_done == []
+    again.close()

@@ -78,3 +78,69 @@ def test_an_enterprise_block_asks_nothing_about_members(window, qtbot):
     assert "prior_violations" not in report.model_fields_set
     page.set_answer("account", "member")
     assert page.ui.groupPrior.isVisible() and page.member_picker.isVisible()
+
+
+def test_the_wait_date_is_kept_with_the_case_and_comes_due(window, store):
+    """The end date entered on a wait route is stored with the case when it is recorded; the
+    Cases page shows it on its timeline and, once the day has come, under "Due now"."""
+    from app.store import cases, submissions
+    from app.ui.pages.cases import CasesPage
+
+    page = window.show_page("diagnose")
+    diagnose(page, prior=1, account="member", scope="interop", duration="temporary")
+    assert page.diagnosis.appeal_route == "wait_for_expiry"
+    panel = page.next_panel
+    today = dt.date.today()
+    panel.dateKnown.setChecked(True)
+    panel.dateEdit.setDate(QDate(today))
+    page.record_case()
+    assert page.recorded_case is not None
+    ws = store.workspace()
+    case = cases.get_case(ws, page.recorded_case)
+    assert cases.wait_until(case) == today, "stored with the case"
+    due = [d for d in submissions.what_is_due(ws) if d.kind == "wait"]
+    assert [(d.case_id, d.due) for d in due] == [(case.id, today)]
+    assert not any(d.kind == "wait" for d in submissions.what_is_due(
+        ws, today - dt.timedelta(days=1))), "not due before its day"
+
+    cases_page = window.show_page("cases")
+    assert isinstance(cases_page, CasesPage)
+    cases_page.refresh()
+    dues = [cases_page.due.list.item(i).text() for i in range(cases_page.due.list.count())]
+    assert any(f"the wait ended on {today.isoformat()}" in d for d in dues), dues
+    assert cases_page.select_case(case.id)
+    timeline = [cases_page.ui.timelineList.item(i).text()
+                for i in range(cases_page.ui.timelineList.count())]
+    assert any(f"Waiting until {today.isoformat()}" in t for t in timeline), timeline
+
+    cases.set_status(ws, case.id, "resolved")
+    assert not any(d.kind == "wait" for d in submissions.what_is_due(ws)), "resolved: not due"
+
+
+def test_no_wait_date_no_reminder(window, store):
+    from app.store import cases, submissions
+
+    page = window.show_page("diagnose")
+    diagnose(page, prior=1, account="member", scope="interop", duration="temporary")
+    page.record_case()
+    ws = store.workspace()
+    assert cases.wait_until(cases.get_case(ws, page.recorded_case)) is None
+    assert not any(d.kind == "wait" for d in submissions.what_is_due(ws))
+
+
+def test_a_wait_date_entered_after_recording_is_kept_too(window, store):
+    from app.store import cases
+
+    page = window.show_page("diagnose")
+    diagnose(page, prior=1, account="member", scope="interop", duration="temporary")
+    page.record_case()
+    panel = page.next_panel
+    end = dt.date.today() + dt.timedelta(days=3)
+    panel.dateEdit.setDate(QDate(end))
+    panel.dateKnown.setChecked(True)
+    ws = store.workspace()
+    assert cases.wait_until(cases.get_case(ws, page.recorded_case)) == end
+    later = end + dt.timedelta(days=2)
+    panel.dateEdit.setDate(QDate(later))
+    panel.dateEdit.editingFinished.emit()
+    assert cases.wait_until(cases.get_case(ws, page.recorded_case)) == later

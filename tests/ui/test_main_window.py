@@ -122,3 +122,52 @@ def test_quit_shortcut(window):
 def test_translation_context_for_pages():
     assert QCoreApplication.translate("Pages", "Diagnose") == "Diagnose"
     assert QGuiApplication.instance() is QApplication.instance()
+
+
+def test_the_window_paints_before_it_builds_its_first_page(context, qtbot):
+    """Start-up (docs/design.md): the shell paints first; ``prepare`` (the catalogue) runs after
+    the first paint, then the page it opens on is built; the others wait until shown."""
+    from app.ui.main_window import MainWindow
+
+    calls: list[bool] = []
+
+    def prepare() -> bool:
+        calls.append(window.isVisible())
+        return True
+
+    window = MainWindow(context, prepare=prepare)
+    qtbot.addWidget(window)
+    assert window._pages == {} and calls == []
+    window.show()
+    qtbot.waitUntil(lambda: "diagnose" in window._pages)
+    assert calls == [True]
+    assert window.ui.pages.currentWidget() is window.page("diagnose")
+    assert set(window._pages) == {"diagnose"}
+
+
+def test_a_failed_prepare_closes_the_window_without_building_a_page(context, qtbot):
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(context, prepare=lambda: False)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert window._pages == {}
+
+
+def test_the_context_loads_the_catalogue_and_the_workspace_on_first_use(settings):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from app.ui.context import AppContext\n"
+        "context = AppContext(settings=QSettings())\n"
+        "print(sorted(m for m in ('pydantic', 'app.store', 'app.rules.catalogue', 'keyring')\n"
+        "             if m in sys.modules))\n"
+        "print(len(context.catalogue.violations) > 0, type(context.store).__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out == ["[]", "True WorkspaceService"]

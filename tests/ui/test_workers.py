@@ -8,7 +8,7 @@ from app.ui.workers import Cancelled, Job, SynchronousRunner, ThreadPoolRunner
 
 
 def _count_to(n: int):
-    def work(progress, cancel: threading.Event):
+    def work(progress, cancel):
         for i in range(n):
             if cancel.is_set():
                 raise Cancelled
@@ -35,7 +35,9 @@ def test_failure_becomes_a_message_not_a_traceback(qtbot):
     job = Job(work)
     with qtbot.waitSignal(job.signals.failed, timeout=5000) as failed:
         ThreadPoolRunner().start(job)
-    assert failed.args == ["photo.jpg: not an image"]
+    (failure,) = failed.args
+    assert failure.message == "photo.jpg: not an image"
+    assert isinstance(failure.exception, ValueError)  # the exception itself, not only a string
 
 
 def test_cancel_before_the_work_notices_reports_cancelled():
@@ -46,3 +48,63 @@ def test_cancel_before_the_work_notices_reports_cancelled():
     job.signals.finished.connect(lambda result: outcome.append(result))
     SynchronousRunner().start(job)
     assert outcome == ["cancelled"]
+
+
+def test_one_cancelled_and_one_token_for_every_layer():
+    """app/jobs.py is the one contract: the appeal, audit and store cancellations are it."""
+    import app.jobs as jobs
+    from app.appeal import images
+    from app.audit import behaviour, xlsx
+    from app.store import errors
+
+    assert Cancelled is jobs.Cancelled
+    assert images.Cancelled is jobs.Cancelled
+    assert behaviour.ScanCancelled is jobs.Cancelled and xlsx.ConversionCancelled is jobs.Cancelled
+    assert issubclass(errors.Cancelled, jobs.Cancelled)
+    token = jobs.CancelToken()
+    assert not token() and not token.is_set()
+    token.check()
+    token.cancel()
+    assert token() and token.is_set() and token.cancelled
+    try:
+        token.check()
+    except jobs.Cancelled:
+        pass
+    else:
+        raise AssertionError("check() did not raise")
+
+
+def test_shutdown_cancels_running_jobs_and_waits_for_them(qtbot):
+    from app.ui.workers import shutdown
+
+    started = threading.Event()
+    ended = threading.Event()
+
+    def work(progress, cancel):
+        started.set()
+        try:
+            while not cancel.wait(0.01):
+                pass
+            raise Cancelled
+        finally:
+            ended.set()
+
+    job = Job(work)
+    ThreadPoolRunner().start(job)
+    assert started.wait(5)
+    assert shutdown(5000)
+    assert ended.is_set() and job.done
+
+
+def test_closing_the_context_closes_only_what_was_opened(settings, store):
+    from app.ui import context as context_module
+    from app.ui.context import AppContext
+
+    context = AppContext(settings=settings)
+    context.close()  # nothing opened: nothing made just to be closed
+    assert context.__dict__["_lazy_store"] is context_module._UNSET
+    context = AppContext(settings=settings, store=store)
+    store.workspace()
+    assert store.is_open
+    context.close()
+    assert not store.is_open

@@ -20,7 +20,7 @@ from app.ui import accessibility, theme
 from app.ui.store_service import keyring_problem
 from app.ui.vault_access import VaultAccess
 from app.ui.widgets.new_passphrase import ERROR_STYLE, NewPassphraseFields
-from app.ui.workers import Job
+from app.ui.workers import Job, JobFailure
 
 
 class VaultSetupDialog(QDialog):
@@ -119,11 +119,11 @@ class VaultSetupDialog(QDialog):
         self.fields.clear()
         self.accept()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: JobFailure) -> None:
         self._job = None
         self.unsetCursor()
         self.error.setText(self.tr("The vault could not be set up: {error}").format(
-            error=message))
+            error=failure.message))
         self.error.show()
         self._update()
 

@@ -78,7 +78,7 @@ class VaultUnlockDialog(QDialog):
 
         job = Job(work)
         job.signals.finished.connect(self._done)
-        job.signals.failed.connect(self._failed)
+        job.signals.failed.connect(lambda failure: self._failed(failure.message))
         self._job = job
         self._update()
         self.setCursor(Qt.CursorShape.WaitCursor)

@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-SHOWN_KEY = "ui/welcome_shown"  # true once the welcome was shown on a first start
+from app.ui import settings as prefs
+
+SHOWN_KEY = prefs.WELCOME_SHOWN.key  # declared in app/ui/settings.py
 
 
 class WelcomeDialog(QDialog):

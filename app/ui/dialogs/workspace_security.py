@@ -93,7 +93,7 @@ class WorkspaceSecurityDialog(QDialog):
             return
         job = Job(lambda progress, cancel: work())
         job.signals.finished.connect(lambda _: self._finished(done, ok=True))
-        job.signals.failed.connect(lambda error: self._finished(error, ok=False))
+        job.signals.failed.connect(lambda failure: self._finished(failure.message, ok=False))
         self._job = job
         self._update()
         self.service.runner.start(job)

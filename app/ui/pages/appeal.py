@@ -252,7 +252,8 @@ class AppealPage(QWidget):
         except StoreError as exc:
             log.warning("case %s cannot be read: %s", case_id, exc)
             return None
-        return PackageTarget("case", case.diagnosis, case.report, case.id, case.restricted_on)
+        return PackageTarget("case", case.diagnosis, case.report, case.id, case.restricted_on,
+                             case.userid)
 
     def _case_chosen(self, *, ask: bool = False) -> None:
         data = self.ui.caseCombo.currentData() or ""
@@ -308,7 +309,11 @@ class AppealPage(QWidget):
         if not persistent:
             self.documents.set_store(NoCaseStore())  # empty and closed: nothing to add to
         self.package.load()
-        self.guide.set_draft(self.documents.store.draft().statement)
+        self.guide.set_draft(self.documents.store.draft().statement,
+                             case_notice=target.report.notice_text
+                             if target and target.report else None,
+                             case_day=target.restricted_on if target else None,
+                             case_accounts=[target.userid] if target and target.userid else [])
         self.guide.setEnabled(persistent)
         # Nothing is kept "for this session only": no case (or a locked one), no editing.
         self.ui.slotsHost.setEnabled(persistent)
@@ -397,15 +402,22 @@ class AppealPage(QWidget):
         from app.appeal.statement import Measure, build_statement
 
         lang = self.package.package_lang()
-        st = self.documents.store.draft().statement
+        draft = self.documents.store.draft()
+        st = draft.statement
+        report = self.target.report
+        if report is not None:  # the notice as given in the guide, else the case's
+            report = report.model_copy(update={"notice_text": draft.notice_for(
+                report.notice_text)})
         measures = list(st.measures)
         if self.ws is not None and self.documents.store.persistent:
             from app.store.package import audit_measures
 
             measures += audit_measures(self.ws, lang)
         return build_statement(
-            self.profile, lang=lang, report=self.target.report, accounts=st.accounts,
-            restricted_on=self.target.restricted_on, complied=st.complied,
+            self.profile, lang=lang, report=report,
+            accounts=draft.accounts_for(self.target.userid),
+            restricted_on=draft.restricted_on_for(self.target.restricted_on),
+            complied=st.complied,
             what_happened=st.what_happened,
             measures=[m if isinstance(m, Measure) else Measure.model_validate(m.model_dump())
                       for m in measures],
@@ -550,32 +562,21 @@ class AppealPage(QWidget):
                                   str(documents_folder() / name))
         if not path:
             return
-        from app.appeal.bundle import CoverFacts
-
         target = self.target
-        diagnosis = target.diagnosis if target else None
-        # The cover names what is appealed (the restriction, the accounts, the date).
-        cover = CoverFacts(report=target.report, restricted_on=target.restricted_on,
-                           accounts=self.documents.store.draft().statement.accounts
-                           ) if target else None
-        self.builder.build_bundle(self.profile, self.documents.documents(), Path(path),
-                                  self.statement(), diagnosis, self.package.bundle_options(),
-                                  cover)
+        if target is None or not target.case_id or self.ws is None \
+                or not self.documents.store.persistent:
+            return
+        # What the page shows is what the core reads: pending edits into the case's draft.
+        self.statement_editor.flush()
+        self.guide.flush()
+        self.builder.build_case_bundle(self.ws, target.case_id, Path(path),
+                                       profile=self.profile, lang=lang)
 
     def _record_build(self, built: Any) -> None:
-        """The case remembers each bundle: when, pages, size, SHA-256 (the submission names it)."""
-        if built.kind != "bundle" or self.target is None or self.ws is None \
-                or not self.target.case_id:
-            return
-        from app.store import drafts
-
-        try:
-            drafts.record_build(self.ws, self.target.case_id, built.path, pages=built.pages,
-                                lang=self.package.package_lang())
-        except (OSError, StoreError, sqlite3.Error) as exc:
-            log.warning("the build of case %s was not recorded: %s", self.target.case_id, exc)
-            return
-        self.context.store.cases_changed.emit()
+        """The core recorded the bundle with the case (when, pages, size, SHA-256): the Cases
+        page shows it."""
+        if built.kind == "bundle":
+            self.context.store.cases_changed.emit()
 
     def build_kit(self) -> None:
         if self.builder.busy or not self._confirm_incomplete():

@@ -6,7 +6,6 @@ both to the page's progress bar and Cancel button (app.ui.workers).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,13 +15,11 @@ from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from app.appeal.images import Cancelled as CoreCancelled
-from app.appeal.intake import IntakeError
+from app.errors import user_message
 from app.i18n import Lang
-from app.pdf.fonts import FontNotFoundError
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages.appeal_print import PdfPrinter
-from app.ui.workers import Cancelled, Job, JobRunner, Progress
+from app.ui.workers import CancelToken, Job, JobFailure, JobRunner, Progress
 
 OpenUrl = Callable[[QUrl], bool]
 
@@ -33,23 +30,8 @@ def size_text(size: int) -> str:
 
 def describe_error(lang: Callable[[], Lang]) -> Callable[[BaseException], str]:
     def describe(exc: BaseException) -> str:
-        if isinstance(exc, IntakeError | FontNotFoundError):
-            return exc.message(lang())
-        if isinstance(exc, OSError) and exc.strerror:
-            return f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")
-        return str(exc) or type(exc).__name__
+        return user_message(exc, lang())
     return describe
-
-
-def cancellable(work: Callable[[Progress, threading.Event], Any]
-                ) -> Callable[[Progress, threading.Event], Any]:
-    """The core raises its own Cancelled; the Job knows the UI's."""
-    def run(progress: Progress, cancel: threading.Event) -> Any:
-        try:
-            return work(progress, cancel)
-        except CoreCancelled as exc:
-            raise Cancelled() from exc
-    return run
 
 
 @dataclass
@@ -91,12 +73,12 @@ class BuildController(QObject):
     def busy(self) -> bool:
         return self.job is not None
 
-    def start(self, kind: str, work: Callable[[Progress, threading.Event], Any],
+    def start(self, kind: str, work: Callable[[Progress, CancelToken], Any],
               summarise: Callable[[Any], Built]) -> None:
         if self.busy:
             return
         ui = self.ui
-        self.job = job = Job(cancellable(work), describe_error(self.lang))
+        self.job = job = Job(work, describe_error(self.lang))
         self.progress_seen = []
         self._kind = kind
         ui.progressBar.setRange(0, 0)  # busy until the first report gives the total
@@ -120,10 +102,30 @@ class BuildController(QObject):
                      diagnosis: Any, options: Any, cover: Any = None) -> None:
         from app.appeal.bundle import build_bundle
 
-        def work(progress: Progress, cancel: threading.Event) -> Any:
+        def work(progress: Progress, cancel: CancelToken) -> Any:
             return build_bundle(profile, documents, path, statement=statement,
                                 diagnosis=diagnosis, options=options, cover=cover,
                                 progress=progress, cancel=cancel)
+
+        self.start("bundle", work, lambda result: Built(
+            "bundle", path, lambda: self._bundle_summary(path, result), result.pages))
+
+    def build_case_bundle(self, ws: Any, case_id: str, path: Path, *, profile: Any,
+                          lang: Lang) -> None:
+        """The case's bundle through the core's ``build_case_package`` (the path of the
+        ``case package`` command), which also records the build; on the worker, with its own
+        connection to the workspace (a SQLite connection stays in its thread)."""
+        from app.store.package import build_case_package
+
+        def work(progress: Progress, cancel: threading.Event) -> Any:
+            own = ws.for_another_thread()
+            try:
+                # The administrator confirmed the placeholders before (or there are none).
+                return build_case_package(own, case_id, path, allow_placeholders=True,
+                                          lang=lang, profile=profile, progress=progress,
+                                          cancel=cancel).result
+            finally:
+                own.conn.close()
 
         self.start("bundle", work, lambda result: Built(
             "bundle", path, lambda: self._bundle_summary(path, result), result.pages))
@@ -132,7 +134,7 @@ class BuildController(QObject):
                   options: dict[str, Any]) -> None:
         from app.appeal.kit import build_kit
 
-        def work(progress: Progress, cancel: threading.Event) -> Any:
+        def work(progress: Progress, cancel: CancelToken) -> Any:
             return build_kit(documents, statement, folder, progress=progress, cancel=cancel,
                              **options)
 
@@ -190,12 +192,12 @@ class BuildController(QObject):
         self._show_result_buttons()
         self.finished.emit(built)
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: JobFailure) -> None:
         self._done()
         self.ui.progressBar.hide()
         self.ui.progressLabel.hide()
         self.ui.resultLabel.setText(self.tr("The build failed: {message}").format(
-            message=message))
+            message=failure.message))
         self._show_result_buttons()
 
     def _cancelled(self) -> None:

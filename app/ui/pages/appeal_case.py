@@ -42,6 +42,7 @@ class PackageTarget:
     report: RestrictionReport | None = None
     case_id: str | None = None
     restricted_on: dt.date | None = None
+    userid: str | None = None  # the member the case was recorded for
 
 
 def with_route(catalogue: Catalogue, diagnosis: Diagnosis, route_id: str) -> Diagnosis:

@@ -1,16 +1,19 @@
 """The statement's guided part on the Appeal page: the administrator's own words, section by
-section (why we believe we complied, with the guiding questions; the restricted accounts; the
+section (what happened: the day, the restricted accounts and the notice quoted, pre-filled from
+the case; why we believe we complied, with the guiding questions; the
 measures, each stated as done only when ticked; the request), kept in the case's draft. The
 statement is built from them; what is still missing stays a visible placeholder 【请填写：…】,
 highlighted in the text and listed under it."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import (
+    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -57,8 +60,29 @@ class StatementGuide(QGroupBox):
         self.setObjectName("statementGuide")
         self._lang = lang
         self._filling = False
+        self._case_notice: str = ""
+        self._case_day: dt.date | None = None
+        self._case_accounts: list[str] = []
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # What happened: the facts the administrator entered with the case, correctable here.
+        self.restrictedOn = QDateEdit(self, objectName="restrictedOnEdit", calendarPopup=True)
+        self.restrictedOn.setDisplayFormat("yyyy-MM-dd")
+        self.restrictedOn.setMaximumDate(QDate.currentDate())
+        self.restrictedOnLabel = QLabel(self)
+        self.restrictedOnLabel.setBuddy(self.restrictedOn)
+        form.addRow(self.restrictedOnLabel, self.restrictedOn)
+        self.notice = QPlainTextEdit(self, objectName="noticeEdit")
+        self.notice.setTabChangesFocus(True)
+        self.notice.setMinimumHeight(50)
+        self.notice.setMaximumHeight(90)  # a notice is a few lines; the answers get the room
+        self.noticeLabel = QLabel(self)
+        self.noticeLabel.setBuddy(self.notice)
+        form.addRow(self.noticeLabel, self.notice)
+        self.accounts = QLineEdit(self, objectName="accountsEdit")
+        self.accountsLabel = QLabel(self)
+        self.accountsLabel.setBuddy(self.accounts)
+        form.addRow(self.accountsLabel, self.accounts)
         self.prompts = QLabel(self, objectName="compliedPrompts", wordWrap=True)
         self.prompts.setProperty("hint", True)
         self.prompts.setMinimumWidth(200)
@@ -69,10 +93,6 @@ class StatementGuide(QGroupBox):
         self.compliedLabel.setBuddy(self.complied)
         form.addRow(self.compliedLabel, self.prompts)
         form.addRow(self.complied)
-        self.accounts = QLineEdit(self, objectName="accountsEdit")
-        self.accountsLabel = QLabel(self)
-        self.accountsLabel.setBuddy(self.accounts)
-        form.addRow(self.accountsLabel, self.accounts)
 
         self.measures = QListWidget(self, objectName="measureList")
         self.measures.setMaximumHeight(80)
@@ -103,6 +123,8 @@ class StatementGuide(QGroupBox):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.changed)
         self.complied.textChanged.connect(self._edited)
+        self.notice.textChanged.connect(self._edited)
+        self.restrictedOn.dateChanged.connect(self._edited)
         self.accounts.textEdited.connect(self._edited)
         self.request.textEdited.connect(self._edited)
         self.measures.itemChanged.connect(self._edited)
@@ -113,11 +135,22 @@ class StatementGuide(QGroupBox):
 
     # The draft ------------------------------------------------------------------------------
 
-    def set_draft(self, draft: StatementDraft) -> None:
+    def set_draft(self, draft: StatementDraft, *, case_notice: str | None = None,
+                  case_day: dt.date | None = None, case_accounts: list[str] | None = None
+                  ) -> None:
+        """Show the draft's words; the notice and the day fall back to what the administrator
+        entered with the case (its report's notice text, its restriction day, its member)."""
         self._filling = True
         self._timer.stop()
+        self._case_notice, self._case_day = (case_notice or "").strip(), case_day
+        self._case_accounts = list(case_accounts or [])
+        notice = draft.notice if draft.notice and draft.notice.strip() else self._case_notice
+        self.notice.setPlainText(notice)
+        day = draft.restricted_on or case_day or dt.date.today()
+        self.restrictedOn.setDate(QDate(day.year, day.month, day.day))
         self.complied.setPlainText(draft.complied or "")
-        self.accounts.setText(("、" if self._lang() == "zh_CN" else ", ").join(draft.accounts))
+        self.accounts.setText(("、" if self._lang() == "zh_CN" else ", ").join(
+            draft.accounts or self._case_accounts))
         self.request.setText(draft.request or "")
         self.measures.clear()
         for measure in draft.measures:
@@ -131,8 +164,14 @@ class StatementGuide(QGroupBox):
         measures = [Measure(text=self.measures.item(i).text(),
                             done=self.measures.item(i).checkState() == Qt.CheckState.Checked)
                     for i in range(self.measures.count())]
+        notice = self.notice.toPlainText().strip()
+        day = self.restrictedOn.date().toPython()
         return {"complied": self.complied.toPlainText().strip() or None,
-                "accounts": accounts, "request": self.request.text().strip() or None,
+                # Kept only where they differ from the case: a later fix of the case shows.
+                "notice": notice if notice != self._case_notice else None,
+                "restricted_on": day if day != self._case_day else None,
+                "accounts": accounts if accounts != self._case_accounts else [],
+                "request": self.request.text().strip() or None,
                 "measures": [m.model_dump() for m in measures]}
 
     def flush(self) -> None:
@@ -169,6 +208,10 @@ class StatementGuide(QGroupBox):
     def retranslate(self) -> None:
         lang = self._lang()
         self.setTitle(self.tr("Your words (the statement is written from them)"))
+        self.restrictedOnLabel.setText(self.tr("Restricted &on:"))
+        self.noticeLabel.setText(self.tr("The restriction &notice:"))
+        self.notice.setPlaceholderText(self.tr("Paste the notice WeCom showed, word for word; "
+                                               "the statement quotes it."))
         self.compliedLabel.setText(self.tr("&Why we believe we complied:"))
         self.prompts.setText("\n".join(f"• {p}" for p in complied_prompts(lang)))
         self.complied.setPlaceholderText(self.tr("Answer the questions above in your own "

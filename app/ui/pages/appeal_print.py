@@ -9,7 +9,6 @@ caption).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,10 +18,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QTransform
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from app.appeal.images import Cancelled as CoreCancelled
 from app.appeal.render import RenderError
 from app.i18n import Lang
-from app.ui.workers import Cancelled
+from app.ui.workers import Cancelled, CancelToken
 
 # (parent, printer) -> True when the user chose to print
 AskPrint = Callable[[QWidget, Any], bool]
@@ -112,7 +110,7 @@ class PdfPrinter(QObject):
                  ) -> list[QByteArray] | PrintOutcome:
         """Every page drawn and compressed, or why not (cancelled, damaged)."""
         assert self.page_images is not None
-        cancel = threading.Event()
+        cancel = CancelToken()
 
         def report(done: int, total: int, _message: str) -> None:
             if progress.wasCanceled():
@@ -136,7 +134,7 @@ class PdfPrinter(QObject):
                 if not image.save(buffer, "JPEG", PRINT_JPEG_QUALITY):
                     raise OSError(self.tr("A page could not be prepared for the printer."))
                 prepared.append(data)
-        except (Cancelled, CoreCancelled):
+        except Cancelled:
             return PrintOutcome("cancelled", 0, self.tr("Printing cancelled; nothing was sent "
                                                         "to the printer."))
         except RenderError as exc:

@@ -238,6 +238,7 @@ class AuditChecklistPage(QWidget):
         try:
             step(item)
         except Exception as exc:  # the store's message is what the user needs
+            log.warning("the evidence cannot be changed", exc_info=True)
             self.ui.statusLabel.setText(self.tr("The evidence cannot be changed: {error}")
                                         .format(error=exc))
             return False
@@ -247,6 +248,7 @@ class AuditChecklistPage(QWidget):
         try:
             self.evidence.open(self, item)
         except Exception as exc:
+            log.warning("the evidence cannot be opened", exc_info=True)
             self.ui.statusLabel.setText(self.tr("The evidence cannot be opened: {error}")
                                         .format(error=exc))
 
@@ -337,6 +339,7 @@ class AuditChecklistPage(QWidget):
         try:
             self.audit_id = self.service.archive.save_self_audit(payload, self.audit_id)
         except Exception as exc:  # the store's message is what the user needs
+            log.warning("the self-audit cannot be saved", exc_info=True)
             self.ui.statusLabel.setText(self.tr("Could not save the audit: {error}").format(
                 error=exc))
             return
@@ -350,6 +353,7 @@ class AuditChecklistPage(QWidget):
         try:
             self.saved = self.service.archive.list_self_audits()
         except Exception as exc:
+            log.warning("the saved self-audits cannot be listed", exc_info=True)
             self.saved = []
             self.ui.statusLabel.setText(self.tr("The workspace cannot be opened: {error}")
                                         .format(error=exc))

@@ -16,14 +16,13 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.ui import accessibility, theme
+from app.ui import settings as prefs
 from app.ui.context import AppContext
 from app.ui.forms.ui_audit_fetch import Ui_AuditFetchDialog
 
 log = logging.getLogger(__name__)
 
-BASE_URL_KEY = "audit/api/base_url"
-MEMBERS_KEY = "audit/api/members"
-DEFAULT_BASE_URL = "https://qyapi.weixin.qq.com"
+DEFAULT_BASE_URL = prefs.WECOM_API_BASE_URL.default_value()
 HISTORY_DAYS = 180
 DEFAULT_DAYS = 30
 
@@ -61,8 +60,8 @@ class AuditFetchDialog(QDialog):
         self.ui.setupUi(self)
         ui = self.ui
         settings = context.settings
-        ui.baseUrlEdit.setText(str(settings.value(BASE_URL_KEY, DEFAULT_BASE_URL)))
-        ui.membersEdit.setPlainText(str(settings.value(MEMBERS_KEY, "")))
+        ui.baseUrlEdit.setText(prefs.WECOM_API_BASE_URL.read(settings))
+        ui.membersEdit.setPlainText(prefs.WECOM_API_MEMBERS.read(settings))
         earliest = self.today - dt.timedelta(days=HISTORY_DAYS)
         for edit in (ui.fromEdit, ui.toEdit):
             edit.setDateRange(_qdate(earliest), _qdate(self.today))
@@ -118,8 +117,8 @@ class AuditFetchDialog(QDialog):
         if request is None:
             return
         settings = self.context.settings
-        settings.setValue(BASE_URL_KEY, request.base_url)
-        settings.setValue(MEMBERS_KEY, "\n".join(request.members))
+        prefs.WECOM_API_BASE_URL.write(settings, request.base_url)
+        prefs.WECOM_API_MEMBERS.write(settings, "\n".join(request.members))
         if self.keyring_problem is None:
             try:
                 if self.ui.rememberCheck.isChecked():

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
+from app.errors import user_message
 from app.i18n import Lang
 from app.ui import file_dialogs
 from app.ui.workers import Job, JobRunner
@@ -52,12 +53,7 @@ def describe_error(lang: Lang) -> Callable[[BaseException], str]:
     """The core's bilingual message when it has one (``exc.message``), else the text."""
 
     def describe(exc: BaseException) -> str:
-        message = getattr(exc, "message", None)
-        if callable(message):
-            return message(lang)
-        if isinstance(exc, OSError) and exc.strerror:
-            return f"{exc.filename or ''}: {exc.strerror}".lstrip(": ")
-        return str(exc) or type(exc).__name__
+        return user_message(exc, lang)
 
     return describe
 
@@ -86,7 +82,7 @@ def run_export(runner: JobRunner, write: Callable[[], Any], path: str, lang: Lan
     job.signals.progress.connect(lambda d, t, _m: (bar.setRange(0, t), bar.setValue(d)))
     job.signals.finished.connect(lambda p: (finish(QCoreApplication.translate(
         "AuditExport", "Exported to {path}").format(path=p)), done(p)))
-    job.signals.failed.connect(lambda msg: finish(QCoreApplication.translate(
-        "AuditExport", "Could not write the report: {error}").format(error=msg)))
+    job.signals.failed.connect(lambda failure: finish(QCoreApplication.translate(
+        "AuditExport", "Could not write the report: {error}").format(error=failure.message)))
     runner.start(job)
     return job

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
 from PySide6.QtGui import QBrush, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QListWidgetItem, QMenu, QWidget
 
+from app.ui import settings as prefs
 from app.ui import theme
 from app.ui.context import AppContext
 from app.ui.forms.ui_audit_scan import Ui_AuditScanPage
@@ -20,9 +22,11 @@ from app.ui.pages.audit_fetch import FetchRequest, ask_fetch
 from app.ui.pages.audit_thresholds import ask_thresholds
 from app.ui.pages.scan_member import MemberDetail
 from app.ui.pages.scan_model import MEMBER_ROLE, ScanModel, ScanProxyModel
-from app.ui.workers import Cancelled, Job, JobRunner, ThreadPoolRunner
+from app.ui.workers import Job, JobFailure, JobRunner, ThreadPoolRunner
 
-THRESHOLDS_KEY = "audit/scan/thresholds"
+log = logging.getLogger(__name__)
+
+THRESHOLDS_KEY = prefs.SCAN_THRESHOLDS.key  # declared in app/ui/settings.py
 FILE_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm")
 PAGE_STYLE = 'QLabel[hint="true"] { color: @hint; }'
 
@@ -96,7 +100,7 @@ class AuditScanPage(QWidget):
     # Thresholds -------------------------------------------------------------------------------
 
     def thresholds(self) -> Any:
-        saved = self.context.settings.value(THRESHOLDS_KEY)
+        saved = prefs.SCAN_THRESHOLDS.read(self.context.settings) or None
         overrides = None
         if saved:
             try:
@@ -109,7 +113,7 @@ class AuditScanPage(QWidget):
             return self.service.load_thresholds(None)
 
     def set_thresholds(self, thresholds: Any) -> None:
-        self.context.settings.setValue(THRESHOLDS_KEY, json.dumps(thresholds.model_dump()))
+        prefs.SCAN_THRESHOLDS.write(self.context.settings, json.dumps(thresholds.model_dump()))
 
     def edit_thresholds(self) -> None:
         chosen = self._ask_thresholds(self, self.thresholds(), self.service.load_thresholds(None))
@@ -139,13 +143,7 @@ class AuditScanPage(QWidget):
         scan = self.service.scan
 
         def work(progress, cancel):
-            from app.audit.behaviour import ScanCancelled
-
-            try:
-                return scan(path, thresholds, lambda d, t, msg: progress(d, t, msg(lang)),
-                            cancel.is_set)
-            except ScanCancelled:
-                raise Cancelled() from None
+            return scan(path, thresholds, lambda d, t, msg: progress(d, t, msg(lang)), cancel)
 
         return self._start(work, self.tr("Reading {path}…").format(path=Path(path).name))
 
@@ -164,20 +162,16 @@ class AuditScanPage(QWidget):
         out = Path(self._fetch_dir.name) / "wecom-api.csv"
 
         def work(progress, cancel):
-            from app.audit.behaviour import ScanCancelled, rows_to_csv
+            from app.audit.behaviour import rows_to_csv
 
             client = service.make_client(request.corpid, request.secret, request.base_url)
             rows = client.fetch_behaviour(request.members, request.start, request.end,
                                           progress=lambda d, t, msg: progress(d, t, msg(lang)),
-                                          cancel=cancel.is_set)
-            if cancel.is_set():
-                raise Cancelled()
+                                          cancel=cancel)
+            cancel.check()
             rows_to_csv(rows, out)
-            try:
-                return service.scan(str(out), thresholds,
-                                    lambda d, t, msg: progress(d, t, msg(lang)), cancel.is_set)
-            except ScanCancelled:
-                raise Cancelled() from None
+            return service.scan(str(out), thresholds,
+                                lambda d, t, msg: progress(d, t, msg(lang)), cancel)
 
         return self._start(work, self.tr("Fetching from WeCom…"))
 
@@ -224,9 +218,9 @@ class AuditScanPage(QWidget):
         self.error = ""
         self._show_result()
 
-    def _failed(self, message: str) -> None:
+    def _failed(self, failure: JobFailure) -> None:
         self._job_ended()
-        self.error = message
+        self.error = failure.message
         self._show_problems()
         self.ui.summaryLabel.setText(self.tr("The data could not be read; see the problem "
                                              "below."))
@@ -243,6 +237,7 @@ class AuditScanPage(QWidget):
         try:
             ledger = self.service.archive.restrictions(m.userid for m in result.members)
         except Exception as exc:  # the scan is still worth showing without the ledger
+            log.warning("the ledger cannot be read", exc_info=True)
             self.context.hub.status_message.emit(
                 self.tr("The ledger cannot be read: {error}").format(error=exc), 0)
         self.model.set_result(list(result.members), ledger, lang)

@@ -98,6 +98,7 @@ class CasesPage(QWidget):
         ui.detailBodyLayout.insertWidget(
             ui.detailBodyLayout.indexOf(ui.statusGroup) + 1, self.submissions)
         self.submissions.changed.connect(self.store.cases_changed.emit)
+        self.submissions.ticked.connect(lambda: self.due.refresh())
         self.submissions.status.connect(self._status)
         self.submissions.open_package.connect(lambda case_id: context.hub.open_case(case_id))
         self.model = CaseTableModel(context.catalogue, context.lang)
@@ -266,6 +267,8 @@ class CasesPage(QWidget):
         ui.timelineList.clear()
         for event in case.timeline:
             what = (status_title(event.value or "") if event.kind == "status"
+                    else self.tr("Waiting until {date}").format(date=event.value or "")
+                    if event.kind == "wait_until"
                     else self.tr("The linked WeChat account was unblocked"))
             ui.timelineList.addItem(f"{local_time(event.at)}   {what}")
         for status, button in self._buttons.items():

@@ -107,6 +107,7 @@ class SubmissionsBox(QGroupBox):
     """The case's submissions and outcomes; emits ``changed`` after a record."""
 
     changed = Signal()
+    ticked = Signal()  # a checklist tick saved: only what is due changes
     status = Signal(str, int)
     open_package = Signal(str)  # the case whose appeal package to open
 
@@ -128,6 +129,25 @@ class SubmissionsBox(QGroupBox):
         self.list = QListWidget(self, objectName="submissionList")
         self.list.setMaximumHeight(90)
         layout.addWidget(self.list)
+
+        # The pending attempt's follow-up day: 7 working days after sending unless moved here
+        # (e.g. WeCom said it needs longer).
+        follow = QHBoxLayout()
+        self.followUpLabel = QLabel(self)
+        self.followUpEdit = QDateEdit(self, objectName="followUpEdit", calendarPopup=True)
+        self.followUpEdit.setDisplayFormat("yyyy-MM-dd")
+        self.followUpLabel.setBuddy(self.followUpEdit)
+        self.followUpButton = QPushButton(self, objectName="setFollowUpButton")
+        self.followUpButton.setAutoDefault(False)
+        self.followUpButton.clicked.connect(self.set_follow_up)
+        self.followUpHint = QLabel(self, objectName="followUpHint", wordWrap=True)
+        self.followUpHint.setProperty("hint", True)
+        follow.addWidget(self.followUpLabel)
+        follow.addWidget(self.followUpEdit)
+        follow.addWidget(self.followUpButton)
+        follow.addWidget(self.followUpHint, 1)
+        layout.addLayout(follow)
+        self.pending: submissions.Submission | None = None
 
         form = QGridLayout()
         self.dateLabel = QLabel(self)
@@ -175,6 +195,8 @@ class SubmissionsBox(QGroupBox):
         layout.addWidget(self.fixTitle)
         layout.addWidget(self.fixList)
 
+        self.rejected: submissions.Submission | None = None
+        self.fixList.itemChanged.connect(self._fix_ticked)
         self.submitButton.clicked.connect(self.record_submission)
         self.outcomeButton.clicked.connect(self.record_outcome)
         self.outcomeCombo.currentIndexChanged.connect(self._outcome_changed)
@@ -200,12 +222,24 @@ class SubmissionsBox(QGroupBox):
             empty = QListWidgetItem(self.tr("Nothing sent yet."))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(empty)
-        pending = any(s.outcome == "pending" for s in found)
+        self.pending = next((s for s in reversed(found) if s.outcome == "pending"), None)
+        pending = self.pending is not None
+        for widget in (self.followUpLabel, self.followUpEdit, self.followUpButton,
+                       self.followUpHint):
+            widget.setVisible(pending)
+        if self.pending is not None:
+            day = self.pending.follow_up_on
+            self.followUpEdit.setMinimumDate(QDate(self.pending.submitted_on.year,
+                                                   self.pending.submitted_on.month,
+                                                   self.pending.submitted_on.day))
+            self.followUpEdit.setDate(QDate(day.year, day.month, day.day))
         self.outcomeButton.setEnabled(pending)
         self.outcomeCombo.setEnabled(pending)
         self._outcome_changed()
         latest = found[-1] if found else None
         rejected = latest is not None and latest.outcome == "rejected"
+        self.rejected = latest if rejected else None
+        self.fixList.blockSignals(True)  # filling: no tick to save
         self.fixTitle.setVisible(rejected)
         self.fixList.setVisible(rejected)
         if rejected and latest is not None:
@@ -215,10 +249,12 @@ class SubmissionsBox(QGroupBox):
             for fix in submissions.rejection_checklist(reason):
                 item = QListWidgetItem(fix.text(lang))
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+                done = self.fixList.count() in latest.fixes_done
+                item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
                 item.setToolTip(self.tr("Checked by {check}").format(
                     check=_t(CHECK_TITLES.get(fix.check, "manual"))))
                 self.fixList.addItem(item)
+        self.fixList.blockSignals(False)
 
     def _line(self, sub: submissions.Submission, lang: Lang) -> str:
         parts = [sub.submitted_on.isoformat(), submissions.CHANNEL_TITLES[sub.channel](lang)]
@@ -228,12 +264,27 @@ class SubmissionsBox(QGroupBox):
             parts.append(self.tr("bundle {sha}").format(sha=sub.bundle_sha256[:12]))
         outcome = submissions.OUTCOME_TITLES[sub.outcome](lang)
         if sub.outcome == "rejected" and sub.reason:
-            outcome += f" ({_t(REASON_TITLES[sub.reason])})"
+            reason = _t(REASON_TITLES[sub.reason])
+            outcome += f"（{reason}）" if lang == "zh_CN" else f" ({reason})"
         if sub.outcome == "pending":
             outcome += " · " + self.tr("follow up on {date}").format(
                 date=sub.follow_up_on.isoformat())
         parts.append(outcome)
         return " · ".join(parts)
+
+    def _fix_ticked(self, *_: object) -> None:
+        """A tick on the rejection's checklist: kept with the submission at once."""
+        if self.rejected is None:
+            return
+        done = [i for i in range(self.fixList.count())
+                if self.fixList.item(i).checkState() == Qt.CheckState.Checked]
+        try:
+            self.rejected = submissions.set_fixes_done(self.store.workspace(), self.rejected.id,
+                                                       done)
+        except StoreError as exc:
+            self.status.emit(self.tr("The tick was not saved: {error}").format(error=exc), 0)
+            return
+        self.ticked.emit()
 
     def _outcome_changed(self, *_: object) -> None:
         self.reasonCombo.setVisible(self.outcomeCombo.currentData() == "rejected")
@@ -254,6 +305,21 @@ class SubmissionsBox(QGroupBox):
         self.refEdit.clear()
         self.status.emit(self.tr("Submission recorded; follow up on {date} if WeCom has not "
                                  "answered.").format(date=sub.follow_up_on.isoformat()), 5000)
+        self.changed.emit()
+        return True
+
+    def set_follow_up(self) -> bool:
+        """Move the pending attempt's follow-up day to the one chosen."""
+        if self.pending is None:
+            return False
+        day = self.followUpEdit.date().toPython()
+        try:
+            sub = submissions.set_follow_up(self.store.workspace(), self.pending.id, day)
+        except StoreError as exc:
+            self.status.emit(self.tr("Not recorded: {error}").format(error=exc), 0)
+            return False
+        self.status.emit(self.tr("Follow up on {date}.").format(
+            date=sub.follow_up_on.isoformat()), 5000)
         self.changed.emit()
         return True
 
@@ -280,6 +346,10 @@ class SubmissionsBox(QGroupBox):
         self.refLabel.setText(self.tr("Refere&nce:"))
         self.refEdit.setPlaceholderText(self.tr("The number WeCom gave, if any"))
         self.submitButton.setText(self.tr("Record su&bmission"))
+        self.followUpLabel.setText(self.tr("&Follow up on:"))
+        self.followUpButton.setText(self.tr("Mo&ve follow-up"))
+        self.followUpHint.setText(self.tr("Set when sending: {days} working days later.").format(
+            days=submissions.DEFAULT_FOLLOW_UP_WORKING_DAYS))
         self.outcomeLabel.setText(self.tr("Out&come:"))
         self.outcomeButton.setText(self.tr("Record &WeCom's answer"))
         for combo, values in ((self.channelCombo, [

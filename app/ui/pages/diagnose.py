@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from app.ui.pages.diagnose_hint import NoticeHint
 from app.ui.pages.diagnose_member import MemberPicker
 from app.ui.pages.diagnose_next import NextStepPanel
 from app.ui.widgets.diagnosis_view import DiagnosisView
+
+log = logging.getLogger(__name__)
 
 STEP_TITLES = (
     QT_TRANSLATE_NOOP("DiagnosePage", "What is restricted"),
@@ -88,6 +91,7 @@ class DiagnosePage(QWidget):
         # What to do next, first: prepare the package, wait until a date, or the steps.
         self.next_panel = NextStepPanel(ui.resultHost)
         self.next_panel.prepare_package.connect(self.prepare_package)
+        self.next_panel.wait_date_set.connect(self._keep_wait_date)
         ui.resultHostLayout.addWidget(self.next_panel)
         ui.resultHostLayout.addWidget(self.result_view)
         self.result_view.citation_shown.connect(
@@ -312,6 +316,7 @@ class DiagnosePage(QWidget):
             self.diagnosis = self.context.rules.diagnose(self._report, self.context.catalogue,
                                                          self.context.lang)
         except Exception as exc:  # the core's message is the most useful thing to show
+            log.warning("the diagnosis failed", exc_info=True)
             self.diagnosis = None
             self.result_view.show_error(str(exc))
         else:
@@ -376,11 +381,28 @@ class DiagnosePage(QWidget):
             status.emit(self.tr("Not recorded: {error}").format(error=exc), 0)
             return
         self.recorded_case = case.id
+        self._keep_wait_date()
         self.recordButton.setEnabled(False)
         status.emit(self.tr("Recorded as case {id}; see it in the Cases workspace.").format(
             id=case.id), 0)
         store.cases_changed.emit()
         self.context.hub.set_current_case(case.id)
+
+    def _keep_wait_date(self) -> None:
+        """A wait route's day, with the recorded case: a reminder on the Cases page (also when
+        the day is entered after recording)."""
+        wait = self.next_panel.wait_date()
+        if self.recorded_case is None or wait is None:
+            return
+        try:
+            ws = self.context.store.workspace()
+            if cases.wait_until(cases.get_case(ws, self.recorded_case)) != wait:
+                cases.set_wait_until(ws, self.recorded_case, wait)
+        except StoreError as exc:
+            self.context.hub.status_message.emit(self.tr(
+                "The wait date was not kept: {error}").format(error=exc), 0)
+            return
+        self.context.store.cases_changed.emit()
 
     def prepare_package(self) -> None:
         """One click from the result to its appeal package: the case is recorded if it is not

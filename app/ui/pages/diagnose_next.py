@@ -73,6 +73,7 @@ class NextStepPanel(QGroupBox):
     and show the Appeal page on it."""
 
     prepare_package = Signal()
+    wait_date_set = Signal()  # the administrator set or cleared the wait date
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +113,8 @@ class NextStepPanel(QGroupBox):
         layout.addWidget(self.advice)
         self.dateKnown.toggled.connect(self._update_wait)
         self.dateEdit.dateChanged.connect(self._update_wait)
+        self.dateKnown.toggled.connect(self.wait_date_set)
+        self.dateEdit.editingFinished.connect(self.wait_date_set)
         self.setVisible(False)
 
     def show_for(self, diagnosis: Diagnosis | None, lang: Lang) -> None:

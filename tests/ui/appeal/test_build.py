@@ -324,3 +324,38 @@ def test_the_build_summary_follows_a_language_switch(page, answers, tmp_path, co
     context.hub.language_changed.emit("zh_CN")
     assert "个文件" in page.ui.resultLabel.text() and "files" not in page.ui.resultLabel.text()
     assert page.ui.progressLabel.text() == "已完成。"
+
+
+def test_the_page_builds_through_the_cores_case_package(page, answers, tmp_path, store,
+                                                         case_id, monkeypatch):
+    """One path for the GUI and `case package`: the page's build worker calls the core's
+    build_case_package (with the page's progress and cancel), which records the build once;
+    the same case built by the core alone gives the same document."""
+    from app.store import drafts, package
+
+    calls: list[tuple[str, dict]] = []
+    real = package.build_case_package
+
+    def spy(ws, cid, out, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append((cid, kwargs))
+        return real(ws, cid, out, **kwargs)
+
+    monkeypatch.setattr(package, "build_case_package", spy)
+    fill(page, tmp_path)
+    page.ui.statementEdit.setPlainText("我们的申诉说明，已由管理员全文填写。")
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    seen = bar_values(page)
+    page.ui.buildBundleButton.click()
+    assert (tmp_path / "appeal.pdf").exists()
+    [(cid, kwargs)] = calls
+    assert cid == case_id and kwargs["progress"] is not None and kwargs["cancel"] is not None
+    assert seen and seen[-1] == page.ui.progressBar.maximum(), "progress still reaches the bar"
+    (build,) = drafts.list_builds(store.workspace(), case_id)
+    assert build.sha256 == drafts.sha256_of(tmp_path / "appeal.pdf"), "recorded once"
+
+    cli = real(store.workspace(), case_id, tmp_path / "cli.pdf", profile=sample_profile())
+    gui = PdfReader(tmp_path / "appeal.pdf")
+    assert cli.result.pages == len(gui.pages)
+    assert [o.title for o in PdfReader(tmp_path / "cli.pdf").outline] == [
+        o.title for o in gui.outline]
+    assert "全文填写" in "".join(p.extract_text() or "" for p in gui.pages[:3])

@@ -1,0 +1,175 @@
+"""Start-up benchmark: the app's start against a bare interpreter and a bare Qt window.
+
+    .venv/bin/python bench/startup/run.py [--repeat 15] [--only help,window,bundle]
+
+Every probe is a fresh process, timed from spawn to exit by this script (wall clock); the probes
+take turns so that load from other processes falls on all alike. For each, the median and the
+best wall time and the median CPU time (user + system, all threads: the figure other load
+disturbs least) are reported:
+
+- **bare interpreter**: ``python -c pass``;
+- **--help**: ``wecom-appeal --help`` (the console script of this interpreter's environment);
+- **bare window**: PySide6 imported, a QApplication and an empty QWidget shown; the process
+  leaves (``os._exit``) when the window is first exposed (mapped and ready to paint);
+- **main window**: ``app.ui.main.run_gui`` with the same exit on the first expose of the main
+  window, in a fresh settings and workspace folder;
+- **bundle, fixed part**: the appeal bundle of no photos (cover, contents, statement, the CJK font)
+  in a fresh interpreter: what every bundle costs before its first photo.
+
+The windows use the platform given by QT_QPA_PLATFORM (``offscreen`` when unset).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_EXIT_ON_EXPOSE = """
+import os
+from PySide6.QtCore import QEvent, QObject
+
+class ExitOnExpose(QObject):
+    def __init__(self, wanted):
+        super().__init__()
+        self.wanted = wanted
+
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Expose and self.wanted(obj):
+            os._exit(0)
+        return False
+"""
+
+BARE_WINDOW = _EXIT_ON_EXPOSE + """
+from PySide6.QtWidgets import QApplication, QWidget
+app = QApplication([])
+watch = ExitOnExpose(lambda obj: obj.isWindowType())
+app.installEventFilter(watch)
+window = QWidget()
+window.resize(1100, 720)
+window.show()
+app.exec()
+"""
+
+MAIN_WINDOW = _EXIT_ON_EXPOSE + """
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+watch = ExitOnExpose(lambda obj: obj.isWindowType() and any(
+    w.windowHandle() is obj and w.inherits("QMainWindow") for w in app.topLevelWidgets()))
+app.installEventFilter(watch)
+from app.ui.main import run_gui
+run_gui()
+"""
+
+BUNDLE_FIXED = """
+import sys
+from pathlib import Path
+from app.appeal.bundle import BundleOptions, build_bundle
+from app.appeal.profile import Profile
+profile = Profile(company_name="深圳市示例科技有限公司", credit_code="91440300MA5DC12341",
+                  corp_id="ww0123456789abcdef",
+                  legal_person={"name": "张伟", "id_number": "11010519800214123X"},
+                  administrator={"name": "李娜", "id_number": "44030519900101123X",
+                                 "phone": "13800138000"})
+build_bundle(profile, [], Path(sys.argv[1]), statement="申诉说明。",
+             options=BundleOptions(dpi=200))
+"""
+
+
+def console_script() -> list[str]:
+    script = Path(sys.executable).with_name("wecom-appeal")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "app"]
+
+
+def probes(only: set[str], scratch: Path) -> dict[str, list[str]]:
+    python = sys.executable
+    table = {
+        "bare interpreter": (None, [python, "-c", "pass"]),
+        "--help": ("help", [*console_script(), "--help"]),
+        "bare window": ("window", [python, "-c", BARE_WINDOW]),
+        "main window": ("window", [python, "-c", MAIN_WINDOW]),
+        "bundle, fixed part": ("bundle", [python, "-c", BUNDLE_FIXED, str(scratch / "b.pdf")]),
+    }
+    return {name: argv for name, (group, argv) in table.items() if group is None or group in only}
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (user + system, all threads) of one run."""
+    cpu = _children_cpu()
+    started = time.perf_counter()
+    proc = subprocess.run(argv, cwd=env["PYTHONPATH"], env=env, capture_output=True, text=True,
+                          check=False)
+    elapsed = time.perf_counter() - started
+    if proc.returncode:
+        raise SystemExit(f"{argv[:3]} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return elapsed, _children_cpu() - cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--only", default="help,window,bundle",
+                        help="comma-separated groups: help, window, bundle")
+    parser.add_argument("--tree", type=Path, default=ROOT,
+                        help="another checkout to measure (e.g. a worktree of an older commit), "
+                             "run with this environment's interpreter and packages")
+    args = parser.parse_args()
+    tree = args.tree.resolve()
+    with tempfile.TemporaryDirectory(prefix="wecom-appeal-startup-") as tmp:
+        scratch = Path(tmp)
+        env = {**os.environ, "HOME": str(scratch / "home"),
+               "XDG_CONFIG_HOME": str(scratch / "config"),
+               "XDG_DATA_HOME": str(scratch / "data"),
+               "WECOM_APPEAL_HOME": str(scratch / "workspace"), "LANG": "en_US.UTF-8",
+               "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+               "PYTHONPATH": str(tree)}
+        env.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # An installed app runs from byte-code (pip compiles it, the frozen build ships it):
+        # let the warm-up run write it.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        table = probes(set(args.only.split(",")), scratch)
+        for argv in table.values():  # warm the page cache and the byte-code
+            run_once(argv, env)
+        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in table}
+        load_before = os.getloadavg()[0]
+        for _ in range(args.repeat):
+            for name, argv in table.items():
+                runs[name].append(run_once(argv, env))
+        load_after = os.getloadavg()[0]
+    print(f"tree: {tree}")
+    print(f"{args.repeat} runs each, load average {load_before:.1f} before, "
+          f"{load_after:.1f} after; QT_QPA_PLATFORM={env['QT_QPA_PLATFORM']}")
+    print(f"{'seconds':22} {'wall median':>12} {'wall best':>10} {'CPU median':>11}")
+    wall = {name: statistics.median(w for w, _ in times) for name, times in runs.items()}
+    best = {name: min(w for w, _ in times) for name, times in runs.items()}
+    cpu = {name: statistics.median(c for _, c in times) for name, times in runs.items()}
+    for name in runs:
+        print(f"{name:22} {wall[name]:12.3f} {best[name]:10.3f} {cpu[name]:11.3f}")
+    if "--help" in runs:
+        print(f"--help − bare interpreter: {wall['--help'] - wall['bare interpreter']:.3f} s wall "
+              f"median, {best['--help'] - best['bare interpreter']:.3f} s best, "
+              f"{cpu['--help'] - cpu['bare interpreter']:.3f} s CPU (target ≤ 0.150)")
+    if "main window" in runs:
+        print(f"main window / bare window: {wall['main window'] / wall['bare window']:.2f}× wall "
+              f"median, {best['main window'] / best['bare window']:.2f}× best, "
+              f"{cpu['main window'] / cpu['bare window']:.2f}× CPU (target ≤ 1.5×)")
+    if "bundle, fixed part" in runs:
+        print(f"bundle fixed part: {wall['bundle, fixed part']:.3f} s wall median, "
+              f"{best['bundle, fixed part']:.3f} s best, {cpu['bundle, fixed part']:.3f} s CPU "
+              "(target ≤ 0.25)")
+
+if __name__ == "__main__":
+    main()
