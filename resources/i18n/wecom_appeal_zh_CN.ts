@@ -2677,6 +2677,22 @@ Build anyway?</source>
         <translation>显示</translation>
     </message>
     <message>
+        <source>ID card va&amp;lid until:</source>
+        <translation>身份证有效期至(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>The expiry date printed on the back of the ID card</source>
+        <translation>身份证背面印制的有效期截止日期</translation>
+    </message>
+    <message>
+        <source>Check when the ID card says 长期 (long term), or to leave the date empty</source>
+        <translation>身份证有效期为“长期”时勾选，或暂不填写日期</translation>
+    </message>
+    <message>
+        <source>Long term / not entered</source>
+        <translation>长期 / 未填写</translation>
+    </message>
+    <message>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
@@ -2687,6 +2703,10 @@ Build anyway?</source>
     <message>
         <source>Resident &amp;ID number:</source>
         <translation>身份证号码(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>ID card valid un&amp;til:</source>
+        <translation>身份证有效期至(&amp;T)：</translation>
     </message>
     <message>
         <source>Mobile &amp;phone:</source>

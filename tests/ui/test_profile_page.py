@@ -3,8 +3,10 @@ store (identity data only as vault ciphertext), and the saved values after a res
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLineEdit
 
 from app.store.profile import has_profile_draft, load_profile, profile_view
@@ -287,3 +289,131 @@ def test_the_phone_is_masked_and_the_credit_code_is_not(page, qtbot):
     wrong = CREDIT_CODE[:-1] + ("1" if CREDIT_CODE[-1] != "1" else "2")
     type_into(qtbot, page.ui.creditCodeEdit, wrong)
     assert wrong in page.ui.creditCodeError.text()  # the error shows it whole, too
+
+
+# The ID cards' expiry dates ---------------------------------------------------------------
+
+def _save_with_expiry(store, legal: str | None, admin: str | None) -> None:
+    """Save the profile as the CLI does (core model, store), expiry dates included."""
+    from app.store.profile import Profile, save_profile
+
+    profile = Profile.model_validate({
+        "company_name": VALUES["company_name"], "credit_code": CREDIT_CODE,
+        "corp_id": VALUES["corp_id"],
+        "legal_person": {"name": "王小明", "id_number": ID_NUMBER, "id_valid_until": legal},
+        "administrator": {"name": "李四", "id_number": ADMIN_ID_NUMBER, "phone": "13800138000",
+                          "id_valid_until": admin}})
+    save_profile(store.workspace(), profile)
+
+
+def _future(days: int = 3650) -> dt.date:
+    return dt.date.today() + dt.timedelta(days=days)
+
+
+def test_an_expiry_saved_by_the_cli_is_shown_and_kept_when_the_page_saves(
+        page, qtbot, store):
+    until = _future()
+    _save_with_expiry(store, until.isoformat(), None)
+    page.load()
+    legal = page.dates["legal_person.id_valid_until"]
+    assert not legal.none.isChecked() and legal.edit.isEnabled()
+    assert legal.edit.date().toString("yyyy-MM-dd") == until.isoformat()
+    assert page.dates["administrator.id_valid_until"].none.isChecked()  # long term
+    type_into(qtbot, page.ui.adminNameEdit, "Li Si")  # an unrelated edit is saved
+    assert page.save()
+    saved = load_profile(store.workspace())
+    assert saved.administrator.name == "Li Si"
+    assert saved.legal_person.id_valid_until == until
+    assert saved.administrator.id_valid_until is None
+
+
+def test_a_date_set_elsewhere_meanwhile_is_not_cleared_by_the_page(page, qtbot, store):
+    _save_with_expiry(store, None, None)
+    page.load()
+    until = _future(400)
+    _save_with_expiry(store, None, until.isoformat())  # the CLI, while the window is open
+    type_into(qtbot, page.ui.legalNameEdit, "Wang")
+    assert page.save()
+    saved = load_profile(store.workspace())
+    assert saved.legal_person.name == "Wang"
+    assert saved.administrator.id_valid_until == until
+    admin = page.dates["administrator.id_valid_until"]
+    assert admin.edit.date().toString("yyyy-MM-dd") == until.isoformat()
+
+
+def test_setting_and_clearing_an_expiry_date(page, qtbot, store):
+    _save_with_expiry(store, None, None)
+    page.load()
+    admin = page.dates["administrator.id_valid_until"]
+    until = _future(1000)
+    admin.none.setChecked(False)
+    admin.edit.setDate(QDate(until.year, until.month, until.day))
+    assert page.save_timer.isActive()  # an edit like any other: saved automatically
+    assert page.save()
+    assert load_profile(store.workspace()).administrator.id_valid_until == until
+    admin.none.setChecked(True)
+    assert not admin.edit.isEnabled()
+    assert page.save()
+    assert load_profile(store.workspace()).administrator.id_valid_until is None
+
+
+def test_an_expired_id_card_is_shown_in_both_languages(page, qtbot, store, window):
+    _save_with_expiry(store, "2020-05-01", None)
+    page.load()
+    error = page.ui.legalValidError
+    assert error.isVisible() and error.property("error") is True
+    assert "expired on 2020-05-01" in error.text()
+    window.set_language("zh_CN")
+    assert "2020-05-01 过期" in error.text()
+    window.set_language("en")
+    legal = page.dates["legal_person.id_valid_until"]
+    later = _future()
+    legal.edit.setDate(QDate(later.year, later.month, later.day))  # a renewed card
+    assert not error.isVisible()
+    assert page.save()
+    assert load_profile(store.workspace()).legal_person.id_valid_until == later
+
+
+def test_an_expired_card_does_not_stop_saving_the_profile(page, qtbot, store):
+    fill(page, qtbot, VALUES)
+    legal = page.dates["legal_person.id_valid_until"]
+    legal.none.setChecked(False)
+    legal.edit.setDate(QDate(2021, 3, 4))
+    assert page.ui.legalValidError.isVisible()
+    assert page.save()
+    saved = load_profile(store.workspace())
+    assert saved.legal_person.id_valid_until == dt.date(2021, 3, 4)
+    assert any(p.field == "legal_person.id_valid_until" for p in saved.problems())
+
+
+def test_a_draft_keeps_the_expiry_dates(page, qtbot, store, catalogue, settings):
+    fill(page, qtbot, {"company_name": VALUES["company_name"]})
+    admin = page.dates["administrator.id_valid_until"]
+    until = _future(800)
+    admin.none.setChecked(False)
+    admin.edit.setDate(QDate(until.year, until.month, until.day))
+    assert not page.save()  # incomplete: a draft
+    store.close()
+    again, reopened = _reopen(store, catalogue, settings, qtbot)
+    shown = reopened.dates["administrator.id_valid_until"]
+    assert not shown.none.isChecked()
+    assert shown.edit.date().toString("yyyy-MM-dd") == until.isoformat()
+    assert reopened.dates["legal_person.id_valid_until"].none.isChecked()
+    again.close()
+
+
+def test_the_locked_view_shows_the_saved_expiry_dates(page, qtbot, store, catalogue, settings):
+    until = _future(500)
+    _save_with_expiry(store, until.isoformat(), None)
+    store.close()
+    locked = make_store_service(store.root, asked=Asked(passphrase=None))
+    view = ProfilePage(AppContext(catalogue=catalogue, settings=settings, store=locked))
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: locked.asked.unlock == 1, timeout=2000)
+    legal = view.dates["legal_person.id_valid_until"]
+    assert not legal.none.isChecked()
+    assert legal.edit.date().toString("yyyy-MM-dd") == until.isoformat()
+    assert view.dates["administrator.id_valid_until"].none.isChecked()
+    assert not view.ui.legalPersonGroup.isEnabled()
+    locked.close()

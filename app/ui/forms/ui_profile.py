@@ -11,6 +11,8 @@
 
 from PySide6.QtCore import QCoreApplication, QMetaObject
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -178,6 +180,40 @@ class Ui_ProfilePage(object):
 
         self.legalPersonGroupLayout.addWidget(self.legalIdError, 2, 1, 1, 1)
 
+        self.legalValidLabel = QLabel(self.legalPersonGroup)
+        self.legalValidLabel.setObjectName(u"legalValidLabel")
+
+        self.legalPersonGroupLayout.addWidget(self.legalValidLabel, 3, 0, 1, 1)
+
+        self.legalValidRow = QHBoxLayout()
+        self.legalValidRow.setObjectName(u"legalValidRow")
+        self.legalValidEdit = QDateEdit(self.legalPersonGroup)
+        self.legalValidEdit.setObjectName(u"legalValidEdit")
+        self.legalValidEdit.setDisplayFormat(u"yyyy-MM-dd")
+        self.legalValidEdit.setCalendarPopup(True)
+
+        self.legalValidRow.addWidget(self.legalValidEdit)
+
+        self.legalLongTerm = QCheckBox(self.legalPersonGroup)
+        self.legalLongTerm.setObjectName(u"legalLongTerm")
+
+        self.legalValidRow.addWidget(self.legalLongTerm)
+
+        self.legalValidSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.legalValidRow.addItem(self.legalValidSpacer)
+
+        self.legalValidRow.setStretch(2, 1)
+
+        self.legalPersonGroupLayout.addLayout(self.legalValidRow, 3, 1, 1, 1)
+
+        self.legalValidError = QLabel(self.legalPersonGroup)
+        self.legalValidError.setObjectName(u"legalValidError")
+        self.legalValidError.setWordWrap(True)
+        self.legalValidError.setProperty(u"error", True)
+
+        self.legalPersonGroupLayout.addWidget(self.legalValidError, 4, 1, 1, 1)
+
         self.legalPersonGroupLayout.setColumnStretch(1, 1)
 
         self.contentLayout.addWidget(self.legalPersonGroup)
@@ -226,10 +262,44 @@ class Ui_ProfilePage(object):
 
         self.adminGroupLayout.addWidget(self.adminIdError, 2, 1, 1, 1)
 
+        self.adminValidLabel = QLabel(self.adminGroup)
+        self.adminValidLabel.setObjectName(u"adminValidLabel")
+
+        self.adminGroupLayout.addWidget(self.adminValidLabel, 3, 0, 1, 1)
+
+        self.adminValidRow = QHBoxLayout()
+        self.adminValidRow.setObjectName(u"adminValidRow")
+        self.adminValidEdit = QDateEdit(self.adminGroup)
+        self.adminValidEdit.setObjectName(u"adminValidEdit")
+        self.adminValidEdit.setDisplayFormat(u"yyyy-MM-dd")
+        self.adminValidEdit.setCalendarPopup(True)
+
+        self.adminValidRow.addWidget(self.adminValidEdit)
+
+        self.adminLongTerm = QCheckBox(self.adminGroup)
+        self.adminLongTerm.setObjectName(u"adminLongTerm")
+
+        self.adminValidRow.addWidget(self.adminLongTerm)
+
+        self.adminValidSpacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+
+        self.adminValidRow.addItem(self.adminValidSpacer)
+
+        self.adminValidRow.setStretch(2, 1)
+
+        self.adminGroupLayout.addLayout(self.adminValidRow, 3, 1, 1, 1)
+
+        self.adminValidError = QLabel(self.adminGroup)
+        self.adminValidError.setObjectName(u"adminValidError")
+        self.adminValidError.setWordWrap(True)
+        self.adminValidError.setProperty(u"error", True)
+
+        self.adminGroupLayout.addWidget(self.adminValidError, 4, 1, 1, 1)
+
         self.adminPhoneLabel = QLabel(self.adminGroup)
         self.adminPhoneLabel.setObjectName(u"adminPhoneLabel")
 
-        self.adminGroupLayout.addWidget(self.adminPhoneLabel, 3, 0, 1, 1)
+        self.adminGroupLayout.addWidget(self.adminPhoneLabel, 5, 0, 1, 1)
 
         self.adminPhoneRow = QHBoxLayout()
         self.adminPhoneRow.setObjectName(u"adminPhoneRow")
@@ -246,14 +316,14 @@ class Ui_ProfilePage(object):
         self.adminPhoneRow.addWidget(self.adminPhoneReveal)
 
 
-        self.adminGroupLayout.addLayout(self.adminPhoneRow, 3, 1, 1, 1)
+        self.adminGroupLayout.addLayout(self.adminPhoneRow, 5, 1, 1, 1)
 
         self.adminPhoneError = QLabel(self.adminGroup)
         self.adminPhoneError.setObjectName(u"adminPhoneError")
         self.adminPhoneError.setWordWrap(True)
         self.adminPhoneError.setProperty(u"error", True)
 
-        self.adminGroupLayout.addWidget(self.adminPhoneError, 4, 1, 1, 1)
+        self.adminGroupLayout.addWidget(self.adminPhoneError, 6, 1, 1, 1)
 
         self.adminGroupLayout.setColumnStretch(1, 1)
 
@@ -281,8 +351,10 @@ class Ui_ProfilePage(object):
         self.corpIdLabel.setBuddy(self.corpIdEdit)
         self.legalNameLabel.setBuddy(self.legalNameEdit)
         self.legalIdLabel.setBuddy(self.legalIdEdit)
+        self.legalValidLabel.setBuddy(self.legalValidEdit)
         self.adminNameLabel.setBuddy(self.adminNameEdit)
         self.adminIdLabel.setBuddy(self.adminIdEdit)
+        self.adminValidLabel.setBuddy(self.adminValidEdit)
         self.adminPhoneLabel.setBuddy(self.adminPhoneEdit)
 #endif // QT_CONFIG(shortcut)
 
@@ -314,6 +386,15 @@ class Ui_ProfilePage(object):
 #endif // QT_CONFIG(tooltip)
         self.legalIdReveal.setText(QCoreApplication.translate("ProfilePage", u"Show", None))
         self.legalIdError.setText("")
+        self.legalValidLabel.setText(QCoreApplication.translate("ProfilePage", u"ID card va&lid until:", None))
+#if QT_CONFIG(tooltip)
+        self.legalValidEdit.setToolTip(QCoreApplication.translate("ProfilePage", u"The expiry date printed on the back of the ID card", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.legalLongTerm.setToolTip(QCoreApplication.translate("ProfilePage", u"Check when the ID card says \u957f\u671f (long term), or to leave the date empty", None))
+#endif // QT_CONFIG(tooltip)
+        self.legalLongTerm.setText(QCoreApplication.translate("ProfilePage", u"Long term / not entered", None))
+        self.legalValidError.setText("")
         self.adminGroup.setTitle(QCoreApplication.translate("ProfilePage", u"Administrator", None))
         self.adminNameLabel.setText(QCoreApplication.translate("ProfilePage", u"Na&me:", None))
         self.adminIdLabel.setText(QCoreApplication.translate("ProfilePage", u"Resident &ID number:", None))
@@ -322,6 +403,15 @@ class Ui_ProfilePage(object):
 #endif // QT_CONFIG(tooltip)
         self.adminIdReveal.setText(QCoreApplication.translate("ProfilePage", u"Show", None))
         self.adminIdError.setText("")
+        self.adminValidLabel.setText(QCoreApplication.translate("ProfilePage", u"ID card valid un&til:", None))
+#if QT_CONFIG(tooltip)
+        self.adminValidEdit.setToolTip(QCoreApplication.translate("ProfilePage", u"The expiry date printed on the back of the ID card", None))
+#endif // QT_CONFIG(tooltip)
+#if QT_CONFIG(tooltip)
+        self.adminLongTerm.setToolTip(QCoreApplication.translate("ProfilePage", u"Check when the ID card says \u957f\u671f (long term), or to leave the date empty", None))
+#endif // QT_CONFIG(tooltip)
+        self.adminLongTerm.setText(QCoreApplication.translate("ProfilePage", u"Long term / not entered", None))
+        self.adminValidError.setText("")
         self.adminPhoneLabel.setText(QCoreApplication.translate("ProfilePage", u"Mobile &phone:", None))
         self.adminPhoneEdit.setPlaceholderText(QCoreApplication.translate("ProfilePage", u"e.g. 13800138000", None))
 #if QT_CONFIG(tooltip)

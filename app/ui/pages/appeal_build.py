@@ -117,7 +117,7 @@ class BuildController(QObject):
         connection to the workspace (a SQLite connection stays in its thread)."""
         from app.store.package import build_case_package
 
-        def work(progress: Progress, cancel: threading.Event) -> Any:
+        def work(progress: Progress, cancel: CancelToken) -> Any:
             own = ws.for_another_thread()
             try:
                 # The administrator confirmed the placeholders before (or there are none).

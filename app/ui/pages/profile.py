@@ -1,7 +1,8 @@
 """The Enterprise workspace: the profile the appeal letters and package use, checked as you type
 (Unified Social Credit Code, resident ID numbers with their check digit and birth date, phone),
 identity numbers masked unless edited, saved automatically into the store (identity data only
-as vault ciphertext). Until the profile is complete and correct, every edit is kept as an
+as vault ciphertext), with the ID cards' expiry dates (optional: "long term / not entered"
+leaves them empty). Until the profile is complete and correct, every edit is kept as an
 encrypted draft, so a half-filled form survives closing the app."""
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ import datetime as dt
 import re
 
 from pydantic import ValidationError
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtGui import QFont, QHideEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QLabel, QLineEdit, QWidget
 
 from app.appeal import checks
 from app.i18n import LocalText
@@ -30,7 +31,35 @@ PAGE_STYLE = ('QLabel[hint="true"] { color: @hint; } '
               'QLabel[warning="true"] { color: @warning; }')
 CORP_ID = re.compile(r"^[A-Za-z0-9]{4,64}$")  # what the store accepts
 WECOM_CORP_ID = re.compile(r"^ww[0-9a-f]{16}$")  # what WeCom issues
-FIELDS = profile_store.DRAFT_FIELDS
+FIELDS = profile_store.DRAFT_FIELDS  # required
+DATE_FIELDS = profile_store.OPTIONAL_DRAFT_FIELDS  # the ID cards' expiry, "" for none
+EARLIEST_DATE = QDate(1990, 1, 1)
+
+
+class DateField:
+    """An optional date: a date edit and a "long term / not entered" checkbox; "" when checked,
+    the date as YYYY-MM-DD otherwise."""
+
+    def __init__(self, edit: QDateEdit, none: QCheckBox) -> None:
+        self.edit, self.none = edit, none
+        edit.setMinimumDate(EARLIEST_DATE)
+        edit.setMaximumDate(QDate(2099, 12, 31))
+        none.toggled.connect(lambda checked: edit.setEnabled(not checked))
+        edit.setDate(QDate.currentDate())  # where unchecking "long term" starts
+        self.set_value("")
+
+    def value(self) -> str:
+        return "" if self.none.isChecked() else self.edit.date().toString("yyyy-MM-dd")
+
+    def set_value(self, text: str) -> None:
+        try:
+            day = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            day = None
+        self.none.setChecked(day is None)
+        self.edit.setEnabled(day is not None)
+        if day is not None:
+            self.edit.setDate(QDate(day.year, day.month, day.day))
 
 
 class ProfilePage(QWidget):
@@ -58,10 +87,16 @@ class ProfilePage(QWidget):
             "corp_id": ui.corpIdEdit, "legal_person.name": ui.legalNameEdit,
             "legal_person.id_number": ui.legalIdEdit, "administrator.name": ui.adminNameEdit,
             "administrator.id_number": ui.adminIdEdit, "administrator.phone": ui.adminPhoneEdit}
+        self.dates: dict[str, DateField] = {
+            "legal_person.id_valid_until": DateField(ui.legalValidEdit, ui.legalLongTerm),
+            "administrator.id_valid_until": DateField(ui.adminValidEdit, ui.adminLongTerm)}
         self.errors: dict[str, QLabel] = {
             "credit_code": ui.creditCodeError, "corp_id": ui.corpIdError,
             "legal_person.id_number": ui.legalIdError,
-            "administrator.id_number": ui.adminIdError, "administrator.phone": ui.adminPhoneError}
+            "legal_person.id_valid_until": ui.legalValidError,
+            "administrator.id_number": ui.adminIdError,
+            "administrator.id_valid_until": ui.adminValidError,
+            "administrator.phone": ui.adminPhoneError}
         self._loading = False
         self._saved: dict[str, str] | None = None
         self._has_draft = False  # the form shows a draft kept in the store
@@ -76,6 +111,9 @@ class ProfilePage(QWidget):
         for key, field in self.masked.items():
             field.edited.connect(lambda _text, key=key: self._edited(key))
             field.edit.editingFinished.connect(lambda key=key: self.check(key, final=True))
+        for key, date in self.dates.items():
+            date.edit.dateChanged.connect(lambda _date, key=key: self._edited(key))
+            date.none.toggled.connect(lambda _checked, key=key: self._edited(key))
         ui.unlockButton.clicked.connect(self.unlock)
         self._align_labels()
         self.store.vault_changed.connect(self.load)
@@ -94,12 +132,15 @@ class ProfilePage(QWidget):
     # Values and checks --------------------------------------------------------------------
 
     def value(self, key: str) -> str:
+        if key in self.dates:
+            return self.dates[key].value()
         if key in self.masked:
             return self.masked[key].value().strip()
         return self.edits[key].text().strip()
 
     def values(self) -> dict[str, str]:
-        return {key: self.value(key) for key in FIELDS}
+        """Every field of the form: the required ones, then the optional expiry dates."""
+        return {key: self.value(key) for key in (*FIELDS, *DATE_FIELDS)}
 
     def problems(self, key: str) -> list[checks.Problem]:
         value = self.value(key)
@@ -111,6 +152,8 @@ class ProfilePage(QWidget):
             return checks.check_resident_id(value, key)
         if key == "administrator.phone":
             return checks.check_phone(value)
+        if key in self.dates:
+            return checks.check_id_expiry(dt.date.fromisoformat(value), key)
         if key == "corp_id":
             if not CORP_ID.match(value):
                 return [checks.Problem(field=key, message=LocalText(
@@ -132,7 +175,8 @@ class ProfilePage(QWidget):
         value = self.value(key)
         full = len(value) >= 18 or key in ("corp_id", "administrator.phone")
         # While typing, "too short" is not an error yet: wait for 18 characters or leaving.
-        typing = not final and not full and self.edits[key].hasFocus()
+        typing = (not final and not full and key in self.edits
+                  and self.edits[key].hasFocus())
         shown = [] if typing else found
         errors = [p for p in shown if p.severity == "error"]
         label.setText("\n".join(p.message(self.context.lang) for p in shown))
@@ -167,10 +211,11 @@ class ProfilePage(QWidget):
             return
         self._has_draft = draft is not None
         if full is not None:
-            self._fill(profile_store.profile_fields(full), masked=False)
+            self._fill(profile_store.profile_fields(full, optional=True), masked=False)
             self._saved = self.values()
         if draft is not None:
-            base = self._saved if self._saved is not None else dict.fromkeys(FIELDS, "")
+            base = (self._saved if self._saved is not None
+                    else dict.fromkeys((*FIELDS, *DATE_FIELDS), ""))
             self._fill({**base, **draft.fields}, masked=False)
         elif full is None and view is not None:
             admin = view.administrator
@@ -179,7 +224,10 @@ class ProfilePage(QWidget):
                         "legal_person.id_number": view.legal_person.id_number,
                         "administrator.name": admin.name if admin else "",
                         "administrator.id_number": admin.id_number if admin else "",
-                        "administrator.phone": admin.phone if admin else ""}, masked=True)
+                        "administrator.phone": admin.phone if admin else "",
+                        "legal_person.id_valid_until": _day(view.legal_person.id_valid_until),
+                        "administrator.id_valid_until":
+                            _day(admin.id_valid_until) if admin else ""}, masked=True)
         self._loading = False
         for key in self.errors:
             self.check(key, final=True)
@@ -188,7 +236,9 @@ class ProfilePage(QWidget):
     def _fill(self, values: dict[str, str], *, masked: bool) -> None:
         for key, text in values.items():
             field = self.masked.get(key)
-            if field is None:
+            if key in self.dates:
+                self.dates[key].set_value(text)
+            elif field is None:
                 self.edits[key].setText(text)
             elif masked:
                 field.set_masked_only(text)
@@ -243,7 +293,8 @@ class ProfilePage(QWidget):
         return text
 
     def missing_fields(self) -> list[str]:
-        return [self.field_name(key) for key, value in self.values().items() if not value]
+        values = self.values()
+        return [self.field_name(key) for key in FIELDS if not values[key]]
 
     def _draft_text(self) -> str:
         """One statement of where the form stands: kept as a draft, and what is still needed."""
@@ -251,7 +302,8 @@ class ProfilePage(QWidget):
         if missing:
             return self.tr("Kept as an encrypted draft, not yet used in letters. Still empty: "
                            "{fields}.").format(fields=self.tr(", ").join(missing))
-        if any(p.severity == "error" for key in self.errors for p in self.problems(key)):
+        if any(p.severity == "error" for key in self.errors if key not in self.dates
+               for p in self.problems(key)):
             return self.tr("Kept as an encrypted draft, not yet used in letters: correct the "
                            "fields marked in red.")
         return self.tr("Kept as an encrypted draft, not yet used in letters.")
@@ -269,22 +321,31 @@ class ProfilePage(QWidget):
             if self._has_draft and self._clear_draft():
                 self._update_lock(True, has_profile=self._saved is not None)
             return self._saved is not None
-        if not all(values.values()) or not all(self.check(key, final=True)
-                                               for key in self.errors):
+        # An expired ID card is shown in red but does not stop saving: the date is a fact the
+        # profile keeps, and the saved profile reports it wherever it is used.
+        checked = [self.check(key, final=True) for key in self.errors]
+        if not all(values[key] for key in FIELDS) or not all(
+                ok for key, ok in zip(self.errors, checked, strict=True)
+                if key not in self.dates):
             self.save_draft(values)
             return False
         if not self.store.ensure_vault(self):
             self._set_state(self.tr("Not saved: the workspace vault is locked."))
             return False
         try:
+            values = self._keep_stored_dates(values)
             profile = profile_store.Profile.model_validate({
                 "company_name": values["company_name"], "credit_code": values["credit_code"],
                 "corp_id": values["corp_id"],
                 "legal_person": {"name": values["legal_person.name"],
-                                 "id_number": values["legal_person.id_number"]},
+                                 "id_number": values["legal_person.id_number"],
+                                 "id_valid_until":
+                                     values["legal_person.id_valid_until"] or None},
                 "administrator": {"name": values["administrator.name"],
                                   "id_number": values["administrator.id_number"],
-                                  "phone": values["administrator.phone"]}})
+                                  "phone": values["administrator.phone"],
+                                  "id_valid_until":
+                                      values["administrator.id_valid_until"] or None}})
             profile_store.save_profile(self.store.workspace(), profile)
         except ValidationError as exc:
             if self.save_draft(values):
@@ -300,6 +361,27 @@ class ProfilePage(QWidget):
             time=dt.datetime.now().strftime("%H:%M:%S")))
         self.store.profile_changed.emit()
         return True
+
+    def _keep_stored_dates(self, values: dict[str, str]) -> dict[str, str]:
+        """The form's values, with each expiry date the user did not change here taken from the
+        store: a date set meanwhile elsewhere (``wecom-appeal profile set``) is not cleared."""
+        if self._saved is None:
+            return values
+        stored = profile_store.load_profile(self.store.workspace())
+        if stored is None:
+            return values
+        current = profile_store.profile_fields(stored, optional=True)
+        kept = dict(values)
+        self._loading = True
+        try:
+            for key in DATE_FIELDS:
+                if values[key] == self._saved.get(key) and current[key] != values[key]:
+                    kept[key] = current[key]
+                    self.dates[key].set_value(current[key])
+                    self.check(key, final=True)
+        finally:
+            self._loading = False
+        return kept
 
     def save_draft(self, values: dict[str, str]) -> bool:
         """Keep the incomplete or invalid form as the store's encrypted draft."""
@@ -346,7 +428,8 @@ class ProfilePage(QWidget):
         """One label column for the three groups, as wide as the widest label."""
         ui = self.ui
         labels = [ui.companyNameLabel, ui.creditCodeLabel, ui.corpIdLabel, ui.legalNameLabel,
-                  ui.legalIdLabel, ui.adminNameLabel, ui.adminIdLabel, ui.adminPhoneLabel]
+                  ui.legalIdLabel, ui.legalValidLabel, ui.adminNameLabel, ui.adminIdLabel,
+                  ui.adminValidLabel, ui.adminPhoneLabel]
         for label in labels:
             label.setMinimumWidth(0)
         width = max(label.sizeHint().width() for label in labels)
@@ -363,3 +446,7 @@ class ProfilePage(QWidget):
             self.check(key, final=True)
         self._update_lock(self.store.is_unlocked, has_profile=self._saved is not None)
 
+
+
+def _day(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
