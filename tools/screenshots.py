@@ -5,8 +5,11 @@
 
 Walks the Diagnose flow to its result (a member's first rule-1 violation and an enterprise
 appeal), answers and saves two self-audits and scans a generated behaviour file (with the
-thresholds and Fetch dialogs), opens the other workspaces and the About box, and saves each as
-PNG. Settings and workspaces go to a temporary folder, never the user's; no real keyring.
+thresholds and Fetch dialogs), records sample cases (one sent and rejected), prepares the
+appeal package of a case chosen in the Appeal page's case picker (documents, the statement guide,
+a bundle), shows the Enterprise page's standing documents, the Pre-send check, the other
+workspaces and the About box, and saves each as PNG. Settings and workspaces go to a
+temporary folder, never the user's; no real keyring.
 """
 
 from __future__ import annotations
