@@ -243,3 +243,14 @@ def test_an_earlier_restriction_goes_into_the_ledger(page, seeded, store, qtbot,
     assert ledger.prior_rule1_count(store.workspace(), "wang.wu") == 1
     page.ui.pastMemberCombo.setEditText("not\ta userid")  # a control character
     assert not page.ledger.add_past_restriction()
+
+
+def test_a_reload_keeps_the_case_another_page_works_on(page, seeded, window):
+    """A build on the Appeal page saves a record and reloads this list: re-selecting the case the
+    Cases page shows must not move the other pages away from the case they work on."""
+    hub = window.context.hub
+    assert page.select_case(seeded["first"])
+    assert hub.current_case == seeded["first"]
+    hub.set_current_case(seeded["enterprise"])  # e.g. chosen in the Appeal page's picker
+    page.refresh()
+    assert hub.current_case == seeded["enterprise"]

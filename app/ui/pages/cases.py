@@ -79,6 +79,7 @@ class CasesPage(QWidget):
         self._ask_open_paths = ask_open_paths
         self.case: CaseDetail | None = None
         self._vault_asked = False
+        self._reloading = False
         self.locked = LockedBanner(  # first in the tab order
             self.store, self.tr("the notices and the documents of the cases"), self)
         self.ui = ui = Ui_CasesPage()
@@ -217,13 +218,19 @@ class CasesPage(QWidget):
             return
         keep = self.case.id if self.case else None
         self.due.refresh()
-        self.model.set_cases(found)
-        row = self.model.row_of(keep) if keep else -1
-        if row >= 0:
-            ui.caseTable.selectRow(row)
-            self._show_current()
-        else:
-            self._show_case(None)
+        # Re-selecting the shown case after a reload is not a choice of the user's: it must not
+        # move the other pages (a build on the Appeal page saves a record and reloads this list).
+        self._reloading = True
+        try:
+            self.model.set_cases(found)
+            row = self.model.row_of(keep) if keep else -1
+            if row >= 0:
+                ui.caseTable.selectRow(row)
+                self._show_current()
+            else:
+                self._show_case(None)
+        finally:
+            self._reloading = False
 
     def select_case(self, case_id: str) -> bool:
         row = self.model.row_of(case_id)
@@ -236,7 +243,7 @@ class CasesPage(QWidget):
         index = self.ui.caseTable.currentIndex()
         case_id = index.data(CASE_ID_ROLE) if index.isValid() else None
         self._load(case_id)
-        if case_id:
+        if case_id and not self._reloading:
             self.context.hub.set_current_case(case_id)  # the Appeal page follows
 
     def _show_current(self) -> None:
