@@ -257,7 +257,7 @@ def test_bundle_with_heic_photo(executable: Path, sandbox: dict[str, str], tmp_p
     case = make_case(tmp_path / "case")
     out = tmp_path / "appeal.pdf"
     result = run(executable, sandbox, "bundle", str(case), "-o", str(out),
-                 "--kit", str(tmp_path / "kit"), "--dpi", "100", "--allow-placeholders")
+                 "--kit", str(tmp_path / "kit"), "--dpi", "100")
     assert result.returncode == 0, result.stdout + result.stderr
     from pypdf import PdfReader
 
