@@ -34,6 +34,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from app.i18n import LocalText
+from app.labels import label
 from app.store.db import now, transaction
 from app.store.documents import MAX_DOCUMENT_BYTES, check_file, sniff_media_type
 from app.store.errors import NotFound, StoreError
@@ -50,22 +51,20 @@ ID_CARD_KINDS = frozenset({"legal_person_id_front", "legal_person_id_back",
                            "legal_person_holding_id"})
 EXPIRY_LEAD_DAYS = 30
 
-_KIND_TITLES: dict[str, LocalText] = {
-    "business_license": LocalText(en="Business licence", zh_CN="营业执照"),
-    "legal_person_id_front": LocalText(en="Legal person's ID card (photo side)",
-                                       zh_CN="法定代表人身份证（人像面）"),
-    "legal_person_id_back": LocalText(en="Legal person's ID card (emblem side)",
-                                      zh_CN="法定代表人身份证（国徽面）"),
-    "legal_person_holding_id": LocalText(en="Photo of the legal person holding the ID card",
-                                         zh_CN="法定代表人手持身份证照片"),
-    "seal_authorization_letter": LocalText(en="Sealed authorisation letter",
-                                           zh_CN="盖章授权委托书"),
-}
-
 
 def kind_title(kind: str) -> LocalText:
-    """The kind's name in both languages."""
-    return _KIND_TITLES.get(kind, LocalText(en=kind, zh_CN=kind))
+    """The kind's name in both languages: the Appeal page's slot title, so a document is called
+    the same everywhere (imported here: the appeal package brings Pillow, which the store's other
+    commands do not need)."""
+    from app.appeal.documents import SLOT_TITLES
+
+    return SLOT_TITLES.get(kind, LocalText(en=kind, zh_CN=kind))
+
+
+def _message(key: str, title: LocalText, **values: object) -> LocalText:
+    """A warning from resources/text, with the document's title in each language."""
+    return LocalText(en=label(key, "en", kind=title.en, **values),
+                     zh_CN=label(key, "zh_CN", kind=title.zh_CN, **values))
 
 
 class EnterpriseDocument(BaseModel):
@@ -239,35 +238,20 @@ def document_warnings(doc: EnterpriseDocument, *, legal_person_since: str | None
     if until is not None and until < today:
         out.append(DocumentWarning(
             kind=doc.kind, document_id=doc.id, state="expired", due=until,
-            message=LocalText(
-                en=f"{title.en}: expired on {until.isoformat()}; WeCom support does not accept "
-                   "an expired document. Add the current one.",
-                zh_CN=f"{title.zh_CN}：已于 {until.isoformat()} 过期，申诉不接受过期材料，"
-                      "请上传新的材料。")))
+            message=_message("enterprise_doc_expired", title, until=until.isoformat())))
     elif until is not None and (until - today).days <= lead_days:
         out.append(DocumentWarning(
             kind=doc.kind, document_id=doc.id, state="expiring", due=until,
-            message=LocalText(
-                en=f"{title.en}: expires on {until.isoformat()}, within {lead_days} days; an "
-                   "appeal may still be open then.",
-                zh_CN=f"{title.zh_CN}：将于 {until.isoformat()} 到期（{lead_days} 天内），"
-                      "届时申诉可能尚未处理完。")))
+            message=_message("enterprise_doc_expiring", title, until=until.isoformat(),
+                             lead_days=lead_days)))
     if doc.kind in LEGAL_PERSON_KINDS and _before(doc.added, legal_person_since):
         out.append(DocumentWarning(
             kind=doc.kind, document_id=doc.id, state="stale_legal_person",
-            message=LocalText(
-                en=f"{title.en}: added before the legal person in the profile changed; it "
-                   "shows the previous legal person. Add the new one.",
-                zh_CN=f"{title.zh_CN}：上传于企业资料中的法定代表人变更之前，"
-                      "属于原法定代表人，请重新上传。")))
+            message=_message("enterprise_doc_stale_legal_person", title)))
     elif doc.kind in COMPANY_KINDS and _before(doc.added, company_since):
         out.append(DocumentWarning(
             kind=doc.kind, document_id=doc.id, state="stale_company",
-            message=LocalText(
-                en=f"{title.en}: added before the company name or credit code in the profile "
-                   "changed; add the current one.",
-                zh_CN=f"{title.zh_CN}：上传于企业名称或统一社会信用代码变更之前，"
-                      "请上传最新的材料。")))
+            message=_message("enterprise_doc_stale_company", title)))
     return out
 
 
