@@ -14,12 +14,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate
+from typing import Literal
 
 import ahocorasick_rs
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.rules.catalogue import Catalogue, SignalPhrases
 from app.rules.contract import CategoryCandidate
+from app.textcheck.model import TextModel, shipped_model
 from app.textcheck.normalise import normalise as normalise_text
 
 # The signals of the catalogue's SignalPhrases model (scope, duration, account).
@@ -32,6 +34,9 @@ _DOUBT_PER_PHRASE = 0.35
 _SIGNAL_FAMILIES = ("scope_", "duration_", "account_")
 # Candidates below this are noise, not worth showing.
 _MIN_CONFIDENCE = 0.05
+# Below this the phrases' best guess is weak (app.rules.engine does not decide on it): the
+# learned model of notices is asked too.
+_WEAK = 0.5
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK = re.compile(f"[{_HAN}]")
@@ -106,8 +111,12 @@ class _Match:
     text: str
 
 
-def classify_notice(text: str, catalogue: Catalogue) -> NoticeClassification:
-    """Map the text of a restriction notice to violation categories and restriction signals."""
+def classify_notice(text: str, catalogue: Catalogue,
+                    model: TextModel | Literal[False] | None = None) -> NoticeClassification:
+    """Map the text of a restriction notice to violation categories and restriction signals.
+
+    The phrases decide; when they find no category or only a weak one, the learned model of
+    notices (the shipped one unless ``model`` is given; ``False``: none) adds its best guess."""
     phrases, literals = _compile(_phrase_table(catalogue))
     notice = normalise(text)
     if not notice:
@@ -145,9 +154,36 @@ def classify_notice(text: str, catalogue: Catalogue) -> NoticeClassification:
                 category=category, rule=rule_of[category], confidence=confidence,
                 matched=_texts(found[category])))
     candidates.sort(key=lambda c: (-c.confidence, c.category))
+    if not candidates or candidates[0].confidence < _WEAK:
+        use = None if model is False else model or shipped_model("notices")
+        if use is not None:
+            candidates = _with_model(candidates, text, use, rule_of)
 
     signals = {name: _texts(found) for name, found in _distinct(signal_evidence).items()}
     return NoticeClassification(candidates=candidates, signals=signals)
+
+
+def _with_model(candidates: list[CategoryCandidate], text: str, model: TextModel,
+                rule_of: dict[str, str]) -> list[CategoryCandidate]:
+    """The phrases' candidates with the model's best category passing its threshold; its
+    confidence is the model's probability (logistic of the score)."""
+    norm = normalise_text(text)
+    passing = [(c, m) for c, m in model.passing(norm.text) if c in rule_of]
+    if not passing:
+        return candidates
+    category, margin = passing[0]
+    score = margin + model.thresholds[model.index[category]]
+    confidence = round(1 / (1 + math.exp(-score)), 3)
+    start, end = norm.span(*model.span(norm.text, category))
+    matched = [text[start:end].strip()] if text[start:end].strip() else []
+    others = [c for c in candidates if c.category != category]
+    old = next((c for c in candidates if c.category == category), None)
+    if old is not None and old.confidence >= confidence:
+        return candidates
+    found = CategoryCandidate(category=category, rule=rule_of[category], confidence=confidence,
+                              matched=list(dict.fromkeys([*(old.matched if old else []),
+                                                          *matched])))
+    return sorted([*others, found], key=lambda c: (-c.confidence, c.category))
 
 
 def _confidence(score: float, total: float) -> float:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,7 +26,8 @@ from app.textcheck.checks import (
     read_checks_file,
 )
 from app.textcheck.matcher import Hit, TermMatcher
-from app.textcheck.normalise import normalise, normalise_term
+from app.textcheck.model import TextModel, model_hint, shipped_model
+from app.textcheck.normalise import Normalised, normalise, normalise_term
 
 _EXCEPT = -1
 _NEGATION = -2  # a term of the negation list, owned by no check
@@ -73,9 +75,13 @@ class _Compiled:
 
 
 class TextChecker:
-    """A check set compiled into one automaton; reuse it for many texts."""
+    """A check set compiled into one automaton, and the learned layer beside it (the shipped
+    model unless ``model`` is given; ``False``: none); reuse it for many texts."""
 
-    def __init__(self, check_set: CheckSet) -> None:
+    def __init__(self, check_set: CheckSet, model: TextModel | Literal[False] | None = None
+                 ) -> None:
+        self._model: TextModel | None = (
+            None if model is False else model if model is not None else shipped_model("texts"))
         terms: list[str] = []
         roles: list[tuple[int, int]] = []
         for ci, check in enumerate(check_set.checks):
@@ -124,8 +130,34 @@ class TextChecker:
                 o_start, o_end = norm.span(start, end)
                 findings.append(self._finding(check, o_start, o_end, text, lang))
         findings = _one_per_passage(findings, text)
+        if self._model is not None:
+            findings += self._model_findings(norm, findings, lang)
         findings.sort(key=lambda f: (f.start, _RANK[f.severity], f.end, f.check))
         return findings
+
+    def _model_findings(self, norm: Normalised, found: Sequence[Finding], lang: Lang
+                        ) -> list[Finding]:
+        """A finding per category the model sees and no medium or high term finding names."""
+        model = self._model
+        assert model is not None
+        named = {f.category for f in found if f.severity != "info"}
+        cs = self._c.check_set
+        out = []
+        for category, margin in model.passing(norm.text):
+            if category in named or category not in cs.catalogue_categories:
+                continue
+            rule, section = cs.rule_section(category)
+            severity: Severity = ("high" if section == "4.1" or margin >= model.high_margin
+                                  else "medium")
+            start, end = norm.span(*model.span(norm.text, category))
+            title = cs.title(category, lang)
+            out.append(Finding(
+                category=category, rule=rule, section=section, severity=severity, start=start,
+                end=end, reason=label("check_model_reason", lang, title=title,
+                                      section=section or ""),
+                hint=model_hint(category, lang), check=f"model.{category}", basis="wecom",
+                title=title, matched=norm.original[start:end]))
+        return out
 
     def _finding(self, check: Check, start: int, end: int, text: str, lang: Lang) -> Finding:
         cs = self._c.check_set
@@ -240,13 +272,15 @@ def enterprise_file(folder: Path | None = None) -> Path:
 
 
 def load_checker(catalogue: Catalogue, terms_files: Sequence[Path] = (),
-                 use_workspace: bool = True) -> TextChecker:
-    """The shipped checks, the workspace's enterprise file if there is one, and ``terms_files``.
-    Raises ChecksError naming the file and field of a malformed one."""
+                 use_workspace: bool = True, model: TextModel | Literal[False] | None = None
+                 ) -> TextChecker:
+    """The shipped checks, the workspace's enterprise file if there is one, and ``terms_files``,
+    with the learned layer (``model``: see TextChecker). Raises ChecksError naming the file and
+    field of a malformed one."""
     extra: list[tuple[str, ChecksFile]] = []
     if use_workspace:
         path = enterprise_file()
         if path.is_file():
             extra.append((str(path), read_checks_file(path)))
     extra += [(str(p), read_checks_file(p)) for p in terms_files]
-    return TextChecker(build_check_set(catalogue, extra))
+    return TextChecker(build_check_set(catalogue, extra), model)

@@ -1,0 +1,466 @@
+"""Train the learned layer of the check before sending (``--kind texts``) or of the notice
+classifier (``--kind notices``) from labelled TSV files, and write the model into
+resources/check (app/textcheck/model.py reads it).
+
+    python tools/train_check_model.py                       # texts: corpus.tsv + train/*.tsv
+    python tools/train_check_model.py --kind notices        # notices.tsv + train/notices*.tsv
+    python tools/train_check_model.py --holdout tests/check/train/batch_b.tsv   # measure only
+    python tools/train_check_model.py --check               # exit 1: model older than its data
+
+A TSV row is ``label<TAB>text``; labels are comma-separated category ids of the rule catalogue
+(or the app's advice categories of resources/check/checks.toml), ``ok`` for an ordinary text.
+Training needs scikit-learn (``pip install -e '.[train]'``); ``--check`` does not. Training is
+deterministic: same files, same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import math
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from app.textcheck.model import (  # noqa: E402
+    MODEL_FILES,
+    FeatureSettings,
+    ModelFile,
+    ModelMeta,
+    TextModel,
+    TrainingFile,
+    features,
+    read_model,
+)
+from app.textcheck.normalise import normalise  # noqa: E402
+
+CHECK_DIR = ROOT / "tests" / "check"
+OUT_DIR = ROOT / "resources" / "check"
+OK = "ok"
+
+# Learner settings, measured with --holdout and cross-validation (tests/check/README.md).
+C_REG = 1.0  # inverse L2 strength of the logistic regression
+MIN_DF = 2  # a feature must occur in this many training texts: no memorised one-offs
+# A category needs this many examples to get a classifier (notices are short and uniform).
+MIN_POSITIVES = {"texts": 6, "notices": 3}
+# Weights smaller than this are not exported (single characters: PRUNE_CHAR; each one costs
+# time in every text, bench/check). Cross-validation scores the pruned models.
+PRUNE = 0.02
+PRUNE_CHAR = 0.1
+SCALE = 1000
+FOLDS = 5
+# Ordinary texts the thresholds may flag, out of fold, over all categories together.
+ORDINARY_BUDGET = 0.015
+
+
+class TrainError(Exception):
+    """Bad training data: the message names the file and line."""
+
+
+class Row(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    labels: tuple[str, ...]
+    text: str
+    source: str
+    line: int
+
+    @property
+    def ordinary(self) -> bool:
+        return self.labels == (OK,)
+
+
+def default_files(kind: str) -> list[Path]:
+    train = CHECK_DIR / "train"
+    extra = sorted(train.glob("*.tsv")) if train.is_dir() else []
+    if kind == "notices":
+        return [CHECK_DIR / "notices.tsv", *(p for p in extra if p.name.startswith("notices"))]
+    return [CHECK_DIR / "corpus.tsv", *(p for p in extra if not p.name.startswith("notices"))]
+
+
+def known_labels() -> set[str]:
+    from app.rules.catalogue import load_catalogue
+    from app.textcheck.checks import shipped_checks
+
+    return ({v.id for v in load_catalogue().violations}
+            | {c.id for c in shipped_checks().category} | {OK})
+
+
+def read_rows(path: Path, known: set[str]) -> list[Row]:
+    try:
+        data = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise TrainError(f"{path}: no such file") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise TrainError(f"{path}: cannot be read as UTF-8 text: {exc}") from exc
+    rows = []
+    for number, line in enumerate(data.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, tab, text = line.partition("\t")
+        if not tab or not text.strip():
+            raise TrainError(f"{path}, line {number}: expected label<TAB>text")
+        labels = tuple(x.strip() for x in label.split(","))
+        unknown = [x for x in labels if x not in known]
+        if unknown:
+            raise TrainError(f"{path}, line {number}: unknown label {unknown[0]!r}")
+        if OK in labels and len(labels) > 1:
+            raise TrainError(f"{path}, line {number}: `ok` cannot go with a category")
+        rows.append(Row(labels=labels, text=text.strip(), source=_rel(path), line=number))
+    return rows
+
+
+def _rel(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def record(path: Path, rows: int) -> TrainingFile:
+    return TrainingFile(path=_rel(path), sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+                        rows=rows)
+
+
+# Checking the shipped model against its data ----------------------------------------------
+
+
+def stale(kind: str, model_path: Path | None = None) -> list[str]:
+    """Why the model of ``kind`` no longer matches its training files (empty: it matches)."""
+    path = model_path or OUT_DIR / MODEL_FILES[kind]
+    if not path.is_file():
+        return [f"{_rel(path)}: no model; train it with tools/train_check_model.py --kind {kind}"]
+    meta = read_model(path.read_bytes(), _rel(path)).meta
+    recorded = {f.path: f.sha256 for f in meta.training_files}
+    current = {_rel(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in default_files(kind)}
+    problems = [f"{name}: changed since the model was trained" for name in sorted(current)
+                if name in recorded and recorded[name] != current[name]]
+    problems += [f"{name}: new, not in the model" for name in sorted(set(current) - set(recorded))]
+    problems += [f"{name}: in the model, but gone" for name in sorted(set(recorded) - set(current))]
+    return problems
+
+
+# Training ---------------------------------------------------------------------------------
+
+
+def _sklearn() -> Any:
+    try:
+        import numpy as np
+        from scipy import sparse
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as exc:
+        raise SystemExit("Training needs scikit-learn: pip install -e '.[train]' "
+                         f"(missing: {exc.name})") from exc
+    return np, sparse, LogisticRegression
+
+
+def text_features(rows: Sequence[Row], settings: FeatureSettings) -> list[Counter[str]]:
+    """Per text, how often each feature occurs: the same function inference uses."""
+    return [Counter(features(normalise(r.text).text, settings)) for r in rows]
+
+
+def _matrix(docs: Sequence[Counter[str]], vocab: dict[str, int]) -> Any:
+    np, sparse, _ = _sklearn()
+    indptr, indices, data = [0], [], []
+    for doc in docs:
+        known = sorted((vocab[f], n) for f, n in doc.items() if f in vocab)
+        indices += [j for j, _ in known]
+        data += [float(n) for _, n in known]
+        indptr.append(len(indices))
+    return sparse.csr_matrix((np.array(data, dtype=np.float64), indices, indptr),
+                             shape=(len(docs), len(vocab)))
+
+
+def fit(docs: Sequence[Counter[str]], rows: Sequence[Row], categories: Sequence[str], c_reg: float
+        ) -> tuple[list[str], Any, list[float]]:
+    """(vocabulary, coefficients categories × features, biases)."""
+    np, _, LogisticRegression = _sklearn()
+    df = Counter(f for doc in docs for f in doc)
+    vocab_list = sorted(f for f, n in df.items() if n >= MIN_DF)
+    vocab = {f: i for i, f in enumerate(vocab_list)}
+    x = _matrix(docs, vocab)
+    coef = np.zeros((len(categories), len(vocab_list)))
+    bias = []
+    for ci, category in enumerate(categories):
+        y = np.array([category in r.labels for r in rows], dtype=int)
+        learner = LogisticRegression(solver="liblinear", C=c_reg, class_weight="balanced",
+                                     random_state=0, max_iter=1000)
+        learner.fit(x, y)
+        coef[ci] = learner.coef_[0]
+        bias.append(float(learner.intercept_[0]))
+    return vocab_list, prune(vocab_list, coef), bias
+
+
+def prune(vocab: Sequence[str], coef: Any) -> Any:
+    np, _, _ = _sklearn()
+    floor = np.array([PRUNE_CHAR if len(f) == 1 else PRUNE for f in vocab])
+    return np.where(np.abs(coef) >= floor, coef, 0.0)
+
+
+def decision(docs: Sequence[Counter[str]], vocab: list[str], coef: Any, bias: list[float]) -> Any:
+    np, _, _ = _sklearn()
+    x = _matrix(docs, {f: i for i, f in enumerate(vocab)})
+    return np.asarray(x @ coef.T) + np.array(bias)
+
+
+def out_of_fold(docs: Sequence[Counter[str]], rows: Sequence[Row], categories: Sequence[str],
+                c_reg: float) -> Any:
+    """Decision values of every text from a model that never saw it (FOLDS folds, fixed
+    assignment by position, so the folds mix every file and batch)."""
+    np, _, _ = _sklearn()
+    scores = np.zeros((len(rows), len(categories)))
+    fold_of = [i % FOLDS for i in range(len(rows))]
+    for k in range(FOLDS):
+        train = [i for i in range(len(rows)) if fold_of[i] != k]
+        test = [i for i in range(len(rows)) if fold_of[i] == k]
+        vocab, coef, bias = fit([docs[i] for i in train], [rows[i] for i in train], categories,
+                                c_reg)
+        scores[test] = decision([docs[i] for i in test], vocab, coef, bias)
+    return scores
+
+
+def choose_thresholds(scores: Any, rows: Sequence[Row], categories: Sequence[str],
+                      budget: float = ORDINARY_BUDGET) -> list[float]:
+    """Per category, the threshold that finds most of its texts while the ordinary texts
+    flagged by any category stay within ``budget`` (out-of-fold scores). Greedy: each step
+    lowers the threshold of the category that gains most found texts per newly flagged
+    ordinary text. Without ordinary texts (notices), 0: the balanced decision boundary."""
+    ordinary = [i for i, r in enumerate(rows) if r.ordinary]
+    if not ordinary:
+        return [0.0] * len(categories)
+    allowed = math.floor(budget * len(ordinary))
+    flagged: set[int] = set()
+    # Per category: ordinary texts by score, highest first; level = how many of them pass.
+    order = [sorted(ordinary, key=lambda i, c=c: -scores[i, c]) for c in range(len(categories))]
+    pos = [sorted((float(scores[i, c]) for i, r in enumerate(rows) if categories[c] in r.labels),
+                  reverse=True) for c in range(len(categories))]
+    level = [0] * len(categories)
+
+    def found(c: int, lvl: int) -> int:
+        bound = float(scores[order[c][lvl], c]) if lvl < len(order[c]) else -math.inf
+        return sum(1 for s in pos[c] if s > bound)
+
+    while True:
+        best: tuple[float, int, int] | None = None
+        for c in range(len(categories)):
+            now = found(c, level[c])
+            for step in range(1, 6):
+                lvl = level[c] + step
+                if lvl > len(order[c]):
+                    break
+                new = set(order[c][level[c]:lvl]) - flagged
+                if len(flagged) + len(new) > allowed:
+                    break
+                gain = found(c, lvl) - now
+                if gain <= 0:
+                    continue
+                ratio = gain / (len(new) or 0.001)
+                if best is None or ratio > best[0]:
+                    best = (ratio, c, lvl)
+        if best is None:
+            break
+        _, c, lvl = best
+        flagged |= set(order[c][level[c]:lvl])
+        level[c] = lvl
+    thresholds = []
+    for c in range(len(categories)):
+        bound = float(scores[order[c][level[c]], c]) if level[c] < len(order[c]) else -math.inf
+        above = [s for s in pos[c] if s > bound]
+        if bound == -math.inf:
+            thresholds.append(min(pos[c]) if pos[c] else 0.0)
+        elif above:
+            thresholds.append((bound + min(above)) / 2)  # halfway: margin on both sides
+        else:
+            thresholds.append(bound + 1e-3)
+    return thresholds
+
+
+def model_categories(rows: Sequence[Row], kind: str) -> list[str]:
+    from app.rules.catalogue import load_catalogue
+
+    violations = [v.id for v in load_catalogue().violations]
+    counts = Counter(label for r in rows for label in r.labels)
+    return [c for c in violations if counts[c] >= MIN_POSITIVES[kind]]
+
+
+def train(rows: Sequence[Row], kind: str, settings: FeatureSettings, c_reg: float = C_REG,
+          files: Sequence[TrainingFile] = (), log: Any = print) -> ModelFile:
+    np, _, _ = _sklearn()
+    categories = model_categories(rows, kind)
+    if not categories:
+        raise TrainError("no category has enough examples to learn from")
+    docs = text_features(rows, settings)
+    log(f"{len(rows)} texts, {len(categories)} categories; cross-validating ({FOLDS} folds)…")
+    oof = out_of_fold(docs, rows, categories, c_reg)
+    thresholds = choose_thresholds(oof, rows, categories)
+    cv = cv_summary(oof, rows, categories, thresholds)
+    log("out of fold: " + ", ".join(f"{k} {v:.1%}" for k, v in cv.items()))
+    vocab, coef, bias = fit(docs, rows, categories, c_reg)
+    weights: list[dict[str, int]] = []
+    for ci in range(len(categories)):
+        row = coef[ci].tolist()
+        keep = np.nonzero(coef[ci])[0].tolist()
+        weights.append({vocab[j]: round(row[j] * SCALE) for j in keep
+                        if round(row[j] * SCALE) != 0})
+    counts = Counter(label for r in rows for label in r.labels)
+    meta = ModelMeta(
+        kind=kind, trained=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        training_files=list(files), examples=len(rows),
+        positives={c: counts[c] for c in categories}, ordinary=counts[OK], settings=settings,
+        trainer=(f"scikit-learn LogisticRegression(liblinear, L2, C={c_reg}, balanced), "
+                 f"one vs rest; features in >= {MIN_DF} texts; |w| >= {PRUNE} exported; "
+                 f"thresholds from {FOLDS}-fold out-of-fold scores, ordinary budget "
+                 f"{ORDINARY_BUDGET:.1%}"),
+        cross_validation=cv)
+    return ModelFile(meta=meta, categories=categories, bias=[round(b, 4) for b in bias],
+                     thresholds=[round(t, 4) for t in thresholds], scale=SCALE,
+                     weights=weights)
+
+
+def cv_summary(scores: Any, rows: Sequence[Row], categories: Sequence[str],
+               thresholds: Sequence[float]) -> dict[str, float]:
+    risky = [i for i, r in enumerate(rows) if not r.ordinary]
+    ordinary = [i for i, r in enumerate(rows) if r.ordinary]
+    modelled = set(categories)
+    hit = total = 0
+    for i in risky:
+        for label in set(rows[i].labels) & modelled:
+            total += 1
+            hit += scores[i, categories.index(label)] >= thresholds[categories.index(label)]
+    flagged = sum(1 for i in ordinary
+                  if any(scores[i, c] >= thresholds[c] for c in range(len(categories))))
+    top1 = sum(1 for i in risky if categories[int(scores[i].argmax())] in rows[i].labels)
+    out = {"recall": hit / total if total else 1.0,
+           "top_category_right": top1 / len(risky) if risky else 1.0}
+    if ordinary:
+        out["ordinary_flagged"] = flagged / len(ordinary)
+    return {k: round(float(v), 4) for k, v in out.items()}
+
+
+def write_model(model: ModelFile, path: Path) -> None:
+    data = model.model_dump(mode="json")
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+# Held-out measurement -----------------------------------------------------------------------
+
+
+def _evaluate_module() -> Any:
+    spec = importlib.util.spec_from_file_location("evaluate", CHECK_DIR / "evaluate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["evaluate"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def holdout_report(model: ModelFile, kind: str, held: Sequence[Row]) -> str:
+    ev = _evaluate_module()
+    text_model = TextModel(model)
+    out: list[str] = []
+    if kind == "notices":
+        from app.rules.catalogue import load_catalogue
+        from app.rules.classifier import classify_notice
+
+        catalogue = load_catalogue()
+        for title, use in (("phrases only", None), ("phrases + model", text_model)):
+            score = ev.Score()
+            for r in held:
+                best = classify_notice(r.text, catalogue, model=use or False).best
+                ev._tally(score, list(r.labels), {best.category} if best else set(), r.text)
+            ev.report(f"Held out, {title}", score, out)
+        return "\n".join(out)
+    from app.rules.catalogue import load_catalogue
+    from app.textcheck.engine import load_checker
+
+    catalogue = load_catalogue()
+    for title, use in (("term checks only", False), ("model only", None),
+                       ("term checks + model", text_model)):
+        score = ev.Score()
+        if use is None:
+            for r in held:
+                norm = normalise(r.text).text
+                found = {c for c, _ in text_model.passing(norm)}
+                ev._tally(score, list(r.labels), found, r.text)
+        else:
+            checker = load_checker(catalogue, use_workspace=False, model=use)
+            for r in held:
+                found = {f.category for f in checker.check(r.text, "en") if f.severity != "info"}
+                ev._tally(score, list(r.labels), found, r.text)
+        ev.report(f"Held out, {title}", score, out)
+    return "\n".join(out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path,
+                        help="labelled TSV files (default: tests/check/corpus.tsv and "
+                             "tests/check/train/*.tsv; for notices notices.tsv and "
+                             "train/notices*.tsv)")
+    parser.add_argument("--kind", choices=("texts", "notices"), default="texts")
+    parser.add_argument("--holdout", nargs="+", type=Path, default=[], metavar="FILE",
+                        help="train without these files and report precision and recall on "
+                             "them; writes no model")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 when the shipped model's training-data hashes do not "
+                             "match the current files")
+    parser.add_argument("--out", type=Path, help="where to write the model (default: "
+                                                 "resources/check/)")
+    parser.add_argument("--cjk", default="1-3", help="character n-gram sizes, e.g. 1-3 or 2-4")
+    parser.add_argument("--c", type=float, default=C_REG, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+
+    if args.check:
+        problems = [p for kind in ("texts", "notices") for p in stale(kind)]
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            print("Retrain: python tools/train_check_model.py && python "
+                  "tools/train_check_model.py --kind notices", file=sys.stderr)
+        return 1 if problems else 0
+
+    lo, _, hi = args.cjk.partition("-")
+    try:
+        settings = FeatureSettings(cjk_min=int(lo), cjk_max=int(hi or lo))
+    except ValueError as exc:
+        parser.error(f"--cjk: expected sizes like 1-3 ({exc})")
+    files = args.files or default_files(args.kind)
+    known = known_labels()
+    try:
+        held_paths = {p.resolve() for p in args.holdout}
+        held = [r for p in args.holdout for r in read_rows(p, known)]
+        kept = [p for p in files if p.resolve() not in held_paths]
+        rows: list[Row] = []
+        records = []
+        for path in kept:
+            got = read_rows(path, known)
+            rows += got
+            records.append(record(path, len(got)))
+        model = train(rows, args.kind, settings, args.c, records)
+    except TrainError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.holdout:
+        print(holdout_report(model, args.kind, held))
+        return 0
+    path = args.out or OUT_DIR / MODEL_FILES[args.kind]
+    write_model(model, path)
+    kept_weights = sum(len(w) for w in model.weights)
+    print(f"wrote {_rel(path)}: {len(model.categories)} categories, {kept_weights} weights, "
+          f"{path.stat().st_size / 1e6:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
