@@ -165,14 +165,17 @@ def classify_notice(text: str, catalogue: Catalogue,
 
 def _with_model(candidates: list[CategoryCandidate], text: str, model: TextModel,
                 rule_of: dict[str, str]) -> list[CategoryCandidate]:
-    """The phrases' candidates with the model's best category passing its threshold; its
-    confidence is the model's probability (logistic of the score)."""
+    """The phrases' candidates with the model's best category if it passes its threshold and
+    is more likely than not; its confidence is the model's probability (logistic of the
+    score), so a guess below 0.5 never decides (app.rules.engine)."""
     norm = normalise_text(text)
-    passing = [(c, m) for c, m in model.passing(norm.text) if c in rule_of]
+    passing = [(c, m + model.thresholds[model.index[c]]) for c, m in model.passing(norm.text)
+               if c in rule_of]
     if not passing:
         return candidates
-    category, margin = passing[0]
-    score = margin + model.thresholds[model.index[category]]
+    category, score = max(passing, key=lambda p: p[1])
+    if score < 0:
+        return candidates
     confidence = round(1 / (1 + math.exp(-score)), 3)
     start, end = norm.span(*model.span(norm.text, category))
     matched = [text[start:end].strip()] if text[start:end].strip() else []

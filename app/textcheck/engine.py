@@ -24,6 +24,7 @@ from app.textcheck.checks import (
     Severity,
     build_check_set,
     read_checks_file,
+    shipped_checks,
 )
 from app.textcheck.matcher import Hit, TermMatcher
 from app.textcheck.model import TextModel, model_hint, shipped_model
@@ -97,6 +98,7 @@ class TextChecker:
             terms.append(normalise_term(term))
             roles.append((-1, _NEGATION))
         self._negation_window = negation.window if negation else 0
+        self._shipped_ids = frozenset(c.id for c in shipped_checks().check)
         self._c = _Compiled(check_set, TermMatcher(terms), roles)
 
     @property
@@ -131,19 +133,41 @@ class TextChecker:
                 findings.append(self._finding(check, o_start, o_end, text, lang))
         findings = _one_per_passage(findings, text)
         if self._model is not None:
-            findings += self._model_findings(norm, findings, lang)
+            scores = self._model.scores(norm.text)
+            findings = self._overruled(findings, norm, scores, lang)
+            findings += self._model_findings(norm, findings, scores, lang)
         findings.sort(key=lambda f: (f.start, _RANK[f.severity], f.end, f.check))
         return findings
 
-    def _model_findings(self, norm: Normalised, found: Sequence[Finding], lang: Lang
-                        ) -> list[Finding]:
+    def _overruled(self, findings: list[Finding], norm: Normalised, scores: Sequence[float],
+                   lang: Lang) -> list[Finding]:
+        """Findings of the shipped term checks that the model reads, with confidence, as not of
+        their category (mostly a term inside a denial or warning the negation list misses:
+        "不用转发不用集赞", "不是刷单", "本店不卖A货") become ``info``: still shown, with why."""
+        model = self._model
+        assert model is not None
+        if model.veto_margin is None or len(norm.text) < model.veto_min_chars:
+            return findings
+        shipped = self._shipped_ids
+        out = []
+        for f in findings:
+            c = model.index.get(f.category)
+            if (c is not None and f.severity != "info" and f.check in shipped
+                    and scores[c] < model.thresholds[c] - model.veto_margin):
+                f = f.model_copy(update={
+                    "severity": "info", "reason": label("check_model_overruled", lang) + f.reason})
+            out.append(f)
+        return out
+
+    def _model_findings(self, norm: Normalised, found: Sequence[Finding],
+                        scores: Sequence[float], lang: Lang) -> list[Finding]:
         """A finding per category the model sees and no medium or high term finding names."""
         model = self._model
         assert model is not None
         named = {f.category for f in found if f.severity != "info"}
         cs = self._c.check_set
         out = []
-        for category, margin in model.passing(norm.text):
+        for category, margin in model.passing_scores(scores):
             if category in named or category not in cs.catalogue_categories:
                 continue
             rule, section = cs.rule_section(category)

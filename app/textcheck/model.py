@@ -8,11 +8,11 @@ dodge characters, width and case already handled), so the model sees what the te
   so "集满30个赞" and "集满50个赞" share "满0个"); runs end at clause punctuation;
 - Latin word unigrams and bigrams (digits again "0").
 
-A feature counts as often as it occurs (measured: as good as presence, and cheaper). The model
-file (``resources/check/*model.json``, written by the trainer) holds, per category, a weight per feature, a bias and a decision
-threshold chosen by cross-validation. Inference is pure Python: the weights of all categories
-of one feature are packed into one integer (fixed point, one lane per category), so scoring a
-text is one ``sum`` over the weights of its features, done in C.
+A feature counts as often as it occurs (measured: as good as presence, and cheaper). The
+model file (``resources/check/*model.json``, written by the trainer) holds, per category, a
+weight per feature, a bias and a decision threshold chosen by cross-validation. Inference is
+pure Python: the weights of all categories of one feature are packed into one integer (one
+lane per category), so scoring a text is a few sums done in C.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import gzip
 import json
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -187,6 +187,12 @@ class ModelFile(BaseModel):
     high_margin: float = Field(
         default=1.0, description="A score this far above the threshold makes a finding of a "
         "rule-1 category high rather than medium.")
+    veto_margin: float | None = Field(
+        default=None, description="A term finding of a category whose score lies this far "
+        "below its threshold becomes info (None: the model never overrules a term).")
+    veto_min_chars: int = Field(
+        default=20, description="Texts shorter than this (normalised) are never overruled: "
+        "too few features to judge.")
     # per category: feature -> quantised weight (only non-negligible ones)
     weights: list[dict[str, int]]
 
@@ -213,6 +219,8 @@ class TextModel:
         self._bias = list(data.bias)
         self._scale = data.scale
         self.high_margin = data.high_margin
+        self.veto_margin = data.veto_margin
+        self.veto_min_chars = data.veto_min_chars
         # A feature's weights for all categories as one integer: category c's (signed) weight
         # times 2 ** (c * _LANE). Python's integers add the lanes of many features at once.
         packed: dict[str, int] = {}
@@ -259,7 +267,10 @@ class TextModel:
     def passing(self, text: str) -> list[tuple[str, float]]:
         """(category, score minus threshold) of each category whose score passes its
         threshold, best first."""
-        scores = self.scores(text)
+        return self.passing_scores(self.scores(text))
+
+    def passing_scores(self, scores: Sequence[float]) -> list[tuple[str, float]]:
+        """``passing`` for scores already computed."""
         hits = [(self.categories[c], s - t) for c, (s, t)
                 in enumerate(zip(scores, self.thresholds, strict=True)) if s >= t]
         return sorted(hits, key=lambda h: -h[1])
