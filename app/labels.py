@@ -64,15 +64,30 @@ def all_labels() -> dict[str, LocalText]:
     return {key: LocalText.model_validate(value) for key, value in _raw_labels().items()}
 
 
+_PLURAL = re.compile(r"\b(\d+) (\w+)\(s\)")
+
+
+def _english_number(filled: str) -> str:
+    """'1 text(s)' → '1 text', '3 text(s)' → '3 texts': the English templates write a counted
+    noun as 'noun(s)' right after its number."""
+    return _PLURAL.sub(lambda m: f"{m[1]} {m[2]}{'' if m[1] == '1' else 's'}", filled)
+
+
 def text(key: str, **values: object) -> LocalText:
     """The label in both languages, filled in: for messages whose language is chosen later."""
     found = all_labels()[key]
-    return found.format(**values) if values else found
+    if not values:
+        return found
+    filled = found.format(**values)
+    return filled.model_copy(update={"en": _english_number(filled.en)})
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
     found = _raw_label(key)["zh_CN" if lang == "zh_CN" else "en"]
-    return found.format(**values) if values else found
+    if not values:
+        return found
+    filled = found.format(**values)
+    return filled if lang == "zh_CN" else _english_number(filled)
 
 
 @cache
