@@ -129,14 +129,17 @@ class TextChecker:
                 by_check.setdefault(ci, {}).setdefault(role, []).append(hit)
         window = self._negation_window
         findings: list[Finding] = []
-        for ci, roles in by_check.items():
+        denied: set[str] = set()  # categories with a term the text denies or warns against
+        for ci, found_roles in by_check.items():
             check = self._c.check_set.checks[ci]
-            excepted = roles.pop(_EXCEPT, [])
+            excepted = found_roles.pop(_EXCEPT, [])
             roles = {r: [h for h in hits if not _inside_any(h, excepted)
                          and not _negated(h, negations, window, norm.text)
                          and not _negated(h, near, self._near_window, norm.text,
                                           before=True)]
-                     for r, hits in roles.items()}
+                     for r, hits in found_roles.items()}
+            if any(len(roles[r]) < len(hits) for r, hits in found_roles.items()):
+                denied.add(check.category)
             if check.terms:
                 spans = [(h.start, h.end) for h in roles.get(_ANY, [])]
             else:
@@ -151,10 +154,16 @@ class TextChecker:
                         "reason": label("check_warning_frame", lang) + finding.reason})
                 findings.append(finding)
         findings = _one_per_passage(findings, text)
-        if self._model is not None:
-            scores = self._model.scores(norm.text)
-            findings = self._overruled(findings, norm, scores, lang)
-            findings += self._model_findings(norm, findings, scores, lang)
+        model = self._model
+        if model is not None:
+            total = model.total(norm.text)
+            # Unpacking the scores is needed only for a term finding the model may overrule
+            # or when some category may pass: most texts need neither.
+            if model.may_pass(total) or any(f.category in model.index and f.severity != "info"
+                                            for f in findings):
+                scores = model.decode(total)
+                findings = self._overruled(findings, norm, scores, lang)
+                findings += self._model_findings(norm, findings, scores, lang, denied, warning)
         findings.sort(key=lambda f: (f.start, _RANK[f.severity], f.end, f.check))
         return findings
 
@@ -179,25 +188,29 @@ class TextChecker:
         return out
 
     def _model_findings(self, norm: Normalised, found: Sequence[Finding],
-                        scores: Sequence[float], lang: Lang) -> list[Finding]:
-        """A finding per category the model sees and no medium or high term finding names."""
+                        scores: Sequence[float], lang: Lang, denied: set[str], warning: bool
+                        ) -> list[Finding]:
+        """A finding per category the model sees and no medium or high term finding names.
+        What the term checks read as denied ("本店从不刷单") or warned against is not found
+        again by the model; in a text that is a warning, the model's findings are info."""
         model = self._model
         assert model is not None
-        named = {f.category for f in found if f.severity != "info"}
+        named = {f.category for f in found if f.severity != "info"} | denied
         cs = self._c.check_set
         out = []
         for category, margin in model.passing_scores(scores):
             if category in named or category not in cs.catalogue_categories:
                 continue
             rule, section = cs.rule_section(category)
-            severity: Severity = ("high" if section == "4.1" or margin >= model.high_margin
+            severity: Severity = ("info" if warning else "high"
+                                  if section == "4.1" or margin >= model.high_margin
                                   else "medium")
             start, end = norm.span(*model.span(norm.text, category))
             title = cs.title(category, lang)
             out.append(Finding(
                 category=category, rule=rule, section=section, severity=severity, start=start,
-                end=end, reason=label("check_model_reason", lang, title=title,
-                                      section=section or ""),
+                end=end, reason=(label("check_warning_frame", lang) if warning else "")
+                + label("check_model_reason", lang, title=title, section=section or ""),
                 hint=model_hint(category, lang), check=f"model.{category}", basis="wecom",
                 title=title, matched=norm.original[start:end]))
         return out

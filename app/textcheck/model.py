@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
@@ -231,6 +232,15 @@ class TextModel:
                     raise ValueError(f"model file: weight of {feat!r} out of range")
                 packed[feat] = packed.get(feat, 0) + (q << shift)
         self._packed = packed
+        # For may_pass: category c passes when its lane sum S >= need_c; adding half - need_c
+        # lifts exactly those lanes to half or more (floor: none is missed at the boundary).
+        half = 1 << (_LANE - 1)
+        needs = [math.floor((t - b) * self._scale) for t, b in zip(self.thresholds, self._bias,
+                                                                   strict=True)]
+        if any(abs(n) >= 1 << (_LANE - 3) for n in needs):
+            raise ValueError("model file: threshold out of range")
+        self._pass_offsets = sum((half - n) << (c * _LANE) for c, n in enumerate(needs))
+        self._half_bits = sum(half << (c * _LANE) for c in range(len(needs)))
         # Single characters are looked up one by one; longer Chinese features are found by
         # one automaton over the model's own n-grams (in the text with digits read as "0"):
         # n-grams the model does not know are never built. Together they find exactly the
@@ -239,7 +249,7 @@ class TextModel:
         longer = [f for f in packed if len(f) > 1 and _CJK_FEATURE(f)]
         self._automaton = ahocorasick_rs.AhoCorasick(longer) if longer else None
 
-    def _total(self, text: str) -> int:
+    def total(self, text: str) -> int:
         """The packed sum of the weights of every feature occurrence in a normalised text."""
         packed = self._packed
         digits_read = _DIGITS.sub("0", text) if _HAS_DIGIT(text) is not None else text
@@ -251,9 +261,19 @@ class TextModel:
             total += sum(map(packed.get, _latin_features(text, self.settings), repeat(0)))
         return total
 
+    def may_pass(self, total: int) -> bool:
+        """False when no category passes its threshold, for the packed sum of a text: one
+        addition and one mask instead of unpacking every lane. (The sums plus
+        ``_pass_offsets`` put each category's lane at or above half its range exactly when
+        it passes; True may still mean none does, at the boundary.)"""
+        return bool((total + self._pass_offsets) & self._half_bits)
+
     def scores(self, text: str) -> list[float]:
         """The decision value of every category (before the threshold) for a normalised text."""
-        total = self._total(text)
+        return self.decode(self.total(text))
+
+    def decode(self, total: int) -> list[float]:
+        """The scores of a packed sum (``total``)."""
         out: list[float] = []
         half, full, scale = 1 << (_LANE - 1), 1 << _LANE, self._scale
         for bias in self._bias:
@@ -267,7 +287,10 @@ class TextModel:
     def passing(self, text: str) -> list[tuple[str, float]]:
         """(category, score minus threshold) of each category whose score passes its
         threshold, best first."""
-        return self.passing_scores(self.scores(text))
+        total = self.total(text)
+        if not self.may_pass(total):
+            return []
+        return self.passing_scores(self.decode(total))
 
     def passing_scores(self, scores: Sequence[float]) -> list[tuple[str, float]]:
         """``passing`` for scores already computed."""
@@ -276,10 +299,11 @@ class TextModel:
         return sorted(hits, key=lambda h: -h[1])
 
     def span(self, text: str, category: str, width: int = 40) -> tuple[int, int]:
-        """The stretch of at most ``width`` characters of the normalised text whose features
-        weigh most for ``category``."""
+        """Where in the normalised text the evidence for ``category`` lies: of the stretch of
+        at most ``width`` characters whose features weigh most for it, the shortest part that
+        carries most (CORE) of that weight."""
         weights = self.data.weights[self.index[category]]
-        gain = [0.0] * (len(text) + 1)
+        gain = [0.0] * len(text)
         for feat, start, end in feature_spans(text, self.settings):
             w = weights.get(feat, 0)
             if w > 0 and end > start:
@@ -288,17 +312,32 @@ class TextModel:
                     gain[i] += share
         if not any(gain):
             return 0, len(text)
-        best, best_start, window = -1.0, 0, 0.0
         width = min(width, len(text))
+        best, best_start, window = -1.0, 0, 0.0
         for i in range(len(text)):
             window += gain[i]
             if i >= width:
                 window -= gain[i - width]
-            if window > best:
-                best, best_start = window, max(0, i - width + 1)
-        stop = min(len(text), best_start + width)
-        carrying = [i for i in range(best_start, stop) if gain[i] > 0]
-        return carrying[0], carrying[-1] + 1
+            if i >= width - 1 and window > best:
+                best, best_start = window, i - width + 1
+        lo, hi = best_start, best_start + width
+        need = _CORE * best
+        prefix = [0.0]
+        for g in gain[lo:hi]:
+            prefix.append(prefix[-1] + g)
+        shortest = (lo, hi)
+        j = 0
+        for i in range(hi - lo):  # two pointers: for each start, the first end that suffices
+            j = max(j, i)
+            while j < hi - lo and prefix[j] - prefix[i] < need:
+                j += 1
+            if prefix[j] - prefix[i] >= need and j - i < shortest[1] - shortest[0]:
+                shortest = (lo + i, lo + j)
+        return shortest
+
+
+# The share of the best window's weight a finding's span must carry.
+_CORE = 0.6
 
 
 def read_model(data: bytes, source: str) -> ModelFile:

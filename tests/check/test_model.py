@@ -158,3 +158,122 @@ def test_a_model_with_mismatched_lengths_is_refused():
     data["thresholds"] = data["thresholds"][:-1]
     with pytest.raises(ValueError, match="differ in length"):
         TextModel(ModelFile.model_validate(data))
+
+
+# Findings of the learned layer --------------------------------------------------------------
+
+# Written for this test, in no training file: an inducing-sharing text no listed term catches.
+_SHARING = "朋友们帮个忙，把这条发到三个群里，截图给我，就送大家一份小礼物"
+_SHARING_TRAD = "朋友們幫個忙，把這條發到三個群裡，截圖給我，就送大家一份小禮物"
+_SHARING_DODGED = "朋 友 们 帮 个 忙 ，把 这 条 发 到 三 个 群 里 ， 截 图 给 我，就送大家一份小礼物"
+
+
+def test_the_example_is_in_no_training_file():
+    for path in trainer.default_files("texts"):
+        assert _SHARING[6:] not in normalise(path.read_text(encoding="utf-8")).text, path
+
+
+def test_a_risky_text_no_term_catches_is_found_with_category_and_span(with_model, terms_only):
+    assert terms_only.check(_SHARING, "en") == []
+    (finding,) = with_model.check(_SHARING, "en")
+    assert finding.category == "inducing_sharing" and finding.check == "model.inducing_sharing"
+    assert (finding.rule, finding.section) == ("R1", "2.1")
+    assert finding.severity in ("high", "medium")
+    assert finding.matched == _SHARING[finding.start:finding.end]
+    assert "发到三个群" in finding.matched and len(finding.matched) <= 40
+    assert "labelled examples" in finding.reason and "Inducing" not in finding.check
+    assert finding.hint == model_hint("inducing_sharing", "en")
+    zh = with_model.check(_SHARING, "zh_CN")[0]
+    assert "示例" in zh.reason and zh.hint == model_hint("inducing_sharing", "zh_CN")
+    assert set(finding.model_dump()) == {"category", "rule", "section", "severity", "start",
+                                         "end", "reason", "hint"}
+
+
+@pytest.mark.parametrize("text", [_SHARING_TRAD, _SHARING_DODGED])
+def test_spans_map_back_through_traditional_script_and_dodge_characters(with_model, text):
+    (finding,) = _model_findings(with_model, text)
+    assert finding.category == "inducing_sharing"
+    assert finding.matched == text[finding.start:finding.end]
+    norm = normalise(finding.matched).text
+    assert "发到三个群" in norm
+    # The span starts and ends on a character that carries weight, not on a dodge character.
+    assert finding.matched[0] not in " ，" and finding.matched[-1] not in " ，"
+
+
+@pytest.mark.parametrize("text", [
+    "下周三店庆，全场八折，欢迎老顾客带朋友来玩",
+    "本店从不刷单，所有评价都来自真实顾客",  # the term checks read the denial; so does the model
+    "欢迎把我们的公众号文章转发给同事，有问题随时联系",
+    "Your membership points expire at the end of the month.",
+])
+def test_near_misses_are_not_flagged(with_model, text):
+    assert [f for f in with_model.check(text, "en") if f.severity != "info"] == []
+
+
+def test_a_warning_text_gives_the_model_no_say(with_model):
+    text = "【反诈提醒】" + _SHARING + "，这类消息都是骗局，请勿相信"
+    found = _model_findings(with_model, text)
+    assert all(f.severity == "info" for f in found)
+
+
+def test_the_model_overrules_a_term_it_reads_as_clearly_not_meant(catalogue):
+    model = shipped_model("texts")
+    assert model is not None
+    text = "本店活动不需要任何操作，凭会员卡到店即可领取小礼品，感谢大家一直以来的支持与厚爱"
+    checker = load_checker(catalogue, use_workspace=False, model=model)
+    plain = load_checker(catalogue, use_workspace=False, model=False)
+    term = next((f for f in plain.check(text, "en") if f.category in model.index), None)
+    if term is None:  # the term checks already read it as harmless: nothing to overrule
+        return
+    c = model.index[term.category]
+    overruled = model.scores(normalise(text).text)[c] < model.thresholds[c] - model.veto_margin
+    kept = [f for f in checker.check(text, "en") if f.check == term.check]
+    assert kept and (kept[0].severity == "info") == overruled
+
+
+def test_without_the_model_only_terms_are_found(terms_only):
+    assert all(not f.check.startswith("model.")
+               for t in (_SHARING, _SHARING_TRAD) for f in terms_only.check(t, "en"))
+
+
+# The notice fallback ----------------------------------------------------------------------
+
+
+def test_the_notice_model_answers_when_the_phrases_find_nothing(catalogue):
+    # Paraphrased, no phrase of notice_phrases.toml: written for this test.
+    text = "该成员发布拍单返本金加佣金的兼职信息，账号被限制。"
+    assert all(text not in p.read_text(encoding="utf-8")
+               for p in trainer.default_files("notices"))
+    assert classify_notice(text, catalogue, model=False).candidates == []
+    best = classify_notice(text, catalogue).best
+    assert best is not None and best.category == "order_brushing"
+    assert 0.5 <= best.confidence <= 1 and best.matched
+    assert all(m in text for m in best.matched)
+
+
+def test_the_notice_model_keeps_quiet_on_notices_without_a_cause(catalogue):
+    for text in ("你的账号因违规已被暂停使用，请联系管理员。", "Your account has been restricted."):
+        assert classify_notice(text, catalogue).candidates == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_the_quick_test_never_misses_a_passing_category(raw):
+    model = shipped_model("texts")
+    assert model is not None
+    text = normalise(raw).text
+    total = model.total(text)
+    passes = model.passing_scores(model.decode(total))
+    assert not passes or model.may_pass(total)
+    assert model.passing(text) == passes
+
+
+def test_the_quick_test_is_exact_away_from_the_boundary():
+    model = shipped_model("texts")
+    assert model is not None
+    for text in ("今天下午三点开会", _SHARING, "本店出售仿真枪配件，私聊"):
+        total = model.total(normalise(text).text)
+        scores = model.decode(total)
+        clear = all(abs(s - t) > 0.01 for s, t in zip(scores, model.thresholds, strict=True))
+        if clear:
+            assert model.may_pass(total) == bool(model.passing_scores(scores)), text
