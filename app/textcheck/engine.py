@@ -198,8 +198,11 @@ class TextChecker:
         named = {f.category for f in found if f.severity != "info"} | denied
         cs = self._c.check_set
         out = []
+        flagged = any(f.severity != "info" for f in found)
         for category, margin in model.passing_scores(scores):
             if category in named or category not in cs.catalogue_categories:
+                continue
+            if margin < 0 and flagged:  # the risky lane's pick adds nothing to a flagged text
                 continue
             rule, section = cs.rule_section(category)
             severity: Severity = ("info" if warning else "high"

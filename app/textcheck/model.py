@@ -37,6 +37,9 @@ from app.textcheck.normalise import HAN, Normalised
 # Model kinds and their files in app.resources/check.
 KINDS = ("texts", "notices")
 MODEL_FILES = {"texts": "model.json", "notices": "notice_model.json"}
+# The lane of a model that says "risky at all" (any category), learned from every risky text
+# together; it is not a category a finding can name (see TextModel.passing_scores).
+RISKY = "risky"
 FORMAT = 1
 
 _RUN = re.compile(f"[{HAN}0-9]+")
@@ -191,6 +194,10 @@ class ModelFile(BaseModel):
     veto_margin: float | None = Field(
         default=None, description="A term finding of a category whose score lies this far "
         "below its threshold becomes info (None: the model never overrules a term).")
+    risky_floor: float = Field(
+        default=-2.0, description="The risky lane names a category only if that category's "
+        "score is at most this far below its threshold (text unlike any category, e.g. random "
+        "characters, is not flagged on the risky lane alone).")
     veto_min_chars: int = Field(
         default=20, description="Texts shorter than this (normalised) are never overruled: "
         "too few features to judge.")
@@ -216,6 +223,8 @@ class TextModel:
         self.settings = data.meta.settings
         self.categories = list(data.categories)
         self.index = {c: i for i, c in enumerate(self.categories)}
+        self._risky = self.index.get(RISKY)
+        self.risky_floor = data.risky_floor
         self.thresholds = list(data.thresholds)
         self._bias = list(data.bias)
         self._scale = data.scale
@@ -293,9 +302,17 @@ class TextModel:
         return self.passing_scores(self.decode(total))
 
     def passing_scores(self, scores: Sequence[float]) -> list[tuple[str, float]]:
-        """``passing`` for scores already computed."""
-        hits = [(self.categories[c], s - t) for c, (s, t)
-                in enumerate(zip(scores, self.thresholds, strict=True)) if s >= t]
+        """``passing`` for scores already computed. When no category passes but the risky
+        lane does, the category closest to its threshold speaks for the text (its margin is
+        then below 0): the risky lane learns from all risky texts together, the categories
+        each from their own few hundred."""
+        margins = [(c, s - t) for c, s, t in zip(self.categories, scores, self.thresholds,
+                                                  strict=True)]
+        hits = [(c, m) for c, m in margins if m >= 0 and c != RISKY]
+        if not hits and self._risky is not None and margins[self._risky][1] >= 0:
+            closest = max((h for h in margins if h[0] != RISKY), key=lambda h: h[1])
+            if closest[1] >= self.risky_floor:
+                hits = [closest]
         return sorted(hits, key=lambda h: -h[1])
 
     def span(self, text: str, category: str, width: int = 40) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from app.rules.catalogue import load_catalogue
 from app.rules.classifier import classify_notice
 from app.textcheck.engine import TextChecker, load_checker
 from app.textcheck.model import (
+    RISKY,
     FeatureSettings,
     ModelFile,
     TextModel,
@@ -61,7 +62,7 @@ def test_models_load_from_the_installed_resources(kind, catalogue):
     model = shipped_model(kind)
     assert model is not None
     violations = {v.id for v in catalogue.violations}
-    assert model.categories and set(model.categories) <= violations
+    assert model.categories and set(model.categories) - {RISKY} <= violations
     assert len(model.thresholds) == len(model.categories)
     meta = model.data.meta
     assert meta.kind == kind and meta.examples >= 70
@@ -74,7 +75,7 @@ def test_every_model_category_has_a_bilingual_hint():
     assert model is not None
     hints = trainer.OUT_DIR / "model_hints.toml"
     assert hints.is_file()
-    for category in model.categories:
+    for category in set(model.categories) - {RISKY}:
         en, zh = model_hint(category, "en"), model_hint(category, "zh_CN")
         assert en and zh and en != zh
         assert en != model_hint("no_such_category", "en"), category
@@ -151,6 +152,30 @@ def test_digits_read_as_one_symbol():
     assert features("win 100 dollars", cfg).count("win 0") == 1
 
 
+def _toy(thresholds: list[float]) -> TextModel:
+    meta = trainer.ModelMeta(kind="texts", trained="2026-12-02T00:00:00Z", training_files=[],
+                             examples=3, positives={}, ordinary=1, settings=FeatureSettings(),
+                             trainer="by hand")
+    return TextModel(ModelFile(
+        meta=meta, categories=["fraud", "gambling", RISKY], bias=[-1.0, -1.0, -1.0],
+        thresholds=thresholds, scale=1000,
+        weights=[{"骗钱": 800, "转账": 500}, {"下注": 900, "转账": -200}, {"转账": 1500}]))
+
+
+def test_the_risky_lane_names_the_closest_category_when_none_passes():
+    model = _toy([0.2, 0.5, 0.2])
+    # fraud -1 + 0.8 + 0.5 = 0.3 >= 0.2: passes on its own
+    assert model.passing("骗钱转账") == [("fraud", pytest.approx(0.1))]
+    # "转账" alone: fraud -0.5, gambling -1.2, risky 0.5 >= 0.2: fraud speaks, margin < 0
+    ((category, margin),) = model.passing("转账")
+    assert category == "fraud" and margin == pytest.approx(-0.7)
+    assert model.may_pass(model.total("转账"))
+    stricter = _toy([0.2, 0.5, 0.6])
+    assert stricter.passing("转账") == []
+    assert not stricter.may_pass(stricter.total("转账"))
+    assert model.passing("你好") == []
+
+
 def test_a_model_with_mismatched_lengths_is_refused():
     model = shipped_model("texts")
     assert model is not None
@@ -165,7 +190,8 @@ def test_a_model_with_mismatched_lengths_is_refused():
 # Written for this test, in no training file: an inducing-sharing text no listed term catches.
 _SHARING = "朋友们帮个忙，把这条发到三个群里，截图给我，就送大家一份小礼物"
 _SHARING_TRAD = "朋友們幫個忙，把這條發到三個群裡，截圖給我，就送大家一份小禮物"
-_SHARING_DODGED = "朋 友 们 帮 个 忙 ，把 这 条 发 到 三 个 群 里 ， 截 图 给 我，就送大家一份小礼物"
+_SHARING_DODGED = ("朋 友 们 帮 个 忙 ，把 这 条 发 到 三 个 群 里 ， 截 图 给 我，"
+                   "就送大家一份小礼物")
 
 
 def test_the_example_is_in_no_training_file():

@@ -110,3 +110,15 @@ def test_send_plan_over_the_documented_limit(page):
 
 def test_page_is_in_the_sidebar(window):
     assert isinstance(window.page("check"), CheckPage)
+
+
+def test_a_finding_of_the_learned_layer_is_shown_and_highlighted(page):
+    # No listed term: the model (app/textcheck/model.py) finds it from labelled examples.
+    text = "朋友们帮个忙，把这条发到三个群里，截图给我，就送大家一份小礼物"
+    page.ui.editor.setPlainText(text)
+    page.run_check()
+    assert _column(page, 3) == ["2.1"]
+    assert "sharing" in page.ui.table.item(0, 2).text()
+    assert "发到三个群" in page.ui.table.item(0, 4).text()
+    shown = page.ui.detail.toHtml()
+    assert "labelled examples" in shown and "no reward" in shown
