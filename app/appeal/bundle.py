@@ -34,22 +34,24 @@ from app.appeal.documents import (
     order_documents,
 )
 from app.appeal.flowables import HEADING_H, DocumentHeading, ImagePage, PdfPlaceholder
+from app.appeal.intake import Note, SourceDocument
 from app.appeal.linebreak import break_text
 from app.appeal.statement import STATEMENT_TITLE, appealed_what, attachments_heading
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
-from app.jobs import Cancelled, CancelToken, Progress
+from app.jobs import Cancelled, CancelToken, Progress, ProgressText, progress_text
 from app.pdf.fonts import CJKFont, find_cjk_font
 from app.pdf.output import write_atomic
 from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title_only_metadata
 from app.pdf.renderer import PdfRenderer
 from app.pdf.styles import Styles, build_styles, escape, table_style
+from app.rules.contract import RestrictionReport
 from app.tempfiles import private_tempdir
 
-if TYPE_CHECKING:  # types only: a bundle without photos needs neither Pillow nor the catalogue
-    from app.appeal.intake import Note, SourceDocument
+if TYPE_CHECKING:  # the dataclasses' field types above are imported for real: pydantic models
+    # that hold a CoverFacts or a BundleResult (app.store.package) resolve them
     from app.appeal.profile import Profile
-    from app.rules.contract import Diagnosis, RestrictionReport
+    from app.rules.contract import Diagnosis
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +133,8 @@ _ID_SIDES = ("legal_person_id_front", "legal_person_id_back")
 class _Entry:
     """One contents entry: a document, or the ID card's two sides on one page."""
 
-    title: str
+    title: str  # in the package's language
+    both: LocalText  # for the progress line, in the window's language
     documents: list[PackageDocument]
     sources: list[SourceDocument]
 
@@ -147,11 +150,14 @@ def _entries(documents: Sequence[PackageDocument], sources: Sequence[SourceDocum
     for doc, src in pairs:
         if together and doc.kind in _ID_SIDES:
             if doc.kind == _ID_SIDES[0]:
-                entries.append(_Entry(title=ID_PAIR_TITLE(options.lang),
+                entries.append(_Entry(title=ID_PAIR_TITLE(options.lang), both=ID_PAIR_TITLE,
                                       documents=[d for d, _ in sides],
                                       sources=[s for _, s in sides]))
             continue
-        entries.append(_Entry(title=doc.display_title(options.lang), documents=[doc],
+        entries.append(_Entry(title=doc.display_title(options.lang),
+                              both=LocalText(en=doc.display_title("en"),
+                                             zh_CN=doc.display_title("zh_CN")),
+                              documents=[doc],
                               sources=[src]))
     return entries
 
@@ -306,7 +312,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     total = 2 * len(documents) + 1
     done = 0
 
-    def step(message: str) -> None:
+    def step(message: ProgressText) -> None:
         nonlocal done
         if cancel is not None and cancel.is_set():
             raise Cancelled()
@@ -318,7 +324,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         from app.appeal.intake import read_document
     for doc in documents:
         sources.append(read_document(doc.path, verify=False))
-        step(f"checked {doc.path.name}")
+        step(progress_text("progress_checked_file", name=doc.path.name))
     entries = _entries(documents, sources, options)
     font = font or find_cjk_font()
     content_h = FRAME_H - HEADING_H
@@ -339,7 +345,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
 
         def placed_photos(entry: _Entry) -> None:
             for _ in entry.documents:
-                step(entry.title)
+                step(progress_text("progress_placed_document", title=entry.both))
 
         # All photos are queued before the layout starts; each page waits only for its own.
         pictures: dict[int, list[Future]] = {}
@@ -389,9 +395,9 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     if pdf_sources:
         data = _stamp_pdfs(data, placements, pdf_sources, title)
         for src in pdf_sources.values():
-            step(f"merged {src.path.name}")
+            step(progress_text("progress_merged_pdf", name=src.path.name))
     write_atomic(out, data)
-    step("written")
+    step(progress_text("progress_bundle_written"))
 
     placed = _placed(doc, pages)
     notes = [n for s in sources for n in s.notes]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from app.jobs import ProgressText, progress_text
 from app.ui.workers import Cancelled, Job, SynchronousRunner, ThreadPoolRunner
 
 
@@ -12,7 +13,7 @@ def _count_to(n: int):
         for i in range(n):
             if cancel.is_set():
                 raise Cancelled
-            progress(i + 1, n, f"step {i + 1}")
+            progress(i + 1, n, progress_text("progress_check_rows", done=i + 1, total=n))
         return n
     return work
 
@@ -20,12 +21,16 @@ def _count_to(n: int):
 def test_thread_pool_job_reports_progress_and_result(qtbot):
     job = Job(_count_to(5))
     seen = []
-    job.signals.progress.connect(lambda done, total, msg: seen.append((done, total)))
+    job.signals.progress.connect(lambda done, total, msg: seen.append((done, total, msg)))
     with qtbot.waitSignal(job.signals.finished, timeout=5000) as finished:
         ThreadPoolRunner().start(job)
     assert finished.args == [5]
     qtbot.waitUntil(lambda: len(seen) == 5)
-    assert seen[-1] == (5, 5)
+    assert seen[-1][:2] == (5, 5)
+    # The message crosses the thread as the core made it; the page picks the language.
+    message = seen[-1][2]
+    assert type(message) is ProgressText
+    assert (message("en"), message("zh_CN")) == ("Checked 5 of 5 texts", "已检查 5 / 5 条文本")
 
 
 def test_failure_becomes_a_message_not_a_traceback(qtbot):
