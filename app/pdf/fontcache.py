@@ -2,26 +2,22 @@
 
 reportlab reads a TrueType font's character map, metrics and glyph locations into Python
 dictionaries and lists when the font is registered: about 0.07 s for the 49 531 glyphs of
-WenQuanYi Micro Hei, a third of what a bundle without photos costs (bench/startup). The result
+WenQuanYi Micro Hei, a fifth of what a bundle without photos costs (bench/startup). The result
 depends only on the font file and reportlab's version, so it is stored once, after the first
 parse, in the user's cache folder, and later processes load it in a few milliseconds.
 
-Nothing is parsed here: what is stored is the parsed face's attributes exactly as reportlab made
-them, marshalled (builtin types only, so they load at C speed and exactly). The cache is keyed by
-the font's path, size, modification time and subfont, the reportlab version and this format's
-version, and it holds the CRC-32 of the whole font file, checked against the bytes read for the
-subset. An attribute of a kind this module does not know (a future reportlab) is not cached:
-that font is parsed as before. tests/pdf/test_fontcache.py compares a loaded face with a fresh
-parse, attribute by attribute and by the subset it writes, so a change in reportlab shows there.
+Nothing is parsed here: what is stored (app/diskcache.py) is the parsed face's attributes
+exactly as reportlab made them. The entry is keyed by the font's path, size, modification time
+and subfont, the reportlab version and this format's version, and it holds the CRC-32 of the
+whole font file, checked against the bytes read for the subset. An attribute of a kind this
+module does not know (a future reportlab) is not cached: that font is parsed as before.
+tests/pdf/test_fontcache.py compares a loaded face with a fresh parse, attribute by attribute
+and by the subset it writes, so a change in reportlab shows there.
 """
 
 from __future__ import annotations
 
-import gc
 import logging
-import marshal
-import os
-import secrets
 import zlib
 from fnmatch import fnmatch
 from pathlib import Path
@@ -32,11 +28,11 @@ from reportlab import Version as REPORTLAB_VERSION
 from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
+from app import diskcache
+
 log = logging.getLogger(__name__)
 
-CACHE_ENV = "WECOM_APPEAL_CACHE"  # another folder for the cache; "off" disables it
-FORMAT = 2
-_MAGIC = b"WAFC"
+FORMAT = 1
 _SKIP = frozenset({"_ttf_data", "_pdfScale"})  # the file's bytes; a function (rebuilt)
 
 
@@ -44,40 +40,10 @@ class _Unsupported(Exception):
     """An attribute this module cannot store exactly."""
 
 
-def cache_dir() -> Path | None:
-    """The folder of cached fonts, or None when caching is off."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen == "off":
-        return None
-    if chosen:
-        return Path(chosen) / "fonts"
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("wecom-appeal", appauthor=False)) / "fonts"
-
-
-def _cache_file(folder: Path, path: Path, subfont_index: int) -> Path:
+def _key(path: Path, subfont_index: int) -> str:
     stat = path.stat()
-    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{subfont_index}|" \
-          f"{REPORTLAB_VERSION}|{FORMAT}"
-    return folder / f"{path.stem}-{subfont_index}-{zlib.crc32(key.encode()):08x}.bin"
-
-
-# Encoding ---------------------------------------------------------------------------------
-
-_PLAIN = (int, float, str, bytes, bool, type(None))
-
-
-def _plain(value: Any) -> bool:
-    """Whether marshal stores ``value`` exactly: builtin types only, no subclasses."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return True
-    if kind in (list, tuple):
-        return all(_plain(item) for item in value)
-    if kind is dict:
-        return all(_plain(k) and _plain(v) for k, v in value.items())
-    return False
+    return (f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{subfont_index}|"
+            f"reportlab {REPORTLAB_VERSION}|{FORMAT}")
 
 
 def _encode(value: Any) -> tuple:
@@ -85,7 +51,7 @@ def _encode(value: Any) -> tuple:
         if type(value) is not TTFNameBytes or set(vars(value)) != {"ustr"}:
             raise _Unsupported("name")
         return ("name", bytes(value), value.ustr)
-    if _plain(value):
+    if diskcache.plain(value):
         return ("plain", value)
     raise _Unsupported(type(value).__name__)
 
@@ -125,65 +91,26 @@ def _face(state: dict[str, tuple], data: bytes) -> TTFontFace:
     return face
 
 
-# Storing and loading ----------------------------------------------------------------------
-
-def _load(file: Path, data: bytes) -> TTFontFace | None:
-    try:
-        blob = file.read_bytes()
-    except OSError:
-        return None
-    if blob[:4] != _MAGIC:
-        return None
-    # Some 300 000 new objects, none of them garbage: the collector's passes would double the
-    # time it takes to make them.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        crc, state = marshal.loads(blob[4:])
-        if crc != zlib.crc32(data):
-            return None
-        return _face(state, data)
-    except Exception:  # a damaged or foreign file: parse the font again and replace it
-        log.debug("font cache %s is unusable", file, exc_info=True)
-        return None
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _store(file: Path, face: TTFontFace, data: bytes) -> None:
-    try:
-        blob = _MAGIC + marshal.dumps((zlib.crc32(data), _state(face)))
-    except _Unsupported as exc:
-        log.info("the parsed font is not cached: reportlab %s has an attribute of a kind the "
-                 "cache does not store (%s)", REPORTLAB_VERSION, exc)
-        return
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        tmp = file.with_name(f".{file.name}.{secrets.token_hex(4)}.part")
-        try:  # written beside it and renamed: a reader never sees half a file
-            with open(tmp, "wb") as f:
-                f.write(blob)
-            os.replace(tmp, file)
-        finally:
-            tmp.unlink(missing_ok=True)
-    except OSError:
-        log.info("the parsed font cannot be cached in %s", file.parent, exc_info=True)
-
-
 def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
     """reportlab's parsed face of the font: from the cache when it holds this file, else parsed
     (and then stored for the next process)."""
-    folder = cache_dir()
-    if folder is None:
-        return TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
-    file = _cache_file(folder, path, subfont_index)
+    key = _key(path, subfont_index)
     data = path.read_bytes()
-    face = _load(file, data)
-    if face is None:
-        face = TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
-        if face._ttf_data == data:  # the file did not change while it was parsed
-            _store(file, face, data)
+    stored = diskcache.load("fonts", key)
+    if stored is not None:
+        try:
+            crc, state = stored
+            if crc == zlib.crc32(data):
+                return _face(state, data)
+        except Exception:  # a foreign or damaged entry: parsed again and replaced
+            log.debug("cached face of %s is unusable", path, exc_info=True)
+    face = TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
+    if face._ttf_data == data:  # the file did not change while it was parsed
+        try:
+            diskcache.store("fonts", key, (zlib.crc32(data), _state(face)))
+        except _Unsupported as exc:
+            log.info("the parsed font is not cached: reportlab %s has an attribute of a kind "
+                     "the cache does not store (%s)", REPORTLAB_VERSION, exc)
     return face
 
 

@@ -11,6 +11,7 @@ import pytest
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 
+from app import diskcache
 from app.pdf import fontcache
 from app.pdf.fonts import FontNotFoundError, find_cjk_font
 
@@ -27,7 +28,7 @@ def cjk_font():
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):
-    monkeypatch.setenv(fontcache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(diskcache.CACHE_ENV, str(tmp_path / "cache"))
     return tmp_path / "cache" / "fonts"
 
 
@@ -45,10 +46,16 @@ def _same(loaded: dict, parsed: dict) -> None:
             assert [type(v) for v in loaded[name]] == [type(v) for v in value], name
 
 
-def test_loaded_face_is_reportlabs_parse(cache, cjk_font):
+def _no_parsing(monkeypatch) -> None:
+    monkeypatch.setattr(TTFontFace, "__init__",
+                        lambda *a, **k: pytest.fail("parsed again, not loaded"))
+
+
+def test_loaded_face_is_reportlabs_parse(cache, cjk_font, monkeypatch):
     parsed = TTFontFace(str(cjk_font.path), subfontIndex=cjk_font.subfont_index)
     first = fontcache.load_face(cjk_font.path, cjk_font.subfont_index)  # parses and stores
     assert len(list(cache.glob("*.bin"))) == 1
+    _no_parsing(monkeypatch)
     loaded = fontcache.load_face(cjk_font.path, cjk_font.subfont_index)  # from the cache
     _same(vars(first), vars(parsed))
     _same(vars(loaded), vars(parsed))
@@ -81,10 +88,11 @@ def _pdf(font: TTFont) -> bytes:
     return buffer.getvalue()
 
 
-def test_same_subset_from_the_cache(cache, cjk_font):
-    fontcache.load_face(cjk_font.path, cjk_font.subfont_index)
-    cached = fontcache.cached_ttfont("SubsetTest", cjk_font.path, cjk_font.subfont_index)
+def test_same_subset_from_the_cache(cache, cjk_font, monkeypatch):
     parsed = TTFont("SubsetTest", str(cjk_font.path), subfontIndex=cjk_font.subfont_index)
+    fontcache.load_face(cjk_font.path, cjk_font.subfont_index)
+    _no_parsing(monkeypatch)
+    cached = fontcache.cached_ttfont("SubsetTest", cjk_font.path, cjk_font.subfont_index)
     assert _pdf(cached) == _pdf(parsed)
 
 
@@ -106,11 +114,11 @@ def test_changed_or_damaged_cache_is_parsed_again(cache, cjk_font, tmp_path):
 
 
 def test_cache_off_and_unwritable_folder_still_give_the_font(tmp_path, monkeypatch, cjk_font):
-    monkeypatch.setenv(fontcache.CACHE_ENV, "off")
+    monkeypatch.setenv(diskcache.CACHE_ENV, "off")
     assert fontcache.load_face(cjk_font.path, cjk_font.subfont_index).numGlyphs > 1000
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    monkeypatch.setenv(fontcache.CACHE_ENV, str(blocked))
+    monkeypatch.setenv(diskcache.CACHE_ENV, str(blocked))
     assert fontcache.load_face(cjk_font.path, cjk_font.subfont_index).numGlyphs > 1000
 
 
