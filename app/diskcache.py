@@ -84,12 +84,13 @@ def load(kind: str, key: str) -> Any | None:
     return value if stored_key == key else None
 
 
-def store(kind: str, key: str, value: Any) -> bool:
-    """Keep ``value`` (builtin types only) under ``key``; False when it was not stored."""
+def store(kind: str, key: str, value: Any, *, checked: bool = False) -> bool:
+    """Keep ``value`` (builtin types only; ``checked``: the caller made sure) under ``key``;
+    False when it was not stored."""
     file = _file(kind, key)
     if file is None:
         return False
-    if not plain(value):
+    if not checked and not plain(value):
         log.info("not cached (%s): a value of a type the cache does not store", kind)
         return False
     blob = _MAGIC + marshal.dumps((key, value))
