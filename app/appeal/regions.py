@@ -44,7 +44,7 @@ def prime() -> None:
     Once per process, before the first resident ID check."""
     from stdnum import numdb
 
-    if DATABASE in numdb._open_databases:
+    if DATABASE in numdb._open_databases or diskcache.cache_dir() is None:
         return
     try:
         key = _key()

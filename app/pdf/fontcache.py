@@ -130,6 +130,8 @@ def _face(state: dict[str, tuple], data: bytes) -> TTFontFace:
 def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
     """reportlab's parsed face of the font: from the cache when it holds this file, else parsed
     (and then stored for the next process)."""
+    if diskcache.cache_dir() is None:
+        return TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
     key = _key(path, subfont_index)
     data = path.read_bytes()
     stored = diskcache.load("fonts", key)
