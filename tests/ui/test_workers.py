@@ -113,3 +113,29 @@ def test_closing_the_context_closes_only_what_was_opened(settings, store):
     assert store.is_open
     context.close()
     assert not store.is_open
+
+
+def test_a_report_export_reports_its_steps_as_progress_text(qtbot, tmp_path):
+    from progress_messages import assert_progress_messages
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
+    from app.ui.pages.audit_io import run_export
+
+    bar, label = QProgressBar(), QLabel()
+    qtbot.addWidget(bar)
+    qtbot.addWidget(label)
+    out = tmp_path / "audit.pdf"
+    started: list[Job] = []
+    seen: list[object] = []
+
+    class Capture:  # a runner that runs inline and listens to the job's progress
+        def start(self, job: Job) -> None:
+            started.append(job)
+            job.signals.progress.connect(lambda d, t, m: seen.append(m))
+            job.run()
+
+    run_export(Capture(), lambda: out.write_bytes(b"%PDF-"), str(out), "en", bar, label,
+               lambda path: None)
+    assert out.exists() and started[0].done
+    assert assert_progress_messages(seen) == [("Writing audit.pdf", "正在写入 audit.pdf"),
+                                              ("audit.pdf written", "audit.pdf 已写入")]
