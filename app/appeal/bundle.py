@@ -48,8 +48,10 @@ from app.pdf.styles import Styles, build_styles, escape, table_style
 from app.rules.contract import RestrictionReport
 from app.tempfiles import private_tempdir
 
-if TYPE_CHECKING:  # the dataclasses' field types above are imported for real: pydantic models
-    # that hold a CoverFacts or a BundleResult (app.store.package) resolve them
+# Note, SourceDocument and RestrictionReport are imported for real although they only annotate
+# the dataclasses below: pydantic models that hold a CoverFacts or a BundleResult
+# (app.store.package) resolve those annotations.
+if TYPE_CHECKING:
     from app.appeal.profile import Profile
     from app.rules.contract import Diagnosis
 

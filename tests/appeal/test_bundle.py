@@ -219,3 +219,12 @@ def test_statement_lines_in_the_pdf_never_start_with_closing_punctuation(
     attached = text.split("六、附件清单")[1]
     licence = next(line for line in attached.splitlines() if "营业执照" in line)
     assert licence.endswith(str(result.documents[1].first_page))
+
+
+@pytest.mark.parametrize("values", [{"dpi": 71}, {"dpi": 601}, {"jpeg_quality": 96},
+                                    {"workers": 0}, {"dpi": 200.5}, {"dpi": True},
+                                    {"lang": "fr"}])
+def test_options_out_of_range_are_refused(values):
+    with pytest.raises(ValueError, match=next(iter(values))):
+        BundleOptions(**values)
+    assert BundleOptions().dpi == 200 and BundleOptions().workers >= 1
