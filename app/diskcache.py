@@ -3,10 +3,13 @@ the CJK font (app/pdf/fontcache.py), python-stdnum's table of Chinese region cod
 (app/appeal/regions.py). Each costs tens of milliseconds in every process that needs it, and
 depends only on a file and a library version (bench/startup).
 
-Values are builtin types only (marshal: exact and fast to load; nothing in the file can run
-code). A file holds its key, checked when it is loaded, so a changed input or library version
-is a different entry, never a wrong one. Everything here is best effort: a missing, damaged or
-unwritable cache means the work is done again, never an error.
+Values are builtin types only, marshalled: exact, fast to load, and loading makes data, never
+runs code (unlike pickle); the files are the user's own, in their cache folder. An entry lives
+in one file per ``slot`` (one per font file, one table), which holds the full key: a changed
+input or library version finds a key that differs, parses again and replaces the entry, so the
+cache never grows with updates and never answers for another key.
+Everything here is best effort: a missing, damaged or unwritable cache means the work is done
+again, never an error.
 """
 
 from __future__ import annotations
@@ -51,16 +54,17 @@ def plain(value: Any) -> bool:
     return False
 
 
-def _file(kind: str, key: str) -> Path | None:
+def _file(kind: str, slot: str) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    return folder / kind / f"{zlib.crc32(key.encode()):08x}.bin"
+    return folder / kind / f"{zlib.crc32(slot.encode()):08x}.bin"
 
 
-def load(kind: str, key: str) -> Any | None:
-    """The value stored under ``key``, None when there is none (or it is unusable)."""
-    file = _file(kind, key)
+def load(kind: str, slot: str, key: str) -> Any | None:
+    """The value stored in ``slot`` under ``key``, None when there is none (or it is another
+    key's, or unusable)."""
+    file = _file(kind, slot)
     if file is None:
         return None
     try:
@@ -84,10 +88,10 @@ def load(kind: str, key: str) -> Any | None:
     return value if stored_key == key else None
 
 
-def store(kind: str, key: str, value: Any, *, checked: bool = False) -> bool:
-    """Keep ``value`` (builtin types only; ``checked``: the caller made sure) under ``key``;
-    False when it was not stored."""
-    file = _file(kind, key)
+def store(kind: str, slot: str, key: str, value: Any, *, checked: bool = False) -> bool:
+    """Keep ``value`` (builtin types only; ``checked``: the caller made sure) in ``slot`` under
+    ``key``, replacing what the slot held; False when it was not stored."""
+    file = _file(kind, slot)
     if file is None:
         return False
     if not checked and not plain(value):

@@ -50,10 +50,10 @@ def prime() -> None:
         key = _key()
     except OSError:  # a frozen build without the file as such: stdnum reads its own resource
         return
-    prefixes = diskcache.load("stdnum", key)
+    prefixes = diskcache.load("stdnum", DATABASE, key)
     if isinstance(prefixes, list):
         db = numdb.NumDB()
         db.prefixes = prefixes
         numdb._open_databases.setdefault(DATABASE, db)
         return
-    diskcache.store("stdnum", key, numdb.get(DATABASE).prefixes)
+    diskcache.store("stdnum", DATABASE, key, numdb.get(DATABASE).prefixes)

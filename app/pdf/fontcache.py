@@ -41,9 +41,13 @@ class _Unsupported(Exception):
     """An attribute this module cannot store exactly."""
 
 
+def _slot(path: Path, subfont_index: int) -> str:
+    return f"{path.resolve()}#{subfont_index}"
+
+
 def _key(path: Path, subfont_index: int) -> str:
     stat = path.stat()
-    return (f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{subfont_index}|"
+    return (f"{_slot(path, subfont_index)}|{stat.st_size}|{stat.st_mtime_ns}|"
             f"reportlab {REPORTLAB_VERSION}|{FORMAT}")
 
 
@@ -132,9 +136,9 @@ def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
     (and then stored for the next process)."""
     if diskcache.cache_dir() is None:
         return TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
-    key = _key(path, subfont_index)
+    slot, key = _slot(path, subfont_index), _key(path, subfont_index)
     data = path.read_bytes()
-    stored = diskcache.load("fonts", key)
+    stored = diskcache.load("fonts", slot, key)
     if stored is not None:
         try:
             crc, state = stored
@@ -145,7 +149,8 @@ def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
     face = TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
     if face._ttf_data == data:  # the file did not change while it was parsed
         try:
-            diskcache.store("fonts", key, (zlib.crc32(data), _state(face)), checked=True)
+            diskcache.store("fonts", slot, key, (zlib.crc32(data), _state(face)),
+                            checked=True)
         except _Unsupported as exc:
             log.info("the parsed font is not cached: reportlab %s has an attribute of a kind "
                      "the cache does not store (%s)", REPORTLAB_VERSION, exc)

@@ -108,11 +108,13 @@ def test_changed_or_damaged_cache_is_parsed_again(cache, cjk_font, tmp_path):
     face = fontcache.load_face(font, cjk_font.subfont_index)
     assert face.numGlyphs > 1000
     assert stored.read_bytes()[4:] != b"\x00garbage"  # replaced by a good one
-    # A different file under the same name (size and time differ): its own entry.
+    # The file changed (size and time differ): parsed again, and its entry replaced rather
+    # than another one added.
+    before = stored.read_bytes()
     with open(font, "ab") as f:
         f.write(b"\0" * 4)
     fontcache.load_face(font, cjk_font.subfont_index)
-    assert len(list(cache.glob("*.bin"))) == 2
+    assert list(cache.glob("*.bin")) == [stored] and stored.read_bytes() != before
     assert not list(cache.glob(".*.part"))
 
 
