@@ -143,7 +143,9 @@ def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
         try:
             crc, state = stored
             if crc == zlib.crc32(data):
-                return _face(state, data)
+                face = _face(state, data)
+                face.filename = str(path)  # as this caller named it, like a parse would
+                return face
         except Exception:  # a foreign or damaged entry: parsed again and replaced
             log.debug("cached face of %s is unusable", path, exc_info=True)
     face = TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
