@@ -19,7 +19,6 @@ import logging
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -43,6 +42,7 @@ from app.appeal.statement import (
     typeset_zh,
 )
 from app.i18n import Lang, LocalText
+from app.jobs import Progress
 from app.rules.contract import RestrictionReport
 from app.store import drafts, enterprise
 from app.store.cases import CaseDetail, get_case
@@ -280,7 +280,7 @@ def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
                        kit: str | Path | None = None, allow_placeholders: bool = False,
                        lang: Lang | None = None, font: object | None = None,
                        today: dt.date | None = None,
-                       progress: Callable[[int, int, str], None] | None = None,
+                       progress: Progress | None = None,
                        cancel: threading.Event | None = None,
                        profile: Profile | None = None) -> PackageBuild:
     """Build the case's bundle (and upload kit) from the workspace and record the build: the

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.i18n import Lang
+from app.jobs import Progress, progress_text
 from app.labels import label
 from app.rules.catalogue import Catalogue
 from app.textcheck.checks import (
@@ -310,7 +311,7 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def check_rows(checker: TextChecker, rows: Sequence[tuple[int, str]], lang: Lang,
-               progress: Callable[[int, int], None] | None = None,
+               progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> list[RowFindings]:
     items = []
     for i, (row, text) in enumerate(rows):
@@ -318,7 +319,8 @@ def check_rows(checker: TextChecker, rows: Sequence[tuple[int, str]], lang: Lang
             break
         items.append(RowFindings(row=row, text=text, findings=checker.check(text, lang)))
         if progress is not None and (i % 50 == 49 or i + 1 == len(rows)):
-            progress(i + 1, len(rows))
+            progress(i + 1, len(rows),
+                     progress_text("progress_check_rows", done=i + 1, total=len(rows)))
     return items
 
 

@@ -73,9 +73,9 @@ def test_end_to_end(tmp_path: Path, files: dict[str, Path]) -> None:
 
     archive = tmp_path / "backup.wecomappeal"
     archive_env = {"WECOM_APPEAL_ARCHIVE_PASSPHRASE": "archive pass 123"}
-    assert "3 case(s)" in ok(home, "export", str(archive), extra_env=archive_env)
+    assert "3 cases" in ok(home, "export", str(archive), extra_env=archive_env)
     one = tmp_path / "one.wecomappeal"
-    assert "1 case(s)" in ok(home, "export", str(one), "--case", first, extra_env=archive_env)
+    assert "1 case)" in ok(home, "export", str(one), "--case", first, extra_env=archive_env)
 
     other = tmp_path / "other"
     fast_vault(other, "other machine pass")

@@ -205,9 +205,7 @@ class CheckPage(QWidget):
             return
 
         def work(progress, cancel: threading.Event) -> list[RowFindings]:
-            items = check_rows(checker, rows, lang,
-                               progress=lambda done, total: progress(done, total, ""),
-                               cancelled=cancel.is_set)
+            items = check_rows(checker, rows, lang, progress=progress, cancelled=cancel.is_set)
             if cancel.is_set():
                 raise Cancelled()
             return items
