@@ -249,7 +249,13 @@ class TextModel:
         if any(abs(n) >= 1 << (_LANE - 3) for n in needs):
             raise ValueError("model file: threshold out of range")
         self._pass_offsets = sum((half - n) << (c * _LANE) for c, n in enumerate(needs))
-        self._half_bits = sum(half << (c * _LANE) for c in range(len(needs)))
+        lanes = [c for c in range(len(needs)) if c != self._risky]
+        self._category_bits = sum(half << (c * _LANE) for c in lanes)
+        self._risky_bit = half << (self._risky * _LANE) if self._risky is not None else 0
+        # The risky lane counts only with a category within risky_floor of its threshold.
+        floor = math.floor(self.risky_floor * self._scale)
+        self._floor_offsets = sum((half - n + (0 if c == self._risky else -floor))
+                                  << (c * _LANE) for c, n in enumerate(needs))
         # Single characters are looked up one by one; longer Chinese features are found by
         # one automaton over the model's own n-grams (in the text with digits read as "0"):
         # n-grams the model does not know are never built. Together they find exactly the
@@ -274,8 +280,14 @@ class TextModel:
         """False when no category passes its threshold, for the packed sum of a text: one
         addition and one mask instead of unpacking every lane. (The sums plus
         ``_pass_offsets`` put each category's lane at or above half its range exactly when
-        it passes; True may still mean none does, at the boundary.)"""
-        return bool((total + self._pass_offsets) & self._half_bits)
+        it passes; True may still mean none does, at the boundary. The risky lane counts
+        when a category lies within ``risky_floor`` of its threshold, tested the same way.)"""
+        lifted = total + self._pass_offsets
+        if lifted & self._category_bits:
+            return True
+        if not lifted & self._risky_bit:
+            return False
+        return bool((total + self._floor_offsets) & self._category_bits)
 
     def scores(self, text: str) -> list[float]:
         """The decision value of every category (before the threshold) for a normalised text."""
