@@ -13,6 +13,10 @@ model file (``resources/check/*model.json``, written by the trainer) holds, per 
 weight per feature, a bias and a decision threshold chosen by cross-validation. Inference is
 pure Python: the weights of all categories of one feature are packed into one integer (one
 lane per category), so scoring a text is a few sums done in C.
+
+Besides one lane per category, a model with ordinary texts to learn from has a "risky at all"
+lane learned from every risky text together: when no category passes but it does, the category
+closest to its threshold (within ``risky_floor``) speaks for the text.
 """
 
 from __future__ import annotations
@@ -32,10 +36,9 @@ import ahocorasick_rs
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.i18n import Lang, LocalText
-from app.textcheck.normalise import HAN, Normalised
+from app.textcheck.normalise import HAN
 
 # Model kinds and their files in app.resources/check.
-KINDS = ("texts", "notices")
 MODEL_FILES = {"texts": "model.json", "notices": "notice_model.json"}
 # The lane of a model that says "risky at all" (any category), learned from every risky text
 # together; it is not a category a finding can name (see TextModel.passing_scores).
@@ -384,12 +387,6 @@ def shipped_model(kind: str) -> TextModel | None:
     if not path.is_file():
         return None
     return TextModel(read_model(path.read_bytes(), f"check/{MODEL_FILES[kind]}"))
-
-
-def category_span(model: TextModel, norm: Normalised, category: str) -> tuple[int, int]:
-    """The original-text span of ``category``'s evidence in ``norm``."""
-    start, end = model.span(norm.text, category)
-    return norm.span(start, end)
 
 
 class _Hints(BaseModel):
