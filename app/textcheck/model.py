@@ -333,12 +333,14 @@ class TextModel:
     def span(self, text: str, category: str, width: int = 40) -> tuple[int, int]:
         """Where in the normalised text the evidence for ``category`` lies: of the stretch of
         at most ``width`` characters whose features weigh most for it, the shortest part that
-        carries most (CORE) of that weight."""
+        carries most (CORE) of that weight, widened to the whole features at its edges."""
         weights = self.data.weights[self.index[category]]
         gain = [0.0] * len(text)
+        positive: list[tuple[int, int]] = []
         for feat, start, end in feature_spans(text, self.settings):
             w = weights.get(feat, 0)
             if w > 0 and end > start:
+                positive.append((start, end))
                 share = w / (end - start)
                 for i in range(start, end):
                     gain[i] += share
@@ -365,7 +367,12 @@ class TextModel:
                 j += 1
             if prefix[j] - prefix[i] >= need and j - i < shortest[1] - shortest[0]:
                 shortest = (lo + i, lo + j)
-        return shortest
+        # Whole features at the edges: no word cut in two ("addres|s", "密|码").
+        start, end = shortest
+        for s, e in positive:
+            if s < shortest[1] and e > shortest[0]:
+                start, end = min(start, s), max(end, e)
+        return start, end
 
 
 # The share of the best window's weight a finding's span must carry.
