@@ -303,3 +303,14 @@ def test_the_quick_test_is_exact_away_from_the_boundary():
         clear = all(abs(s - t) > 0.01 for s, t in zip(scores, model.thresholds, strict=True))
         if clear:
             assert model.may_pass(total) == bool(model.passing_scores(scores)), text
+
+
+def test_a_span_never_cuts_a_word_in_two():
+    model = shipped_model("texts")
+    assert model is not None
+    text = normalise("Here's the phone number and home address of the parent who complained, "
+                     "go and talk to them").text
+    for category in set(model.categories) - {RISKY}:
+        start, end = model.span(text, category)
+        assert start == 0 or not text[start - 1].isalpha() or not text[start].isalpha()
+        assert end == len(text) or not text[end - 1].isalpha() or not text[end].isalpha()
