@@ -40,11 +40,18 @@ def _render(name: str, width: int, height: int, colour: QColor | None = None) ->
     pixmap.fill(QColor(0, 0, 0, 0))  # transparent
     painter = QPainter(pixmap)
     _renderer(name).render(painter)
-    if colour is not None:
-        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-        painter.fillRect(pixmap.rect(), colour)
     painter.end()
-    return pixmap
+    if colour is None:
+        return pixmap
+    # The colour where the drawing is (``fillRect`` would load PySide's Qt namespace: see
+    # app/ui/main_window.py).
+    tinted = QPixmap(width, height)
+    tinted.fill(colour)
+    painter = QPainter(tinted)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
+    painter.drawPixmap(0, 0, pixmap)
+    painter.end()
+    return tinted
 
 
 class SvgIconEngine(QIconEngine):
@@ -55,7 +62,7 @@ class SvgIconEngine(QIconEngine):
                  sizes: tuple[int, ...] = _SIZES) -> None:
         super().__init__()
         self.name = name
-        self.selected = QColor(selected) if selected is not None else None
+        self.selected = selected  # (QColor(colour) would load the Qt namespace: see main_window)
         self.sizes = sizes
         self._drawn: dict[tuple[int, int, QIcon.Mode], QPixmap] = {}
 
