@@ -40,18 +40,15 @@ def _render(name: str, width: int, height: int, colour: QColor | None = None) ->
     pixmap.fill(QColor(0, 0, 0, 0))  # transparent
     painter = QPainter(pixmap)
     _renderer(name).render(painter)
+    if colour is not None:
+        # The colour where the drawing is: a plain pixmap of it drawn over, kept where the drawing
+        # is opaque (``fillRect`` would load PySide's Qt namespace: see app/ui/main_window.py).
+        solid = QPixmap(width, height)
+        solid.fill(colour)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.drawPixmap(0, 0, solid)
     painter.end()
-    if colour is None:
-        return pixmap
-    # The colour where the drawing is (``fillRect`` would load PySide's Qt namespace: see
-    # app/ui/main_window.py).
-    tinted = QPixmap(width, height)
-    tinted.fill(colour)
-    painter = QPainter(tinted)
-    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_DestinationIn)
-    painter.drawPixmap(0, 0, pixmap)
-    painter.end()
-    return tinted
+    return pixmap
 
 
 class SvgIconEngine(QIconEngine):
