@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -113,8 +113,12 @@ def test_status_bar_shows_hub_messages(window, context):
     assert window.statusBar().currentMessage() == "hello"
 
 
-def test_quit_shortcut(window):
+def test_quit_shortcut(window, qtbot):
     assert window.ui.actionQuit.shortcut().toString() == "Ctrl+Q"
+    qtbot.waitUntil(lambda: window._pages != {})  # set after the first paint
+    # Quit from any window of the app, the user guide's too.
+    assert window.ui.actionQuit.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    assert window.actionGuide.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
     window.ui.actionQuit.trigger()
     assert not window.isVisible()
 
