@@ -2,9 +2,10 @@
 WeCom fetches, scrypt): how it reports progress and how it is cancelled. Plain Python, no Qt; the
 UI runs such work through app/ui/workers.py (docs/design.md, "Background work").
 
-- ``Progress``: ``progress(done, total, message)``; ``message`` is a ``LocalText`` when the core
-  does not know the reader's language, or text that needs none (a file name, or text already in
-  the language the caller chose).
+- ``Progress``: ``progress(done, total, message)``; ``message`` is always a ``ProgressText``:
+  a label of ``resources/text/progress.toml`` and its values, which whoever shows it renders in
+  the reader's language at that moment (``message(lang)``). The core never hands the UI a
+  string in a language of its own choosing.
 - ``CancelToken``: set by whoever started the work; the work calls ``check()`` between steps,
   which raises ``Cancelled``. It also answers ``is_set()`` (the ``threading.Event`` interface) and
   ``token()`` (the callable interface), so code written against either keeps working.
@@ -15,12 +16,39 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from app.i18n import LocalText
+    from app.lang import Lang
 
-Progress = Callable[[int, int, "LocalText | str"], None]
+
+class _Localised(Protocol):
+    def __call__(self, lang: Lang) -> str: ...
+
+
+@dataclass(frozen=True)
+class ProgressText:
+    """What a job is doing, for its progress line: the key of a label (resources/text, mostly
+    progress.toml) and the values it is filled with. A value is a name or a number shown as it
+    is, or text in both languages (a ``LocalText`` or another ``ProgressText``), rendered in
+    the same language as the label. Make one with ``progress_text(key, **values)``."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
+
+    def __call__(self, lang: Lang) -> str:
+        from app.labels import label
+
+        return label(self.key, lang, **{name: value(lang) if callable(value) else value
+                                        for name, value in self.values})
+
+
+def progress_text(key: str, **values: str | int | _Localised) -> ProgressText:
+    return ProgressText(key, tuple(values.items()))
+
+
+Progress = Callable[[int, int, ProgressText], None]
 
 
 class Cancelled(Exception):

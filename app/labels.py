@@ -6,6 +6,8 @@ Each file holds ``[labels.KEY]`` tables with ``en`` and ``zh_CN``; a key may be 
 
 from __future__ import annotations
 
+import re
+import string
 import tomllib
 from functools import cache
 from importlib import resources
@@ -29,14 +31,26 @@ def _label_files() -> list[str]:
 
 
 @cache
+def _file_text(name: str) -> str:
+    return (resources.files("app.resources") / "text" / name).read_text("utf-8")
+
+
+@cache
 def _file_labels(name: str) -> dict[str, dict[str, str]]:
     """The labels of one file as it holds them; plain dicts, so --help needs no pydantic."""
-    raw = tomllib.loads((resources.files("app.resources") / "text" / name).read_text("utf-8"))
-    return raw.get("labels", {})
+    return tomllib.loads(_file_text(name)).get("labels", {})
 
 
 def _raw_label(key: str) -> dict[str, str]:
-    """The label from the first file that defines it, reading files only as far as needed."""
+    """The label from the file that defines it, parsing files only as far as needed: first the
+    one whose text has the key's table header (a PDF's labels live in the last file; parsing
+    every file before it cost a bundle 15 ms), then, for a key written another way, in order."""
+    header = f"[labels.{key}]"
+    for name in _label_files():
+        if header in _file_text(name):
+            found = _file_labels(name).get(key)
+            if found is not None:
+                return found
     for name in _label_files():
         found = _file_labels(name).get(key)
         if found is not None:
@@ -62,12 +76,55 @@ def all_labels() -> dict[str, LocalText]:
     return {key: LocalText.model_validate(value) for key, value in _raw_labels().items()}
 
 
+_PLURAL = re.compile(r"\b(\d+) (\w+)\(s\)")
+
+
+def _english_number(filled: str) -> str:
+    """'1 text(s)' → '1 text', '3 text(s)' → '3 texts': the English templates write a counted
+    noun as 'noun(s)' right after its number."""
+    return _PLURAL.sub(lambda m: f"{m[1]} {m[2]}{'' if m[1] == '1' else 's'}", filled)
+
+
 def text(key: str, **values: object) -> LocalText:
     """The label in both languages, filled in: for messages whose language is chosen later."""
     found = all_labels()[key]
-    return found.format(**values) if values else found
+    if not values:
+        return found
+    filled = found.format(**values)
+    return filled.model_copy(update={"en": _english_number(filled.en)})
 
 
 def label(key: str, lang: Lang, **values: object) -> str:
     found = _raw_label(key)["zh_CN" if lang == "zh_CN" else "en"]
-    return found.format(**values) if values else found
+    if not values:
+        return found
+    filled = found.format(**values)
+    return filled if lang == "zh_CN" else _english_number(filled)
+
+
+@cache
+def _english_patterns(prefix: str) -> list[tuple[re.Pattern[str], dict[str, str]]]:
+    """The labels starting with ``prefix`` as patterns over their English, longest first."""
+    found = []
+    for key, local in _raw_labels().items():
+        if not key.startswith(prefix):
+            continue
+        pattern = "".join(re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
+                          for literal, name, _, _ in string.Formatter().parse(local["en"]))
+        found.append((re.compile(pattern, re.S), local))
+    return sorted(found, key=lambda item: -len(item[1]["en"]))
+
+
+def from_english(message: str, prefix: str, lang: Lang) -> str | None:
+    """``message``, an English text of a ``prefix`` label (a core module's English message),
+    in ``lang``; its ``{reason}`` goes through the ``keyringwhy_`` labels. None when no label
+    matches."""
+    for pattern, local in _english_patterns(prefix):
+        match = pattern.fullmatch(message)
+        if match:
+            values = match.groupdict()
+            if "reason" in values:
+                values["reason"] = from_english(values["reason"], "keyringwhy_", lang
+                                                ) or values["reason"]
+            return local["zh_CN" if lang == "zh_CN" else "en"].format(**values)
+    return None

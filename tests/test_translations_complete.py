@@ -163,7 +163,7 @@ def test_translated_store_errors_still_match_the_store() -> None:
     templates = _store_message_templates()
     stale = []
     for key, text in all_labels().items():
-        if key.startswith("storeerr_") and key != "storeerr_fallback":
+        if key.startswith(("storeerr_", "keyringwhy_")):
             shape = "".join(literal + ("{}" if name else "")
                             for literal, name, _, _ in string.Formatter().parse(text.en))
             if shape not in templates:
@@ -177,6 +177,9 @@ def test_store_errors_are_translated() -> None:
     message = store_message("no case 'abcd' (a case id is 12 hex digits; 4 are enough)")
     assert message.en.startswith("no case") and "'abcd'" in message.zh_CN
     assert CJK.search(message.zh_CN)
+    keyring = store_message("no vault yet and no way to protect one: no system keyring is "
+                            "available; set X to a passphrase (or run 'wecom-appeal vault init')")
+    assert "没有可用的系统密钥环" in keyring.zh_CN and "keyring" not in keyring.zh_CN.split("'")[0]
     unknown = store_message("something new went wrong")
     assert unknown.en == "something new went wrong" and CJK.search(unknown.zh_CN)
 

@@ -15,11 +15,11 @@ import logging
 import os
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
@@ -34,21 +34,26 @@ from app.appeal.documents import (
     order_documents,
 )
 from app.appeal.flowables import HEADING_H, DocumentHeading, ImagePage, PdfPlaceholder
-from app.appeal.images import Cancelled, prepare_for_page
-from app.appeal.intake import Note, SourceDocument, read_document
+from app.appeal.intake import Note, SourceDocument
 from app.appeal.linebreak import break_text
-from app.appeal.profile import Profile
 from app.appeal.statement import STATEMENT_TITLE, appealed_what, attachments_heading
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText
-from app.jobs import CancelToken, Progress
+from app.jobs import Cancelled, CancelToken, Progress, ProgressText, progress_text
 from app.pdf.fonts import CJKFont, find_cjk_font
 from app.pdf.output import write_atomic
 from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title_only_metadata
 from app.pdf.renderer import PdfRenderer
-from app.pdf.styles import Styles, build_styles, table_style
-from app.rules.contract import Diagnosis, RestrictionReport
+from app.pdf.styles import Styles, build_styles, escape, table_style
+from app.rules.contract import RestrictionReport
 from app.tempfiles import private_tempdir
+
+# Note, SourceDocument and RestrictionReport are imported for real although they only annotate
+# the dataclasses below: pydantic models that hold a CoverFacts or a BundleResult
+# (app.store.package) resolve those annotations.
+if TYPE_CHECKING:
+    from app.appeal.profile import Profile
+    from app.rules.contract import Diagnosis
 
 log = logging.getLogger(__name__)
 
@@ -64,52 +69,74 @@ _T = {
 }
 
 
-class CoverFacts(BaseModel):
+# Plain dataclasses: these are built by the app's own code from models already validated at
+# the file and command-line boundaries (the case, the profile, the arguments), so they need no
+# pydantic of their own (bench/startup: each model costs a millisecond at import).
+
+@dataclass(frozen=True)
+class CoverFacts:
     """What the cover says is appealed: the restriction, the account, the date. Facts of the
     case only; the cover cites no rule against the enterprise."""
 
-    model_config = ConfigDict(extra="forbid")
-
     report: RestrictionReport | None = None
-    accounts: list[str] = Field(default_factory=list)
+    accounts: list[str] = field(default_factory=list)
     restricted_on: dt.date | None = None
 
 
-class BundleOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _default_workers() -> int:
+    return max(1, min(8, os.cpu_count() or 1))
+
+
+@dataclass(frozen=True)
+class BundleOptions:
+    """How the bundle is made. Out-of-range numbers raise ValueError (the command line and the
+    settings page check them first, with their own messages)."""
 
     lang: Lang = "zh_CN"
-    dpi: int = Field(default=200, ge=72, le=600)
-    jpeg_quality: int = Field(default=75, ge=30, le=95)
-    watermark: WatermarkSpec | None = Field(default_factory=WatermarkSpec)
+    dpi: int = 200
+    jpeg_quality: int = 75
+    watermark: WatermarkSpec | None = field(default_factory=WatermarkSpec)
     watermark_all: bool = False
     id_on_one_page: bool = True
-    workers: int = Field(default_factory=lambda: max(1, min(8, os.cpu_count() or 1)), ge=1)
+    workers: int = field(default_factory=_default_workers)
+
+    def __post_init__(self) -> None:
+        if self.lang not in ("zh_CN", "en"):
+            raise ValueError(f"lang: {self.lang!r} is not a language of the app")
+        for name, low, high in (("dpi", 72, 600), ("jpeg_quality", 30, 95),
+                                ("workers", 1, None)):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < low \
+                    or (high is not None and value > high):
+                raise ValueError(f"{name}: {value!r} is not a whole number from {low}"
+                                 + (f" to {high}" if high is not None else " up"))
 
 
-class PlacedDocument(BaseModel):
+@dataclass(frozen=True)
+class PlacedDocument:
     title: str
     first_page: int
     page_count: int
 
 
-class BundleResult(BaseModel):
+@dataclass(frozen=True)
+class BundleResult:
     pages: int
     size_bytes: int
     documents: list[PlacedDocument]
-    missing: list[str] = Field(description="Document slots the route needs and the case lacks.")
+    missing: list[str]  # document slots the route needs and the case lacks
     notes: list[Note]
 
 
 _ID_SIDES = ("legal_person_id_front", "legal_person_id_back")
 
 
-class _Entry(BaseModel):
+@dataclass
+class _Entry:
     """One contents entry: a document, or the ID card's two sides on one page."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    title: str
+    title: str  # in the package's language
+    both: LocalText  # for the progress line, in the window's language
     documents: list[PackageDocument]
     sources: list[SourceDocument]
 
@@ -125,11 +152,14 @@ def _entries(documents: Sequence[PackageDocument], sources: Sequence[SourceDocum
     for doc, src in pairs:
         if together and doc.kind in _ID_SIDES:
             if doc.kind == _ID_SIDES[0]:
-                entries.append(_Entry(title=ID_PAIR_TITLE(options.lang),
+                entries.append(_Entry(title=ID_PAIR_TITLE(options.lang), both=ID_PAIR_TITLE,
                                       documents=[d for d, _ in sides],
                                       sources=[s for _, s in sides]))
             continue
-        entries.append(_Entry(title=doc.display_title(options.lang), documents=[doc],
+        entries.append(_Entry(title=doc.display_title(options.lang),
+                              both=LocalText(en=doc.display_title("en"),
+                                             zh_CN=doc.display_title("zh_CN")),
+                              documents=[doc],
                               sources=[src]))
     return entries
 
@@ -284,7 +314,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     total = 2 * len(documents) + 1
     done = 0
 
-    def step(message: str) -> None:
+    def step(message: ProgressText) -> None:
         nonlocal done
         if cancel is not None and cancel.is_set():
             raise Cancelled()
@@ -292,9 +322,11 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         report(min(done, total), total, message)
 
     sources = []
+    if documents:
+        from app.appeal.intake import read_document
     for doc in documents:
         sources.append(read_document(doc.path, verify=False))
-        step(f"checked {doc.path.name}")
+        step(progress_text("progress_checked_file", name=doc.path.name))
     entries = _entries(documents, sources, options)
     font = font or find_cjk_font()
     content_h = FRAME_H - HEADING_H
@@ -304,6 +336,8 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         jobs = itertools.count()
 
         def prepare(doc: PackageDocument, src: SourceDocument, box_h: float) -> Future:
+            from app.appeal.images import prepare_for_page  # Pillow: only for photos
+
             box_px = (round(FRAME_W / 72 * options.dpi), round(box_h / 72 * options.dpi))
             marked = options.watermark is not None and (
                 options.watermark_all or doc.kind in WATERMARKED_SLOTS)
@@ -313,7 +347,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
 
         def placed_photos(entry: _Entry) -> None:
             for _ in entry.documents:
-                step(entry.title)
+                step(progress_text("progress_placed_document", title=entry.both))
 
         # All photos are queued before the layout starts; each page waits only for its own.
         pictures: dict[int, list[Future]] = {}
@@ -363,9 +397,9 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     if pdf_sources:
         data = _stamp_pdfs(data, placements, pdf_sources, title)
         for src in pdf_sources.values():
-            step(f"merged {src.path.name}")
+            step(progress_text("progress_merged_pdf", name=src.path.name))
     write_atomic(out, data)
-    step("written")
+    step(progress_text("progress_bundle_written"))
 
     placed = _placed(doc, pages)
     notes = [n for s in sources for n in s.notes]

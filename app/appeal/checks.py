@@ -22,6 +22,7 @@ from stdnum.exceptions import (
     ValidationError,
 )
 
+from app.appeal import regions
 from app.i18n import LocalText
 
 if TYPE_CHECKING:  # the Profile model runs these checks itself (app.appeal.profile)
@@ -85,6 +86,7 @@ def check_resident_id(number: str, field: str, today: dt.date | None = None) -> 
     """Resident identity card number (GB 11643-1999): region, birth date, mod-11 check."""
     today = today or dt.date.today()
     shown = mask_id(number)
+    regions.prime()  # stdnum's region table from the disk cache (app/appeal/regions.py)
     try:
         compact = ric.validate(number)
     except InvalidLength:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from app.appeal.intake import Edits
 from app.i18n import LocalText
-from app.rules.contract import DocumentSlot
+from app.rules.ids import DocumentSlot
 
 SLOT_TITLES: dict[str, LocalText] = {
     "business_license": LocalText(en="Business licence", zh_CN="营业执照"),

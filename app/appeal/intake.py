@@ -8,6 +8,7 @@ thirty phone photos never sit in memory at once.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import logging
 import os
@@ -25,13 +26,19 @@ from app.i18n import LocalText
 
 log = logging.getLogger(__name__)
 
-try:  # HEIC support is optional: used when pillow-heif is installed and can read the file.
-    import pillow_heif
 
+@functools.cache
+def heic_supported() -> bool:
+    """Whether HEIC files can be read: pillow-heif is installed (optional, depends on the
+    platform's wheels). It is imported and registered with Pillow when the first HEIC file
+    comes, not by every process that reads a JPEG or builds a bundle (bench/startup)."""
+    try:
+        import pillow_heif
+    except ImportError:  # pragma: no cover - depends on the platform's wheels
+        return False
     pillow_heif.register_heif_opener()
-    HEIC_SUPPORTED = True
-except ImportError:  # pragma: no cover - depends on the platform's wheels
-    HEIC_SUPPORTED = False
+    return True
+
 
 # Refuse images above 120 megapixels (a 108 MP phone photo still passes). Pillow warns above
 # this and raises above twice this; both are turned into a refusal before anything is decoded.
@@ -296,7 +303,7 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYT
     path = Path(path)
     head, size = _read_head(path, max_bytes)
     file_type = sniff(head)
-    if file_type is None or (file_type is FileType.HEIC and not HEIC_SUPPORTED):
+    if file_type is None or (file_type is FileType.HEIC and not heic_supported()):
         raise _refuse(path, "unsupported", "not a JPEG, PNG, HEIC or PDF file (judged by its "
                       "content, not its name).",
                       "不是 JPEG、PNG、HEIC 或 PDF 文件（按文件内容判断，而非文件名）。")
@@ -441,6 +448,8 @@ def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
     For JPEG, ``draft`` decodes at 1/2, 1/4 or 1/8 scale in the DCT domain — far cheaper than a
     full decode and a resize (docs/design.md, "Measured pitfalls"); orientation comes after it.
     """
+    if doc.file_type is FileType.HEIC:
+        heic_supported()  # registers the HEIC opener in this process
     with image_errors(doc.path), Image.open(doc.path) as src:
         img: Image.Image = src
         if src.format != "JPEG" and decoded_bytes(src) > MAX_DECODED_BYTES:

@@ -14,7 +14,7 @@ import re
 import secrets
 import stat
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -32,7 +32,7 @@ from app.appeal.intake import (
 from app.appeal.statement import STATEMENT_TITLE, fit_to_limit
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.i18n import Lang
-from app.jobs import CancelToken
+from app.jobs import CancelToken, Progress, progress_text
 from app.labels import text
 from app.pdf.fonts import CJKFont
 
@@ -246,7 +246,7 @@ def build_kit(documents: Sequence[PackageDocument], statement: str, folder: str 
               char_limit: int = DEFAULT_CHAR_LIMIT,
               watermark: WatermarkSpec | None = None, watermark_all: bool = False,
               make_zip: bool = True, font: CJKFont | None = None,
-              progress: Callable[[int, int, str], None] | None = None,
+              progress: Progress | None = None,
               cancel: CancelToken | None = None) -> KitResult:
     """Write the kit into ``folder``: a new folder, an empty one, or one holding an earlier
     kit (see :func:`prepare_kit_folder`); nothing else in it is ever touched. Every file is
@@ -283,7 +283,7 @@ def build_kit(documents: Sequence[PackageDocument], statement: str, folder: str 
         files.append(KitFile(name=name, kind=doc.kind, before_bytes=src.size_bytes,
                              after_bytes=len(data), over_cap=len(data) > size_cap))
         if progress:
-            progress(number, total, name)
+            progress(number, total, progress_text("progress_kit_file", name=name))
     text_, shortened = fit_to_limit(statement, char_limit)
     _write_new(folder / statement_file, (text_ + "\n").encode("utf-8"))
     if zip_path is not None:
@@ -293,7 +293,7 @@ def build_kit(documents: Sequence[PackageDocument], statement: str, folder: str 
                 archive.write(folder / name, arcname=f"{folder.name}/{name}")
         _write_new(zip_path, buffer.getvalue(), replace=True)
     if progress:
-        progress(total, total, statement_file)
+        progress(total, total, progress_text("progress_kit_statement", name=statement_file))
     return KitResult(folder=folder, zip_path=zip_path, files=files,
                      statement_file=statement_file, statement_chars=len(text_),
                      statement_shortened=shortened)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
@@ -20,7 +19,7 @@ from app.i18n import Lang, LocalText
 from app.pdf.fonts import CJKFont
 from app.pdf.page import FRAME_W, INK, MUTED
 from app.pdf.renderer import PdfRenderer
-from app.pdf.styles import Styles, build_styles, table_style
+from app.pdf.styles import Styles, build_styles, escape, table_style
 
 DEFAULT_VALID_DAYS = 90
 LETTER_TITLE = LocalText(en="Letter of Authorisation", zh_CN="授权委托书")

@@ -19,7 +19,7 @@ from PIL import Image
 from app.appeal.images import Cancelled
 from app.errors import UserError
 from app.i18n import LocalText
-from app.jobs import CancelToken, Progress
+from app.jobs import CancelToken, Progress, progress_text
 
 RenderReason = Literal["missing", "unreadable", "password", "corrupt", "empty"]
 
@@ -99,7 +99,7 @@ def render_pages(pdf_path: str | os.PathLike[str], dpi: float = 150, *,
     """Each page of ``pdf_path`` from ``first`` to ``last`` (inclusive, 0-based) as an RGB
     picture at ``dpi``, white where the page is transparent, in reading orientation.
 
-    ``progress(done, total, "")`` is called before each page and once at the end; ``cancel``
+    ``progress(done, total, message)`` is called before each page and once at the end; ``cancel``
     set stops before the next page with app.appeal.images.Cancelled. Raises RenderError, before
     the first picture, for a missing, password-protected, damaged or empty PDF.
     """
@@ -116,7 +116,7 @@ def render_pages(pdf_path: str | os.PathLike[str], dpi: float = 150, *,
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
             if progress is not None:
-                progress(done, total, "")
+                progress(done, total, progress_text("progress_page", page=done + 1, total=total))
             with _PDFIUM:
                 page = document[index]
                 try:
@@ -131,7 +131,7 @@ def render_pages(pdf_path: str | os.PathLike[str], dpi: float = 150, *,
                     page.close()
             yield picture
         if progress is not None:
-            progress(total, total, "")
+            progress(total, total, progress_text("progress_pages_done", total=total))
     finally:
         with _PDFIUM:
             document.close()

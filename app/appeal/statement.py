@@ -22,14 +22,16 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.appeal.profile import Profile
 from app.i18n import Lang, LocalText
 from app.labels import label
-from app.rules.contract import Diagnosis, RestrictionReport
+
+if TYPE_CHECKING:  # types only: the bundle's start-up needs neither (bench/startup)
+    from app.appeal.profile import Profile
+    from app.rules.contract import Diagnosis, RestrictionReport
 
 log = logging.getLogger(__name__)
 

@@ -10,11 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.pdf.fonts import CJKFont, find_cjk_font
+
+if TYPE_CHECKING:  # Pillow's drawing modules are imported when a mark is drawn, not for the spec
+    from PIL import Image, ImageFont
 
 DEFAULT_TEXT = "仅供企业微信申诉使用，他用无效"
 
@@ -37,12 +40,16 @@ class WatermarkSpec(BaseModel):
 
 @lru_cache(maxsize=16)
 def _font(font: CJKFont, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(font.path), size, index=font.subfont_index)
 
 
 def watermark_mask(size: tuple[int, int], spec: WatermarkSpec,
                    font: CJKFont | None = None) -> Image.Image:
     """An 'L' mask of the tiled text at full strength, for ``size``."""
+    from PIL import Image, ImageDraw
+
     font = font or find_cjk_font()
     width, height = size
     # Text height scales with the image so the mark reads the same on a photo and a thumbnail.
@@ -69,6 +76,8 @@ def watermark_mask(size: tuple[int, int], spec: WatermarkSpec,
 def apply_watermark(img: Image.Image, spec: WatermarkSpec | None = None,
                     font: CJKFont | None = None) -> Image.Image:
     """A copy of ``img`` (RGB or L) with the watermark blended into its pixels."""
+    from PIL import Image
+
     spec = spec or WatermarkSpec()
     base = img.convert("RGB") if img.mode != "RGB" else img.copy()
     mask = watermark_mask(base.size, spec, font)
@@ -80,6 +89,8 @@ def apply_watermark(img: Image.Image, spec: WatermarkSpec | None = None,
 def preview(img: Image.Image, spec: WatermarkSpec | None = None, font: CJKFont | None = None,
             max_side: int = 800) -> Image.Image:
     """A small watermarked copy for showing before export; the layout matches the export."""
+    from PIL import Image
+
     small = img.copy()
     small.thumbnail((max_side, max_side), Image.Resampling.BILINEAR)
     return apply_watermark(small, spec, font)

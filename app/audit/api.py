@@ -29,7 +29,7 @@ from app.audit.behaviour import BehaviourRow
 from app.audit.sources import CHINA_OFFSET_SECONDS
 from app.errors import UserError
 from app.i18n import LocalText
-from app.jobs import CancelToken
+from app.jobs import CancelToken, Progress, progress_text
 
 DEFAULT_BASE_URL = "https://qyapi.weixin.qq.com"
 WINDOW_DAYS = 30
@@ -229,7 +229,7 @@ class WeComClient:
 
     def fetch_behaviour(self, userids: Iterable[str], start: dt.date, end: dt.date, *,
                         today: dt.date | None = None,
-                        progress: Callable[[int, int, LocalText], None] | None = None,
+                        progress: Progress | None = None,
                         cancel: CancelToken | None = None) -> list[BehaviourRow]:
         """Every member's days from ``start`` to ``end``: one call per member and window."""
         today = today or dt.datetime.now(CHINA).date()
@@ -245,6 +245,6 @@ class WeComClient:
                 rows += self.member_behaviour(userid, first, last)
                 done += 1
                 if progress:
-                    progress(done, total, LocalText(en=f"Fetched {userid} {first}–{last}",
-                                                    zh_CN=f"已获取 {userid} {first}–{last}"))
+                    progress(done, total, progress_text("progress_fetched", member=userid,
+                                                        first=str(first), last=str(last)))
         return rows

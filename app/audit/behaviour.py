@@ -27,7 +27,7 @@ from app.audit.behaviour_rows import BehaviourRow, MetricOptions, RejectedRow
 from app.audit.columns import FIELDS, BehaviourFileError
 from app.audit.sources import EPOCH, PreparedSource, prepare_source
 from app.i18n import LocalText
-from app.jobs import Cancelled, CancelToken, Progress
+from app.jobs import Cancelled, CancelToken, Progress, progress_text
 
 MAX_REJECTS_LISTED = 1000
 
@@ -98,9 +98,9 @@ class BehaviourImport(BaseModel):
             self._source = None
 
 
-def _stage(progress: Progress | None, done: int, en: str, zh: str) -> None:
+def _stage(progress: Progress | None, done: int, key: str) -> None:
     if progress:
-        progress(done, 3, LocalText(en=en, zh_CN=zh))
+        progress(done, 3, progress_text(key))
 
 
 def _check_cancel(cancel: CancelToken | None) -> None:
@@ -158,11 +158,11 @@ def import_behaviour(path: str | Path, options: MetricOptions | None = None,
 
     Raises BehaviourFileError (bad file, unknown or missing column), Cancelled."""
     options = options or MetricOptions()
-    _stage(progress, 0, "Checking the file", "正在检查文件")
+    _stage(progress, 0, "progress_scan_checking")
     source = prepare_source(path, cancel)
     try:
         _check_cancel(cancel)
-        _stage(progress, 1, "Reading and aggregating", "正在读取并汇总")
+        _stage(progress, 1, "progress_scan_reading")
         con = engine_sql.connect()
         rows = _run_interruptible(
             con, lambda: engine_sql.aggregate(con, source, source.csv_path, options), cancel)
@@ -170,7 +170,7 @@ def import_behaviour(path: str | Path, options: MetricOptions | None = None,
         _check_cancel(cancel)
         suspects = _suspects(rows)
         if suspects:
-            _stage(progress, 2, "Locating rows that fail the checks", "正在定位未通过检查的行")
+            _stage(progress, 2, "progress_scan_locating")
             extra, clean = _validate_rows(source, {r.line for r in rejects}, suspects)
             rejects = sorted(rejects + extra, key=lambda r: r.line)
             con = engine_sql.connect()
@@ -185,7 +185,7 @@ def import_behaviour(path: str | Path, options: MetricOptions | None = None,
             columns={f: t for f, t in zip(source.fields, source.titles, strict=True) if f},
             rows_read=kept + len(rejects), rows_kept=kept, rows_rejected_count=len(rejects),
             rows_rejected=rejects[:MAX_REJECTS_LISTED], members=members)
-        _stage(progress, 3, "Done", "完成")
+        _stage(progress, 3, "progress_scan_done")
     except BaseException:
         source.close()
         raise

@@ -15,17 +15,15 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-import shutil
 import struct
-import subprocess
 import sys
+import threading
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict
 
 from app.errors import UserError
 from app.i18n import LocalText
@@ -34,6 +32,7 @@ log = logging.getLogger(__name__)
 
 FONT_ENV = "WECOM_APPEAL_FONT"
 PDF_FONT_NAME = "WecomAppealCJK"
+_REGISTER = threading.Lock()  # two bundles built at once parse the font once
 
 _WINDOWS = ("msyh.ttc", "msyh.ttf", "simsun.ttc", "simhei.ttf", "Deng.ttf", "simkai.ttf")
 _MACOS = (
@@ -60,8 +59,10 @@ class FontNotFoundError(UserError):
         self.message = message
 
 
-class CJKFont(BaseModel):
-    model_config = ConfigDict(frozen=True)
+@dataclass(frozen=True)
+class CJKFont:
+    """A font file and the face in it to use (found here, never read from a file or argument
+    as such: no model of its own)."""
 
     path: Path
     subfont_index: int = 0
@@ -105,6 +106,9 @@ def _has_glyphs(font: CJKFont) -> bool:
 
 
 def _fontconfig_candidates() -> list[Path]:
+    import shutil
+    import subprocess
+
     fc_list = shutil.which("fc-list")
     if not fc_list:
         return []
@@ -199,10 +203,13 @@ def _find_system_font() -> CJKFont:
 def register_pdf_font(font: CJKFont) -> str:
     """Register ``font`` with reportlab once and return its name for styles and canvases."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+
+    from app.pdf.fontcache import cached_ttfont
 
     key = f"{font.path}#{font.subfont_index}".encode()
     name = f"{PDF_FONT_NAME}-{zlib.crc32(key):08x}"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(font.path), subfontIndex=font.subfont_index))
+    with _REGISTER:
+        if name not in pdfmetrics.getRegisteredFontNames():
+            # reportlab's parse, kept on disk between processes (app/pdf/fontcache.py).
+            pdfmetrics.registerFont(cached_ttfont(name, font.path, font.subfont_index))
     return name

@@ -9,23 +9,12 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.rules.ids import DocumentKind, RouteId, RuleId
+from app.rules.ids import DocumentKind, DocumentSlot, RouteId, RuleId
 
 Account = Literal["member", "admin", "enterprise"]
 Scope = Literal["interop", "account"]
 Duration = Literal["temporary", "permanent", "until_wechat_unblocked", "unknown"]
 Certainty = Literal["decided", "partial", "undecided"]
-# Case JSON (docs/design.md, "Contracts"): the kinds of document a case can carry. A route's
-# documents (catalogue DocumentKind) map onto these; an ID card is two pictures.
-DocumentSlot = Literal[
-    "business_license",
-    "legal_person_id_front",
-    "legal_person_id_back",
-    "legal_person_holding_id",
-    "seal_authorization_letter",
-    "notice_screenshot",
-    "evidence",
-]
 DOCUMENT_SLOTS: tuple[str, ...] = get_args(DocumentSlot)
 
 

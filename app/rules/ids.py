@@ -22,3 +22,14 @@ DocumentKind = Literal[
     "legal_person_holding_id",
     "seal_authorization_letter",
 ]
+# Case JSON (docs/design.md, "Contracts"): the kinds of document a case can carry. A route's
+# documents (DocumentKind) map onto these; an ID card is two pictures.
+DocumentSlot = Literal[
+    "business_license",
+    "legal_person_id_front",
+    "legal_person_id_back",
+    "legal_person_holding_id",
+    "seal_authorization_letter",
+    "notice_screenshot",
+    "evidence",
+]

@@ -206,7 +206,8 @@ def cmd_case_show(args: argparse.Namespace) -> int:
 
 
 def _titled(title: str | None, item_id: str) -> str:
-    return f"{title} ({item_id})" if title and title != item_id else item_id
+    """What a person reads: the catalogue's title; the id only when the catalogue has none."""
+    return title or item_id
 
 
 def _explanation(d: cases.CaseDetail, catalogue: Catalogue | None, lang: Lang) -> list:

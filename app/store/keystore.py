@@ -17,6 +17,9 @@ import keyring
 import keyring.errors
 from keyring.backend import KeyringBackend
 
+from app.labels import from_english
+from app.lang import Lang
+
 log = logging.getLogger(__name__)
 
 SERVICE = "wecom-appeal"
@@ -50,6 +53,11 @@ def refusal(backend: KeyringBackend) -> str | None:
     if children is not None and not any(refusal(child) is None for child in children):
         return "no system keyring is available (the keyring chain is empty)"
     return None
+
+
+def keyring_reason(reason: str, lang: Lang) -> str:
+    """Why the keyring cannot be used (a reason of this module, in English), in ``lang``."""
+    return from_english(reason, "keyringwhy_", lang) or reason
 
 
 class KeyringStore:

@@ -19,7 +19,6 @@ import logging
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -43,6 +42,7 @@ from app.appeal.statement import (
     typeset_zh,
 )
 from app.i18n import Lang, LocalText
+from app.jobs import Progress
 from app.rules.contract import RestrictionReport
 from app.store import drafts, enterprise
 from app.store.cases import CaseDetail, get_case
@@ -225,6 +225,17 @@ def case_statement(ws: Workspace, case_id: str, *, lang: Lang | None = None,
                       today or dt.date.today())
 
 
+def _route_title(route_id: str) -> LocalText:
+    """The route as the catalogue names it (the id only if the catalogue does not know it)."""
+    from app.rules.catalogue import load_catalogue
+
+    try:
+        route = load_catalogue().route(route_id)
+    except StopIteration:
+        return LocalText(en=route_id, zh_CN=route_id)
+    return route.title
+
+
 def completeness(ws: Workspace, prepared: PreparedPackage, *, today: dt.date | None = None
                  ) -> list[PackageIssue]:
     """What the package still needs, blocking issues (placeholders) first."""
@@ -232,9 +243,10 @@ def completeness(ws: Workspace, prepared: PreparedPackage, *, today: dt.date | N
         en=f"The statement still asks: {p}", zh_CN=f"申诉说明尚待填写：{p}"))
         for p in placeholders(prepared.statement)]
     if prepared.route not in PACKAGE_ROUTES:
+        route = _route_title(prepared.route)
         issues.append(PackageIssue(kind="route", severity="warning", message=LocalText(
-            en=f"The case's route ({prepared.route}) does not ask for an appeal package.",
-            zh_CN=f"本案件的处理途径（{prepared.route}）不需要提交申诉材料。")))
+            en=f"The case's route ({route.en}) does not ask for an appeal package.",
+            zh_CN=f"本案件的处理途径（{route.zh_CN}）不需要提交申诉材料。")))
     for p in prepared.profile.problems(today):
         issues.append(PackageIssue(kind="profile", severity=p.severity, message=LocalText(
             en=f"Profile, {p.field}: {p.message.en}",
@@ -268,7 +280,7 @@ def build_case_package(ws: Workspace, case_id: str, out: str | Path, *,
                        kit: str | Path | None = None, allow_placeholders: bool = False,
                        lang: Lang | None = None, font: object | None = None,
                        today: dt.date | None = None,
-                       progress: Callable[[int, int, str], None] | None = None,
+                       progress: Progress | None = None,
                        cancel: threading.Event | None = None,
                        profile: Profile | None = None) -> PackageBuild:
     """Build the case's bundle (and upload kit) from the workspace and record the build: the

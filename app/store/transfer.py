@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.jobs import CancelToken, Progress
+from app.jobs import CancelToken, Progress, ProgressText, progress_text
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
 from app.store.atomic import fsync_dir
@@ -185,7 +185,7 @@ def _members(ws: Workspace, userids: set[str] | None) -> list[MemberOut]:
 
 
 def _step(progress: Progress | None, cancel: CancelToken | None, done: int, total: int,
-          message: str) -> None:
+          message: ProgressText) -> None:
     if cancel is not None and cancel.is_set():
         raise Cancelled("cancelled; nothing was written")
     if progress is not None:
@@ -257,15 +257,18 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
             (case_id, userid)).fetchall()
     entries["members.json"] = _dump(_members(ws, userids))  # refuses a bad id up front
     for done, cid in enumerate(case_ids):
-        _step(progress, cancel, done, len(case_ids) + 1, f"case {cid}")
+        _step(progress, cancel, done, len(case_ids) + 1,
+              progress_text("progress_export_case", case=cid))
         _case_entries(ws, cid, entries, blobs)
-    _step(progress, cancel, len(case_ids), len(case_ids) + 1, "encrypting the archive")
+    _step(progress, cancel, len(case_ids), len(case_ids) + 1,
+          progress_text("progress_export_encrypting"))
     entries["violations.json"] = _dump([ViolationEntry.model_validate(dict(v))
                                         for v in violations])
     kind: Literal["workspace", "case"] = "workspace" if case_id is None else "case"
     manifest = Manifest(kind=kind, schema_version=SCHEMA_VERSION, created=now(), cases=case_ids)
     entries = {"manifest.json": _dump(manifest), **entries}
-    _step(progress, cancel, len(case_ids), len(case_ids) + 1, "writing the archive")
+    _step(progress, cancel, len(case_ids), len(case_ids) + 1,
+          progress_text("progress_export_writing"))
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                  | getattr(os, "O_BINARY", 0), 0o600)
@@ -297,7 +300,7 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
         raise
     fsync_dir(out.parent)
     if progress is not None:
-        progress(len(case_ids) + 1, len(case_ids) + 1, "done")
+        progress(len(case_ids) + 1, len(case_ids) + 1, progress_text("progress_archive_done"))
     return manifest
 
 
@@ -432,7 +435,8 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
     done = 0
     try:
         if new_docs or new_evidence:
-            _step(progress, cancel, 0, len(new_docs) + 1, "document 1")
+            _step(progress, cancel, 0, len(new_docs) + 1,
+                  progress_text("progress_import_document", number=1, total=len(new_docs)))
         remaining = itertools.chain([pending] if pending else [], stream)
         for name, data in remaining:
             if not name.endswith(".bin"):
@@ -448,7 +452,9 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                 blobs[doc_id] = vault.put_blob(data, f"document:{doc_id}")
                 done += 1
                 if done < len(new_docs):
-                    _step(progress, cancel, done, len(new_docs) + 1, f"document {done + 1}")
+                    _step(progress, cancel, done, len(new_docs) + 1,
+                          progress_text("progress_import_document", number=done + 1,
+                                        total=len(new_docs)))
             elif name in wanted_evidence:
                 if cancel is not None and cancel.is_set():
                     raise Cancelled("cancelled; nothing was written")
@@ -470,7 +476,8 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
                                "bytes")
         if any(e.id not in enterprise_blobs for e in new_enterprise):
             raise ArchiveError("an enterprise document in the archive has no bytes")
-        _step(progress, cancel, len(new_docs), len(new_docs) + 1, "recording")
+        _step(progress, cancel, len(new_docs), len(new_docs) + 1,
+              progress_text("progress_import_recording"))
         with transaction(ws.conn) as c:
             profile_state = "not_in_archive"
             if profile is not None:
@@ -575,7 +582,7 @@ def _import_entries(ws: Workspace, header: archive.ArchiveHeader,
             vault.delete_blob(blob_id)
         raise
     if progress is not None:
-        progress(len(new_docs) + 1, len(new_docs) + 1, "done")
+        progress(len(new_docs) + 1, len(new_docs) + 1, progress_text("progress_archive_done"))
     return ImportSummary(
         kind=manifest.kind, cases_added=sorted(new_ids),
         cases_already_present=sorted(c.id for c in cases if c.id in present),

@@ -6,19 +6,18 @@ import argparse
 import functools
 import getpass
 import os
-import re
 import sqlite3
-import string
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from app.cliutil import InputError, check_input_file, check_output_path, pad, write_error
 from app.i18n import LANGS, Lang, LocalText, system_lang
-from app.labels import all_labels, label, text
+from app.labels import from_english, label, text
 from app.store import archive, transfer
 from app.store.cases import resolve_case_id
 from app.store.errors import StoreError
+from app.store.keystore import keyring_reason
 from app.store.vault import KeyringKek, ScryptKek, Vault, read_header
 from app.store.workspace import PASSPHRASE_ENV, Workspace
 
@@ -27,26 +26,11 @@ NEW_PASSPHRASE_ENV = "WECOM_APPEAL_NEW_PASSPHRASE"
 Command = Callable[[argparse.Namespace], int]
 
 
-@functools.cache
-def _store_messages() -> list[tuple[re.Pattern[str], LocalText]]:
-    """The ``storeerr_`` labels as patterns over the store's English messages, longest first."""
-    found = []
-    for key, local in all_labels().items():
-        if not key.startswith("storeerr_") or key == "storeerr_fallback":
-            continue
-        pattern = "".join(re.escape(literal) + (f"(?P<{name}>.+?)" if name else "")
-                          for literal, name, _, _ in string.Formatter().parse(local.en))
-        found.append((re.compile(pattern, re.S), local))
-    return sorted(found, key=lambda item: -len(item[1].en))
-
-
 def store_message(message: str) -> LocalText:
     """A workspace error message in both languages (unknown ones keep their English words)."""
-    for pattern, local in _store_messages():
-        match = pattern.fullmatch(message)
-        if match:
-            return LocalText(en=message, zh_CN=local.zh_CN.format(**match.groupdict()))
-    return LocalText(en=message, zh_CN=label("storeerr_fallback", "zh_CN", message=message))
+    zh = from_english(message, "storeerr_", "zh_CN")
+    return LocalText(en=message, zh_CN=zh if zh is not None else label(
+        "workspace_error_fallback", "zh_CN", message=message))
 
 
 def store_errors(func: Command) -> Command:
@@ -204,11 +188,14 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
         else:
             status = ws.keyring.status()
             if not status.usable and _interactive():
-                print(label("vault_no_keyring_ask", lang, reason=status.reason), file=sys.stderr)
+                why = keyring_reason(status.reason, lang)
+                print(label("vault_no_keyring_ask", lang, reason=why), file=sys.stderr)
                 vault = ws.create_vault(_ask_new_passphrase(lang))
             elif not status.usable:
-                raise InputError(text("vault_no_keyring", reason=status.reason,
-                                      var=PASSPHRASE_ENV))
+                raise InputError(LocalText(
+                    en=label("vault_no_keyring", "en", reason=status.reason, var=PASSPHRASE_ENV),
+                    zh_CN=label("vault_no_keyring", "zh_CN", var=PASSPHRASE_ENV,
+                                reason=keyring_reason(status.reason, "zh_CN"))))
             else:
                 vault = ws.create_vault()
         print(label("vault_set_up", lang, root=ws.root, location=key_location(vault, lang)))
@@ -229,7 +216,7 @@ def cmd_vault_status(args: argparse.Namespace) -> int:
         status = ws.keyring.status()
         keyring = (label("vault_keyring_usable", lang, backend=status.backend) if status.usable
                    else label("vault_keyring_unusable", lang, backend=status.backend,
-                              reason=status.reason))
+                              reason=keyring_reason(status.reason, lang)))
         print(_status_line("vault_keyring", keyring, lang))
         if not ws.has_vault:
             print(_status_line("vault_vault", label("vault_not_set_up", lang), lang))

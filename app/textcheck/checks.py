@@ -90,11 +90,23 @@ class Negation(_Item):
 
     terms: list[str] = Field(min_length=1)
     window: int = Field(default=10, ge=1, le=40)
+    # Words that deny only what follows them at once ("不需要转发", "没有任何奖励", "no sharing
+    # needed"); a wider window would swallow the offer a sentence makes after a denial.
+    near_terms: list[str] = []
+    near_window: int = Field(default=4, ge=0, le=12)
+
+
+class WarningFrame(_Item):
+    """Words that make a whole text a warning against what it names ("反诈提醒：刷单返利都是诈骗",
+    "已移出群"); its term findings are shown as info, to be read, not as violations."""
+
+    terms: list[str] = Field(min_length=1)
 
 
 class ChecksFile(_Item):
     meta: ChecksMeta | None = None
     negation: Negation | None = None
+    warning: WarningFrame | None = None
     category: list[CheckCategory] = []
     check: list[Check] = []
 
@@ -107,6 +119,7 @@ class CheckSet(_Item):
     catalogue_categories: dict[str, tuple[str, str, LocalText]]  # id -> rule, section, title
     meta: ChecksMeta
     negation: Negation | None = None
+    warning: WarningFrame | None = None
 
     def basis(self, category: str) -> Basis:
         return "wecom" if category in self.catalogue_categories else (
@@ -187,7 +200,7 @@ def build_check_set(catalogue: Catalogue, extra: Sequence[tuple[str, ChecksFile]
             seen.add(check.id)
             checks.append(check)
     return CheckSet(checks=checks, categories=categories, catalogue_categories=violations,
-                    negation=shipped.negation,
+                    negation=shipped.negation, warning=shipped.warning,
                     meta=shipped.meta)
 
 

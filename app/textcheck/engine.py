@@ -11,6 +11,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.i18n import Lang
+from app.jobs import Progress, progress_text
 from app.labels import label
 from app.rules.catalogue import Catalogue
 from app.textcheck.checks import (
@@ -29,6 +30,8 @@ from app.textcheck.normalise import normalise, normalise_term
 
 _EXCEPT = -1
 _NEGATION = -2  # a term of the negation list, owned by no check
+_NEAR_NEGATION = -3  # a negation that denies only what follows at once
+_WARNING = -4  # a word that makes the whole text a warning
 _ANY = 0  # a term of a terms check; group g of all_of is role g + 1
 
 
@@ -87,10 +90,14 @@ class TextChecker:
                         terms.append(norm)
                         roles.append((ci, role))
         negation = check_set.negation
-        for term in negation.terms if negation else ():
-            terms.append(normalise_term(term))
-            roles.append((-1, _NEGATION))
+        for role, group in ((_NEGATION, negation.terms if negation else ()),
+                            (_NEAR_NEGATION, negation.near_terms if negation else ()),
+                            (_WARNING, check_set.warning.terms if check_set.warning else ())):
+            for term in group:
+                terms.append(normalise_term(term))
+                roles.append((-1, role))
         self._negation_window = negation.window if negation else 0
+        self._near_window = negation.near_window if negation else 0
         self._c = _Compiled(check_set, TermMatcher(terms), roles)
 
     @property
@@ -101,10 +108,16 @@ class TextChecker:
         norm = normalise(text)
         by_check: dict[int, dict[int, list[Hit]]] = {}
         negations: list[Hit] = []
+        near: list[Hit] = []
+        warning = False
         for hit in self._c.matcher.find(norm.text):
             ci, role = self._c.roles[hit.term]
             if role == _NEGATION:
                 negations.append(hit)
+            elif role == _NEAR_NEGATION:
+                near.append(hit)
+            elif role == _WARNING:
+                warning = True
             else:
                 by_check.setdefault(ci, {}).setdefault(role, []).append(hit)
         window = self._negation_window
@@ -113,7 +126,9 @@ class TextChecker:
             check = self._c.check_set.checks[ci]
             excepted = roles.pop(_EXCEPT, [])
             roles = {r: [h for h in hits if not _inside_any(h, excepted)
-                         and not _negated(h, negations, window, norm.text)]
+                         and not _negated(h, negations, window, norm.text)
+                         and not _negated(h, near, self._near_window, norm.text,
+                                          before=True)]
                      for r, hits in roles.items()}
             if check.terms:
                 spans = [(h.start, h.end) for h in roles.get(_ANY, [])]
@@ -122,7 +137,12 @@ class TextChecker:
                                          range(1, len(check.all_of) + 1)], check.window)
             for start, end in _merged(spans):
                 o_start, o_end = norm.span(start, end)
-                findings.append(self._finding(check, o_start, o_end, text, lang))
+                finding = self._finding(check, o_start, o_end, text, lang)
+                if warning and finding.severity != "info":
+                    finding = finding.model_copy(update={
+                        "severity": "info",
+                        "reason": label("check_warning_frame", lang) + finding.reason})
+                findings.append(finding)
         findings = _one_per_passage(findings, text)
         findings.sort(key=lambda f: (f.start, _RANK[f.severity], f.end, f.check))
         return findings
@@ -173,10 +193,13 @@ def _one_per_passage(findings: list[Finding], text: str) -> list[Finding]:
 _SENTENCE_END = re.compile(r"[。.!?;\n]")
 
 
-def _negated(hit: Hit, negations: Iterable[Hit], window: int, text: str) -> bool:
-    """A negation ends at most ``window`` characters before the hit starts (or covers it), in
-    the same sentence."""
+def _negated(hit: Hit, negations: Iterable[Hit], window: int, text: str,
+             before: bool = False) -> bool:
+    """A negation ends at most ``window`` characters before the hit starts (or covers it, unless
+    ``before``: a term that holds the word itself, "无需本人到场", is not denied by it), in the
+    same sentence."""
     return any(n.start <= hit.start and n.end >= hit.start - window
+               and (not before or n.end <= hit.start)
                and not _SENTENCE_END.search(text, n.end, max(n.end, hit.start))
                for n in negations)
 
@@ -216,7 +239,7 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def check_rows(checker: TextChecker, rows: Sequence[tuple[int, str]], lang: Lang,
-               progress: Callable[[int, int], None] | None = None,
+               progress: Progress | None = None,
                cancelled: Callable[[], bool] | None = None) -> list[RowFindings]:
     items = []
     for i, (row, text) in enumerate(rows):
@@ -224,7 +247,8 @@ def check_rows(checker: TextChecker, rows: Sequence[tuple[int, str]], lang: Lang
             break
         items.append(RowFindings(row=row, text=text, findings=checker.check(text, lang)))
         if progress is not None and (i % 50 == 49 or i + 1 == len(rows)):
-            progress(i + 1, len(rows))
+            progress(i + 1, len(rows),
+                     progress_text("progress_check_rows", done=i + 1, total=len(rows)))
     return items
 
 

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from app.audit.checklist import Checklist
     from app.audit.risk import ScanResult, ScanThresholds
-    from app.jobs import CancelToken
+    from app.jobs import CancelToken, Progress
     from app.store.ledger import ViolationEntry
     from app.store.workspace import Workspace
     from app.ui.store_service import WorkspaceService
@@ -283,7 +283,7 @@ def _score(answers: Any, checklist: Checklist) -> Any:
     return score_audit(answers, checklist)
 
 
-def _scan(path: str, thresholds: ScanThresholds, progress: Callable[[int, int, Any], None],
+def _scan(path: str, thresholds: ScanThresholds, progress: Progress,
           cancel: CancelToken) -> ScanResult:
     from app.audit.risk import scan
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QWidget
 
-    from app.jobs import CancelToken
+    from app.jobs import CancelToken, Progress
     from app.rules.catalogue import Catalogue
     from app.rules.contract import Diagnosis, RestrictionReport
     from app.ui.audit_service import AuditService
@@ -80,7 +80,7 @@ class RulesService:
     classify_notice: Callable[[str, Catalogue], Any] = _classify_notice
 
 
-def _page_images(pdf_path: str, dpi: int, progress: Callable[[int, int, str], None] | None = None,
+def _page_images(pdf_path: str, dpi: int, progress: Progress | None = None,
                  cancel: CancelToken | None = None) -> Iterator[QImage]:
     """The core's pdfium rendering (app.appeal.render), a QImage per page."""
     from PySide6.QtGui import QImage

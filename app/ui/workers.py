@@ -1,9 +1,11 @@
 """Long work off the main thread: core functions run in a QThreadPool, results come back as signals.
 
 The core follows app/jobs.py: a ``progress(done, total, message)`` callback and a ``CancelToken``;
-a ``Job`` adapts both to Qt. A failed job reports a ``JobFailure`` that carries the exception and
-the message for the user. On quit, ``shutdown`` cancels the running jobs and waits for them.
-Tests pass ``SynchronousRunner`` to run jobs inline.
+a ``Job`` adapts both to Qt. ``message`` is an ``app.jobs.ProgressText``, passed through as it
+is: the page renders it (``message(lang)``) in the language in effect when it shows it. A failed
+job reports a ``JobFailure`` that carries the exception and the message for the user. On quit,
+``shutdown`` cancels the running jobs and waits for them. Tests pass ``SynchronousRunner`` to
+run jobs inline.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from app.jobs import Cancelled, CancelToken
+from app.jobs import Cancelled, CancelToken, Progress, ProgressText
 
 log = logging.getLogger(__name__)
 
@@ -28,13 +30,12 @@ __all__ = [
     "JobFailure",
     "JobRunner",
     "Progress",
+    "ProgressText",
     "SynchronousRunner",
     "ThreadPoolRunner",
     "shutdown",
 ]
 
-# What the UI's work gets: the message is text for the user (the page localises a LocalText).
-Progress = Callable[[int, int, str], None]
 # The work: called with (progress, cancel token); returns the result.
 Work = Callable[[Progress, CancelToken], Any]
 
@@ -55,7 +56,7 @@ class JobFailure:
 
 
 class JobSignals(QObject):
-    progress = Signal(int, int, str)  # done, total, message
+    progress = Signal(int, int, object)  # done, total, a ProgressText
     finished = Signal(object)  # the result
     failed = Signal(object)  # a JobFailure; its message is fit for the user, never a traceback
     cancelled = Signal()

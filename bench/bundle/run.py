@@ -45,7 +45,7 @@ from app.appeal.profile import Profile
 imported, cpu_imported = time.perf_counter(), time.process_time()
 profile = Profile(company_name="深圳市示例科技有限公司", credit_code="91440300MA5DC12341",
                   corp_id="ww0123456789abcdef",
-                  legal_person={"name": "张伟", "id_number": "11010519800214123X"},
+                  legal_person={"name": "张伟", "id_number": "110105198002141237"},
                   administrator={"name": "李娜", "id_number": "44030519900101123X",
                                  "phone": "13800138000"})
 docs = [PackageDocument(kind="evidence", path=p) for p in paths]

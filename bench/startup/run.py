@@ -88,7 +88,7 @@ from app.appeal.bundle import BundleOptions, build_bundle
 from app.appeal.profile import Profile
 profile = Profile(company_name="深圳市示例科技有限公司", credit_code="91440300MA5DC12341",
                   corp_id="ww0123456789abcdef",
-                  legal_person={"name": "张伟", "id_number": "11010519800214123X"},
+                  legal_person={"name": "张伟", "id_number": "110105198002141237"},
                   administrator={"name": "李娜", "id_number": "44030519900101123X",
                                  "phone": "13800138000"})
 build_bundle(profile, [], Path(sys.argv[1]), statement="申诉说明。",

@@ -1312,6 +1312,14 @@ Build anyway?</source>
         <translation>第 {row} 行</translation>
     </message>
     <message>
+        <source> day</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>

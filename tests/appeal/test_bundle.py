@@ -6,6 +6,7 @@ import datetime as dt
 import threading
 
 import pytest
+from progress_messages import assert_progress_messages
 from pypdf import PdfReader
 
 from app.appeal.bundle import BundleOptions, build_bundle
@@ -63,9 +64,14 @@ def test_structure(case_dir, cjk_font, tmp_path):
     assert cjk and all(embedded_truetype(found[name]) for name in cjk)
     assert all(embedded_truetype(f) for name, f in found.items()
                if name != "/Helvetica"), list(found)  # Helvetica: the imported test PDFs'
-    # progress: monotonic, ends complete
+    # progress: monotonic, ends complete, one message type in both languages
     assert [c[0] for c in calls] == sorted(c[0] for c in calls)
     assert calls[-1][0] == calls[-1][1]
+    rendered = assert_progress_messages(c[2] for c in calls)
+    assert ("Placed Business licence", "已排入 营业执照") in rendered
+    assert ("Placed Legal person's ID card (both sides)",
+            "已排入 法定代表人身份证（正反面）") in rendered
+    assert rendered[-1] == ("Bundle written", "申诉材料已写入")
 
 
 def test_metadata_and_privacy(case_dir, cjk_font, tmp_path):
@@ -213,3 +219,12 @@ def test_statement_lines_in_the_pdf_never_start_with_closing_punctuation(
     attached = text.split("六、附件清单")[1]
     licence = next(line for line in attached.splitlines() if "营业执照" in line)
     assert licence.endswith(str(result.documents[1].first_page))
+
+
+@pytest.mark.parametrize("values", [{"dpi": 71}, {"dpi": 601}, {"jpeg_quality": 96},
+                                    {"workers": 0}, {"dpi": 200.5}, {"dpi": True},
+                                    {"lang": "fr"}])
+def test_options_out_of_range_are_refused(values):
+    with pytest.raises(ValueError, match=next(iter(values))):
+        BundleOptions(**values)
+    assert BundleOptions().dpi == 200 and BundleOptions().workers >= 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 import zipfile
 
 from PIL import Image
+from progress_messages import assert_progress_messages
 from pypdf import PdfReader
 
 from app.appeal.case import load_case
@@ -18,6 +19,8 @@ def test_kit_files_in_order_under_the_cap_without_exif(case_dir, tmp_path, cjk_f
     result = build_kit(case.documents, "申诉说明。" * 100, folder, size_cap=cap,
                        char_limit=120, watermark=WatermarkSpec(), font=cjk_font,
                        progress=lambda *a: calls.append(a))
+    rendered = assert_progress_messages(c[2] for c in calls)
+    assert rendered[0] == ("Prepared 01_营业执照.jpg", "已准备 01_营业执照.jpg")
     names = [f.name for f in result.files]
     assert names == ["01_营业执照.jpg", "02_法定代表人身份证（人像面）.jpg",
                      "03_法定代表人身份证（国徽面）.jpg", "04_法定代表人手持身份证照片.jpg",

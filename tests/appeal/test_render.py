@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from progress_messages import assert_progress_messages
 from pypdf import PdfReader, PdfWriter
 
 from app.appeal.images import Cancelled
@@ -56,8 +57,12 @@ def test_rotated_pages_come_upright_as_a_viewer_shows_them(tmp_path):
 def test_progress_counts_the_pages_and_cancel_stops_before_the_next(tmp_path):
     path = pdf_file(tmp_path / "three.pdf", pages=3)
     seen: list[tuple[int, int]] = []
-    assert len(list(render_pages(path, 30, progress=lambda d, t, _m: seen.append((d, t))))) == 3
+    messages: list[object] = []
+    assert len(list(render_pages(path, 30, progress=lambda d, t, m: (
+        seen.append((d, t)), messages.append(m))))) == 3
     assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+    rendered = assert_progress_messages(messages)
+    assert rendered[1] == ("Drawing page 2 of 3", "正在绘制第 2 页，共 3 页")
     cancel = threading.Event()
     pages = render_pages(path, 30, cancel=cancel)
     next(pages)

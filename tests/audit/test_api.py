@@ -12,6 +12,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from progress_messages import assert_progress_messages
 
 from app.audit.api import (
     NoPrivilegeError,
@@ -126,8 +127,13 @@ def client(fake: FakeWeCom, **kwargs) -> WeComClient:
 
 def test_one_member_per_call_in_30_day_windows(server):
     start, end = TODAY - dt.timedelta(days=44), TODAY
-    rows = client(server).fetch_behaviour(["alice", "spammer"], start, end, today=TODAY)
+    messages = []
+    rows = client(server).fetch_behaviour(["alice", "spammer"], start, end, today=TODAY,
+                                          progress=lambda d, t, m: messages.append(m))
     assert len(server.calls) == 4  # 2 members × 2 windows
+    assert len(messages) == 4
+    assert assert_progress_messages(messages)[0] == (
+        "Fetched alice 2026-10-12–2026-11-10", "已获取 alice 2026-10-12–2026-11-10")
     for body in server.calls:
         assert len(body["userid"]) == 1
         assert (body["end_time"] - body["start_time"]) // 86400 + 1 <= 30

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from progress_messages import assert_progress_messages
 
 from app.audit.behaviour import (
     BehaviourFileError,
@@ -200,8 +201,10 @@ def test_not_a_file_and_empty_file(tmp_path, load):
 def test_progress_and_cancel(tmp_path, load):
     path = write_csv(tmp_path / "d.csv", planted_rows(days=2))
     seen = []
-    load(path, progress=lambda done, total, msg: seen.append((done, total)))
+    messages = []
+    load(path, progress=lambda done, total, msg: (seen.append((done, total)), messages.append(msg)))
     assert seen[0] == (0, 3) and seen[-1] == (3, 3)
+    assert assert_progress_messages(messages)[0] == ("Checking the file", "正在检查文件")
     with pytest.raises(ScanCancelled):
         load(path, cancel=lambda: True)
 

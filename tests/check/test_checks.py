@@ -57,6 +57,26 @@ def test_a_warning_word_negates_only_what_follows_it_closely(checker):
     assert _found(checker, "严禁刷单。另：诚招兼职刷单，日结")[0][4] == "兼职刷单，日结"
 
 
+def test_a_denial_right_before_the_action_or_reward_clears_it(checker):
+    for text in ("我们的体验课是免费的，不需要转发也不需要集赞，直接报名即可",
+                 "喜欢这篇文章欢迎分享给朋友，没有任何奖励",
+                 "Lucky draw at the counter: no sharing or likes needed."):
+        assert [f for f in checker.check(text, "en") if f.severity != "info"] == [], text
+    # the denial binds only what follows at once: the offer after it is still found
+    assert _found(checker, "不需要押金！转发朋友圈领红包")[0][0] == "inducing_sharing"
+    # a term that holds the word itself is not denied by it
+    assert _found(checker, "办理各类资质证书，无需本人到场")[0][0] == "illegal_goods"
+
+
+def test_a_text_that_warns_against_a_violation_is_info_only(checker):
+    warning = checker.check("反诈提醒：凡是“刷单返利”“先垫付后返还”的都是诈骗，千万不要相信！",
+                            "zh_CN")
+    assert warning and {f.severity for f in warning} == {"info"}
+    assert warning[0].reason.startswith("这段文字读起来是在提醒防范")
+    # "反诈" alone is no warning: scams borrow it
+    assert _found(checker, "【反诈中心】兼职刷单，日结300")[0][3] == "high"
+
+
 def test_dodged_and_traditional_texts_are_found(checker):
     assert _found(checker, "刷 单 兼 职")[0][0] == "order_brushing"
     assert _found(checker, "誠招兼職刷單")[0][4] == "兼職刷單"

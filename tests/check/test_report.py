@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 
+from progress_messages import assert_progress_messages
 from pypdf import PdfReader
 
 from app.rules.catalogue import load_catalogue
@@ -34,3 +35,12 @@ def test_pdf_report_names_rows_reasons_and_advice(tmp_path):
     assert "Row 3" in text and "Row 2" not in text
     assert "order brushing (4.1)" in text and "(rule 3, §4.1)" in text
     assert "The app's advice, not a WeCom rule" in text
+
+
+def test_check_reports_progress_as_text_in_both_languages():
+    seen = []
+    check_rows(load_checker(load_catalogue(), use_workspace=False), ROWS, "zh_CN",
+               progress=lambda done, total, message: seen.append((done, total, message)))
+    assert [s[:2] for s in seen] == [(3, 3)]
+    assert assert_progress_messages([seen[0][2]]) == [("Checked 3 of 3 texts",
+                                                       "已检查 3 / 3 条文本")]

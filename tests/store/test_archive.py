@@ -10,7 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from progress_messages import assert_progress_messages
 
+from app.jobs import ProgressText
 from app.rules.contract import RestrictionReport
 from app.store import archive, audits, cases, documents, ledger
 from app.store.errors import ArchiveError
@@ -198,15 +200,17 @@ def test_progress_and_cancel(ws: Workspace, tmp_path: Path, keyring_store) -> No
 
     _fill(ws)
     cases.create_case(ws, REPORT, diagnoser=fake_diagnosis, userid="bob")
-    steps: list[tuple[int, int, str]] = []
+    steps: list[tuple[int, int, ProgressText]] = []
     out = tmp_path / "backup.wecomappeal"
     export_archive(ws, out, ARCHIVE_PASS, scrypt_n=FAST_SCRYPT_N,
                    progress=lambda d, t, m: steps.append((d, t, m)))
-    assert steps[0][:2] == (0, 3) and steps[-1] == (3, 3, "done")
+    assert steps[0][:2] == (0, 3) and steps[-1][:2] == (3, 3)
+    rendered = assert_progress_messages(m for _, _, m in steps)
+    assert rendered[-1] == ("Done", "完成")
 
     cancel = threading.Event()
 
-    def cancel_after_first(done: int, total: int, message: str) -> None:
+    def cancel_after_first(done: int, total: int, message: ProgressText) -> None:
         cancel.set()
 
     stopped = tmp_path / "stopped.wecomappeal"
@@ -225,4 +229,6 @@ def test_progress_and_cancel(ws: Workspace, tmp_path: Path, keyring_store) -> No
         steps.clear()
         import_archive(target, out, ARCHIVE_PASS, progress=lambda d, t, m: steps.append(
             (d, t, m)))
-        assert steps[-1] == (2, 2, "done")
+        assert steps[-1][:2] == (2, 2)
+        assert assert_progress_messages(m for _, _, m in steps)[0] == (
+            "Document 1 of 1", "第 1 份文件，共 1 份")

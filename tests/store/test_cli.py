@@ -58,7 +58,8 @@ def test_end_to_end(tmp_path: Path, files: dict[str, Path]) -> None:
     out = ok(home, "case", "wechat-unblocked", r2, "--at", "2026-03-01T10:00+00:00")
     assert "2026-03-02 10:00 UTC" in out and "[3.2]" in out
     human = ok(home, "case", "show", r2)
-    assert "Deadline" in human and "wait_for_wechat_unblock" in human
+    assert "Deadline" in human and "Wait for the linked WeChat account to be unblocked" in human
+    assert "wait_for_wechat_unblock" not in human  # the route's title, not its internal id
 
     added = ok(home, "doc", "add", first, "legal_person_id_front", str(files["png"]))
     assert "image/png" in added and "encrypted" in added
@@ -72,9 +73,9 @@ def test_end_to_end(tmp_path: Path, files: dict[str, Path]) -> None:
 
     archive = tmp_path / "backup.wecomappeal"
     archive_env = {"WECOM_APPEAL_ARCHIVE_PASSPHRASE": "archive pass 123"}
-    assert "3 case(s)" in ok(home, "export", str(archive), extra_env=archive_env)
+    assert "3 cases" in ok(home, "export", str(archive), extra_env=archive_env)
     one = tmp_path / "one.wecomappeal"
-    assert "1 case(s)" in ok(home, "export", str(one), "--case", first, extra_env=archive_env)
+    assert "1 case)" in ok(home, "export", str(one), "--case", first, extra_env=archive_env)
 
     other = tmp_path / "other"
     fast_vault(other, "other machine pass")

@@ -69,10 +69,10 @@ class FakeWeComClient:
                                          message_cnt=10, negative_feedback_cnt=0))
                 day += dt.timedelta(days=1)
             if progress:
-                from app.i18n import LocalText
+                from app.jobs import progress_text
 
-                progress(n, len(members), LocalText(en=f"Fetched {userid}",
-                                                    zh_CN=f"已获取 {userid}"))
+                progress(n, len(members), progress_text(
+                    "progress_fetched", member=userid, first=str(start), last=str(end)))
         return rows
 
 

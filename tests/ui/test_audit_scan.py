@@ -128,12 +128,17 @@ def test_import_runs_on_a_worker_and_reports_progress(make_page, context, tmp_pa
     scan = make_page(runner=ThreadPoolRunner()).scan
     values = []
     scan.ui.progressBar.valueChanged.connect(values.append)
+    lines: list[str] = []  # the core's stages, as the progress line shows them
+    real_set_text = scan.ui.progressText.setText
+    scan.ui.progressText.setText = lambda text: (lines.append(text), real_set_text(text))
     job = scan.import_file(str(write_behaviour_csv(tmp_path / "data.csv")))
     assert job is not None and scan.ui.progressRow.isVisible()
     assert not scan.ui.importButton.isEnabled(), "one import at a time"
     qtbot.waitUntil(lambda: scan.job is None, timeout=20000)
     assert threads and threads[0] != threading.get_ident()
     assert values and max(values) == 3, "the core's stages reach the progress bar"
+    expected = {"en": "Reading and aggregating", "zh_CN": "正在读取并汇总"}[context.lang]
+    assert expected in lines, "in the window's language"
     assert scan.proxy.rowCount() == 14
     assert not scan.ui.progressRow.isVisible() and scan.ui.importButton.isEnabled()
     qtbot.waitUntil(lambda: scan.chart.point_count() > 0, timeout=10000)

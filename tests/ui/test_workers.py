@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+from app.jobs import ProgressText, progress_text
 from app.ui.workers import Cancelled, Job, SynchronousRunner, ThreadPoolRunner
 
 
@@ -12,7 +13,7 @@ def _count_to(n: int):
         for i in range(n):
             if cancel.is_set():
                 raise Cancelled
-            progress(i + 1, n, f"step {i + 1}")
+            progress(i + 1, n, progress_text("progress_check_rows", done=i + 1, total=n))
         return n
     return work
 
@@ -20,12 +21,16 @@ def _count_to(n: int):
 def test_thread_pool_job_reports_progress_and_result(qtbot):
     job = Job(_count_to(5))
     seen = []
-    job.signals.progress.connect(lambda done, total, msg: seen.append((done, total)))
+    job.signals.progress.connect(lambda done, total, msg: seen.append((done, total, msg)))
     with qtbot.waitSignal(job.signals.finished, timeout=5000) as finished:
         ThreadPoolRunner().start(job)
     assert finished.args == [5]
     qtbot.waitUntil(lambda: len(seen) == 5)
-    assert seen[-1] == (5, 5)
+    assert seen[-1][:2] == (5, 5)
+    # The message crosses the thread as the core made it; the page picks the language.
+    message = seen[-1][2]
+    assert type(message) is ProgressText
+    assert (message("en"), message("zh_CN")) == ("Checked 5 of 5 texts", "已检查 5 / 5 条文本")
 
 
 def test_failure_becomes_a_message_not_a_traceback(qtbot):
@@ -108,3 +113,29 @@ def test_closing_the_context_closes_only_what_was_opened(settings, store):
     assert store.is_open
     context.close()
     assert not store.is_open
+
+
+def test_a_report_export_reports_its_steps_as_progress_text(qtbot, tmp_path):
+    from progress_messages import assert_progress_messages
+    from PySide6.QtWidgets import QLabel, QProgressBar
+
+    from app.ui.pages.audit_io import run_export
+
+    bar, label = QProgressBar(), QLabel()
+    qtbot.addWidget(bar)
+    qtbot.addWidget(label)
+    out = tmp_path / "audit.pdf"
+    started: list[Job] = []
+    seen: list[object] = []
+
+    class Capture:  # a runner that runs inline and listens to the job's progress
+        def start(self, job: Job) -> None:
+            started.append(job)
+            job.signals.progress.connect(lambda d, t, m: seen.append(m))
+            job.run()
+
+    run_export(Capture(), lambda: out.write_bytes(b"%PDF-"), str(out), "en", bar, label,
+               lambda path: None)
+    assert out.exists() and started[0].done
+    assert assert_progress_messages(seen) == [("Writing audit.pdf", "正在写入 audit.pdf"),
+                                              ("audit.pdf written", "audit.pdf 已写入")]

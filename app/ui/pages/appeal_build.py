@@ -19,7 +19,7 @@ from app.errors import user_message
 from app.i18n import Lang
 from app.ui.forms.ui_appeal import Ui_AppealPage
 from app.ui.pages.appeal_print import PdfPrinter
-from app.ui.workers import CancelToken, Job, JobFailure, JobRunner, Progress
+from app.ui.workers import CancelToken, Job, JobFailure, JobRunner, Progress, ProgressText
 
 OpenUrl = Callable[[QUrl], bool]
 
@@ -164,12 +164,12 @@ class BuildController(QObject):
             self.ui.cancelButton.setEnabled(False)
             self.ui.progressLabel.setText(self.tr("Cancelling…"))
 
-    def _progress(self, done: int, total: int, message: str) -> None:
+    def _progress(self, done: int, total: int, message: ProgressText) -> None:
         self.progress_seen.append((done, total))
         self.ui.progressBar.setRange(0, max(total, 1))
         self.ui.progressBar.setValue(done)
         if self.job is not None and not self.job.cancel_event.is_set():
-            self.ui.progressLabel.setText(message)
+            self.ui.progressLabel.setText(message(self.lang()))
 
     def _done(self) -> None:
         self.job = None

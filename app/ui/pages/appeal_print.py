@@ -112,7 +112,7 @@ class PdfPrinter(QObject):
         assert self.page_images is not None
         cancel = CancelToken()
 
-        def report(done: int, total: int, _message: str) -> None:
+        def report(done: int, total: int, _message: object) -> None:
             if progress.wasCanceled():
                 cancel.set()
                 return

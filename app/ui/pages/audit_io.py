@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QProgressBar, QWidget
 
 from app.errors import user_message
 from app.i18n import Lang
+from app.jobs import progress_text
 from app.ui import file_dialogs
 from app.ui.workers import Job, JobRunner
 
@@ -62,10 +64,12 @@ def run_export(runner: JobRunner, write: Callable[[], Any], path: str, lang: Lan
                bar: QProgressBar, label: QLabel, done: Callable[[str], None]) -> Job:
     """Write a report on a worker; the bar runs while it does, the label says how it ended."""
 
+    name = Path(path).name
+
     def work(progress, _cancel):
-        progress(0, 0, "")
+        progress(0, 0, progress_text("progress_report_writing", name=name))
         write()
-        progress(1, 1, "")
+        progress(1, 1, progress_text("progress_report_written", name=name))
         return path
 
     job = Job(work, describe_error(lang))

@@ -22,7 +22,7 @@ from app.ui.pages.audit_fetch import FetchRequest, ask_fetch
 from app.ui.pages.audit_thresholds import ask_thresholds
 from app.ui.pages.scan_member import MemberDetail
 from app.ui.pages.scan_model import MEMBER_ROLE, ScanModel, ScanProxyModel
-from app.ui.workers import Job, JobFailure, JobRunner, ThreadPoolRunner
+from app.ui.workers import Job, JobFailure, JobRunner, ProgressText, ThreadPoolRunner
 
 log = logging.getLogger(__name__)
 
@@ -139,11 +139,10 @@ class AuditScanPage(QWidget):
         if self.job is not None:
             return None
         thresholds = self.thresholds()
-        lang = self.context.lang
         scan = self.service.scan
 
         def work(progress, cancel):
-            return scan(path, thresholds, lambda d, t, msg: progress(d, t, msg(lang)), cancel)
+            return scan(path, thresholds, progress, cancel)
 
         return self._start(work, self.tr("Reading {path}…").format(path=Path(path).name))
 
@@ -154,7 +153,6 @@ class AuditScanPage(QWidget):
         if request is None:
             return None
         thresholds = self.thresholds()
-        lang = self.context.lang
         service = self.service
         if self._fetch_dir is not None:
             self._fetch_dir.cleanup()
@@ -166,12 +164,10 @@ class AuditScanPage(QWidget):
 
             client = service.make_client(request.corpid, request.secret, request.base_url)
             rows = client.fetch_behaviour(request.members, request.start, request.end,
-                                          progress=lambda d, t, msg: progress(d, t, msg(lang)),
-                                          cancel=cancel)
+                                          progress=progress, cancel=cancel)
             cancel.check()
             rows_to_csv(rows, out)
-            return service.scan(str(out), thresholds,
-                                lambda d, t, msg: progress(d, t, msg(lang)), cancel)
+            return service.scan(str(out), thresholds, progress, cancel)
 
         return self._start(work, self.tr("Fetching from WeCom…"))
 
@@ -198,11 +194,10 @@ class AuditScanPage(QWidget):
             self.ui.cancelButton.setEnabled(False)
             self.ui.progressText.setText(self.tr("Cancelling…"))
 
-    def _progress(self, done: int, total: int, message: str) -> None:
+    def _progress(self, done: int, total: int, message: ProgressText) -> None:
         self.ui.progressBar.setRange(0, max(total, 1))
         self.ui.progressBar.setValue(done)
-        if message:
-            self.ui.progressText.setText(message)
+        self.ui.progressText.setText(message(self.context.lang))
 
     def _job_ended(self) -> None:
         self.job = None

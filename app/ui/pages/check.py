@@ -62,9 +62,13 @@ class CheckPage(QWidget):
         ui.resultSplitter.setStretchFactor(1, 3)
         ui.progressBar.setVisible(False)
         ui.table.setWordWrap(False)
+        ui.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = ui.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        # Category and the matched words share what is left, elided (full text in the detail
+        # pane and the tooltip): the table never scrolls sideways at 1024 px.
+        for column in (2, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         ui.openButton.clicked.connect(self.open_file)
         ui.importButton.clicked.connect(self.import_word_list)
         ui.checkButton.clicked.connect(self.run_check)
@@ -201,9 +205,7 @@ class CheckPage(QWidget):
             return
 
         def work(progress, cancel: threading.Event) -> list[RowFindings]:
-            items = check_rows(checker, rows, lang,
-                               progress=lambda done, total: progress(done, total, ""),
-                               cancelled=cancel.is_set)
+            items = check_rows(checker, rows, lang, progress=progress, cancelled=cancel.is_set)
             if cancel.is_set():
                 raise Cancelled()
             return items
@@ -254,6 +256,8 @@ class CheckPage(QWidget):
                       section, " ".join(f.matched.split()))
             for c, value in enumerate(values):
                 cell = QTableWidgetItem(value)
+                if c in (2, 4):
+                    cell.setToolTip(value)  # elided when the column is narrow
                 if c == 1:
                     background, foreground = badge(f.severity)
                     cell.setForeground(QColor(foreground))
@@ -292,6 +296,7 @@ class CheckPage(QWidget):
 
     def check_send_plan(self, *_: object) -> None:
         ui = self.ui
+        ui.daysSpin.setSuffix(self.tr(" day") if ui.daysSpin.value() == 1 else self.tr(" days"))
         plan = SendPlan(audience=ui.audienceSpin.value(), messages=ui.messagesSpin.value(),
                         per_days=ui.daysSpin.value())
         found = check_plan(plan, self.context.lang)

@@ -359,3 +359,26 @@ def test_the_page_builds_through_the_cores_case_package(page, answers, tmp_path,
     assert [o.title for o in PdfReader(tmp_path / "cli.pdf").outline] == [
         o.title for o in gui.outline]
     assert "全文填写" in "".join(p.extract_text() or "" for p in gui.pages[:3])
+
+
+def test_the_progress_line_shows_the_cores_steps_in_the_windows_language(
+        page, answers, tmp_path, context, ui_language):
+    shown: list[str] = []
+    label = page.ui.progressLabel
+    real_set_text = label.setText
+    label.setText = lambda text: (shown.append(text), real_set_text(text))  # type: ignore[method-assign]
+    fill(page, tmp_path)
+    page.ui.statementEdit.setPlainText("我们的申诉说明，已由管理员全文填写。")
+    answers.save_pdf = str(tmp_path / "appeal.pdf")
+    page.ui.buildBundleButton.click()
+    assert "Placed Business licence" in shown, "English window, Chinese package: English steps"
+    assert "Bundle written" in shown and not any("营业执照" in text for text in shown)
+
+    shown.clear()
+    ui_language.install("zh_CN")
+    context.lang = "zh_CN"
+    context.hub.language_changed.emit("zh_CN")
+    answers.folder = str(tmp_path / "kit")
+    page.ui.buildKitButton.click()
+    assert any(text.startswith("已准备 01_") for text in shown), shown
+    assert not any(text.startswith("Prepared") for text in shown)
