@@ -6,7 +6,6 @@ Kept apart from ``app.i18n`` (which holds the pydantic ``LocalText``) so that ``
 
 from __future__ import annotations
 
-import locale
 import os
 from typing import Literal
 
@@ -20,5 +19,7 @@ def system_lang() -> Lang:
         value = os.environ.get(var)
         if value:
             return "zh_CN" if value.lower().startswith("zh") else "en"
+    import locale  # when no variable says (not on the start path)
+
     code = locale.getlocale()[0] or ""
     return "zh_CN" if code.lower().startswith("zh") else "en"

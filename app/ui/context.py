@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QImage
 
 from app.lang import Lang
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QWidget
 
     from app.jobs import CancelToken, Progress
@@ -83,6 +83,8 @@ class RulesService:
 def _page_images(pdf_path: str, dpi: int, progress: Progress | None = None,
                  cancel: CancelToken | None = None) -> Iterator[QImage]:
     """The core's pdfium rendering (app.appeal.render), a QImage per page."""
+    from PySide6.QtGui import QImage
+
     from app.appeal.render import render_pages
 
     for picture in render_pages(pdf_path, dpi, progress=progress, cancel=cancel):

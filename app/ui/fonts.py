@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from importlib import resources
-from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFontDatabase
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,8 @@ def ensure_cjk_font(families: Callable[[], list[str]] = cjk_families,
     found = families()
     if found:
         return found
+    from importlib import resources  # only without a system font (not on the start path)
+
     folder = bundled if bundled is not None else resources.files("app.resources") / "fonts"
     for entry in folder.iterdir() if folder.is_dir() else ():
         if entry.name.lower().endswith((".ttf", ".ttc", ".otf")):

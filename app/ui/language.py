@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -56,6 +55,8 @@ class UiLanguage:
         QLocale.setDefault(QLocale(lang))
         if lang == "en":
             return
+        from importlib import resources
+
         qm = resources.files("app.resources") / "i18n" / QM_NAME.format(lang=lang)
         try:
             data = qm.read_bytes()

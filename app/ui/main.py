@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.ui.context import AppContext
 from app.ui.fonts import ensure_cjk_font
@@ -48,6 +48,8 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
         try:
             context.catalogue  # noqa: B018 (loads it)
         except CatalogueError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             log.error("The rule catalogue cannot be loaded: %s", exc)
             QMessageBox.critical(None, APPLICATION,
                                  f"The rule catalogue cannot be loaded:\n{exc}")

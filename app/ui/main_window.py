@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -20,13 +20,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 
 from app import __version__
 from app.lang import Lang
-from app.ui import accessibility, file_dialogs
 from app.ui import settings as prefs
 from app.ui.context import AppContext
 from app.ui.forms.ui_main_window import Ui_MainWindow
@@ -45,6 +43,11 @@ PAGE_KEY = prefs.CURRENT_PAGE.key
 # any goes when the page or the language changes (it spoke of the old page, in the old language).
 STATUS_TIMEOUT_MS = 15000
 SIDEBAR_MIN_WIDTH = 170
+# Qt.ItemDataRole.UserRole. Before its first paint the window uses nothing of PySide's ``Qt``
+# namespace: its first use makes a Python enum of every Qt flag type (~20 ms; docs/design.md,
+# "Start-up"). So also ``setShortcuts([...])``, not ``setShortcut()``: PySide's choice between
+# the overloads of ``setShortcut`` loads the namespace.
+USER_ROLE = 0x0100
 
 
 class MainWindow(QMainWindow):
@@ -67,14 +70,13 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.status_timeout_ms = STATUS_TIMEOUT_MS
         self._guide: UserGuideDialog | None = None
-        file_dialogs.use_settings(context.settings)
         self.ui = Ui_MainWindow()
         self.ui.setupUi(self)
         self.setWindowIcon(icon("app.svg"))
         self.ui.sidebar.setIconSize(QSize(24, 24))
         for entry in self._entries:
             item = QListWidgetItem("")
-            item.setData(Qt.ItemDataRole.UserRole, entry.key)
+            item.setData(USER_ROLE, entry.key)
             item.setSizeHint(QSize(0, 40))
             self.ui.sidebar.addItem(item)
             self.ui.pages.addWidget(QWidget())  # replaced by the page when first shown
@@ -83,7 +85,7 @@ class MainWindow(QMainWindow):
         self.ui.menuFile.insertSeparator(self.ui.actionQuit)
         self.actionSecurity.triggered.connect(self.show_workspace_security)
         self.actionGuide = QAction(self)
-        self.actionGuide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.actionGuide.setShortcuts([QKeySequence(QKeySequence.StandardKey.HelpContents)])
         self.actionGuide.triggered.connect(self.show_user_guide)
         self.actionWelcome = QAction(self)
         self.actionWelcome.triggered.connect(self.show_welcome)
@@ -113,7 +115,6 @@ class MainWindow(QMainWindow):
             action.setChecked(lang == context.lang)
         languages.triggered.connect(lambda action: self.set_language(action.data()))
         self.ui.actionQuit.triggered.connect(self.close)
-        self.ui.actionQuit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.ui.actionAbout.triggered.connect(self.show_about)
         self.ui.sidebar.currentRowChanged.connect(self._show_row)
         for row in range(min(len(self._entries), 9)):
@@ -133,6 +134,9 @@ class MainWindow(QMainWindow):
     def page(self, key: str) -> QWidget:
         """The page for ``key``, created on first use."""
         if key not in self._pages:
+            from app.ui import accessibility, file_dialogs
+
+            file_dialogs.use_settings(self.context.settings)  # for the page's file dialogs
             row = self._row_of(key)
             view = accessibility.watch(self._entries[row].load()(self.context, None))
             view.setAccessibleName(QCoreApplication.translate("Pages", self._entries[row].title))
@@ -151,6 +155,8 @@ class MainWindow(QMainWindow):
         self.ui.sidebar.setCurrentRow(self._row_of(key))
         view = self.page(key)  # the page it opened on may not be built yet
         self.ui.pages.setCurrentWidget(view)
+        from PySide6.QtCore import Qt
+
         view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return view
 
@@ -178,6 +184,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
+        from PySide6.QtCore import Qt
+
+        # Quit from any window of the app (the user guide's too).
+        self.ui.actionQuit.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         if self._prepare is not None and not self._prepare():
             self.close()
             return
@@ -203,11 +213,14 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()  # written in the old language
         self._retranslate()
         self.context.hub.language_changed.emit(lang)
+        from app.ui import accessibility
+
         for view in self._pages.values():  # names derived from the old language's texts
             accessibility.name_controls(view)
 
     def _retranslate(self) -> None:
         self.ui.retranslateUi(self)
+        self.ui.actionQuit.setShortcuts([QKeySequence(self.tr("Ctrl+Q"))])
         self.actionSecurity.setText(self.tr("Workspace &security…"))
         for row, entry in enumerate(self._entries):
             title = QCoreApplication.translate("Pages", entry.title)
@@ -263,6 +276,8 @@ class MainWindow(QMainWindow):
         show_workspace_security(self.context.store, self)
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About"), self.about_text())
 
     def welcome_on_first_start(self) -> bool:
@@ -296,6 +311,8 @@ class MainWindow(QMainWindow):
             try:
                 self._guide = UserGuideDialog(self.context.lang, self)
             except GuideMissing as exc:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self, self.tr("User guide"), self.tr(
                     "This installation carries no user guide ({detail}); reinstall the "
                     "application.").format(detail=exc))

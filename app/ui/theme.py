@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from PySide6.QtCore import QObject, QRectF, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QWidget
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.ui import settings as prefs
 
@@ -86,7 +86,11 @@ ROLE_PAIRS = [("WindowText", "Window"), ("Text", "Base"), ("Text", "AlternateBas
 
 _TOKEN = re.compile(r"@([a-z_]+)")
 _scheme = "light"  # the scheme in effect: "light" or "dark"
-_native: tuple[str, QPalette] | None = None  # the platform's style and palette, before any theme
+_native_palette: QPalette | None = None  # the platform's palette, before any theme
+_native_style: str | None = None  # the platform's style, remembered when Fusion replaces it
+# Whether ``style()`` was ever used: until then no widget has a template to restyle, and the
+# walk over every widget (which gives PySide each widget's class to wrap) is skipped.
+_any_styled = False
 
 
 def scheme() -> str:
@@ -118,6 +122,8 @@ def css(template: str) -> str:
 
 def style(widget: QWidget, template: str) -> None:
     """Set ``widget``'s stylesheet from a template; it follows later scheme changes."""
+    global _any_styled
+    _any_styled = True
     widget.setProperty(STYLE_PROPERTY, template)
     widget.setStyleSheet(css(template))
 
@@ -134,6 +140,8 @@ def palette(which: str) -> QPalette:
 
 
 def system_is_dark() -> bool:
+    from PySide6.QtCore import Qt
+
     hints = QGuiApplication.styleHints()
     return hasattr(hints, "colorScheme") and hints.colorScheme() == Qt.ColorScheme.Dark
 
@@ -147,49 +155,6 @@ def contrast(foreground: QColor | str, background: QColor | str) -> float:
                 + 0.0722 * channel(c.blueF()))
     a, b = luminance(QColor(foreground)), luminance(QColor(background))
     return (max(a, b) + 0.05) / (min(a, b) + 0.05)
-
-
-class FusionStyle(QProxyStyle):
-    """Fusion, with outlines that show on a dark palette: Fusion draws the edge of check
-    boxes, radio buttons and text fields a little darker than the window, which vanishes on
-    dark grey (WCAG 1.4.11 wants 3:1 for the edge of a control)."""
-
-    OUTLINED = frozenset({QStyle.PrimitiveElement.PE_IndicatorCheckBox,
-                          QStyle.PrimitiveElement.PE_IndicatorRadioButton,
-                          QStyle.PrimitiveElement.PE_FrameLineEdit})
-
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
-
-    def drawPrimitive(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]
-        super().drawPrimitive(element, option, painter, widget)
-        if element in self.OUTLINED:
-            radio = element == QStyle.PrimitiveElement.PE_IndicatorRadioButton
-            self._outline(option, painter, radio)
-
-    def drawComplexControl(self, control, option, painter, widget=None):  # type: ignore[no-untyped-def]
-        super().drawComplexControl(control, option, painter, widget)
-        if control == QStyle.ComplexControl.CC_SpinBox:
-            self._outline(option, painter, False)
-
-    def _outline(self, option, painter, round_: bool) -> None:  # type: ignore[no-untyped-def]
-        if option.palette.window().color().lightness() >= 128:
-            return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        enabled = bool(option.state & QStyle.StateFlag.State_Enabled)
-        edge = QColor(TOKENS["dark"]["accent" if focused else "control_edge"])
-        if not enabled:
-            edge.setAlpha(110)
-        painter.setPen(QPen(edge, 1))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        rect = QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5)
-        if round_:
-            painter.drawEllipse(rect.adjusted(0.5, 0.5, -0.5, -0.5))
-        else:
-            painter.drawRoundedRect(rect, 2, 2)
-        painter.restore()
 
 
 class _Announcer(QObject):
@@ -216,13 +181,13 @@ class Theme(QObject):
 
     def __init__(self, app: QApplication, settings: QSettings | None = None,
                  parent: QObject | None = None) -> None:
-        global _native
+        global _native_palette
         super().__init__(parent if parent is not None else app)
         self._app = app
         self._settings = settings
-        if _native is None:
-            _native = (app.style().name(), QPalette(app.palette()))
-        self._native_style, self._native_palette = _native
+        if _native_palette is None:
+            _native_palette = app.palette()  # a copy (QPalette(...) would load the Qt namespace)
+        self._native_palette = _native_palette
         value = prefs.THEME.read(settings) if settings is not None else None
         self.mode: Mode = value if value in MODES else "system"
         hints = QGuiApplication.styleHints()
@@ -242,19 +207,30 @@ class Theme(QObject):
         return self.mode
 
     def apply(self) -> None:
-        global _scheme
+        global _scheme, _native_style
         which = self.wanted_scheme()
         if which == "dark" or self.mode == "light":
             # Fusion draws with the palette everywhere; native styles may not.
-            if not isinstance(self._app.style(), FusionStyle):
-                self._app.setStyle(FusionStyle())
+            from app.ui.theme_fusion import FusionStyle
+
+            style = self._app.style()
+            if not isinstance(style, FusionStyle):
+                if _native_style is None:
+                    _native_style = style.name()
+                self._app.setStyle(FusionStyle(TOKENS["dark"]["control_edge"],
+                                               TOKENS["dark"]["accent"]))
             self._app.setPalette(palette(which))
         else:
-            if self._app.style().name().lower() != self._native_style.lower():
-                self._app.setStyle(QStyleFactory.create(self._native_style))
+            # The platform's style stays until a theme replaces it (the QStyle classes are not
+            # imported before the first paint: docs/design.md, "Start-up").
+            if (_native_style is not None
+                    and self._app.style().name().lower() != _native_style.lower()):
+                from PySide6.QtWidgets import QStyleFactory
+
+                self._app.setStyle(QStyleFactory.create(_native_style))
             self._app.setPalette(self._native_palette)
         _scheme = which
-        for widget in self._app.allWidgets():
+        for widget in self._app.allWidgets() if _any_styled else ():
             template = widget.property(STYLE_PROPERTY)
             if template:
                 widget.setStyleSheet(css(template))
@@ -264,3 +240,11 @@ class Theme(QObject):
     def _system_changed(self, *_: object) -> None:
         if self.mode == "system":
             self.apply()
+
+
+def __getattr__(name: str) -> object:
+    if name == "FusionStyle":  # app/ui/theme_fusion.py, imported when first needed
+        from app.ui.theme_fusion import FusionStyle
+
+        return FusionStyle
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

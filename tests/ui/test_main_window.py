@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -113,8 +113,12 @@ def test_status_bar_shows_hub_messages(window, context):
     assert window.statusBar().currentMessage() == "hello"
 
 
-def test_quit_shortcut(window):
+def test_quit_shortcut(window, qtbot):
     assert window.ui.actionQuit.shortcut().toString() == "Ctrl+Q"
+    qtbot.waitUntil(lambda: window._pages != {})  # set after the first paint
+    # Quit from any window of the app, the user guide's too.
+    assert window.ui.actionQuit.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut
+    assert window.actionGuide.shortcut() == QKeySequence(QKeySequence.StandardKey.HelpContents)
     window.ui.actionQuit.trigger()
     assert not window.isVisible()
 
@@ -171,3 +175,54 @@ def test_the_context_loads_the_catalogue_and_the_workspace_on_first_use(settings
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True).stdout.splitlines()
     assert out == ["[]", "True WorkspaceService"]
+
+
+def test_the_first_frame_needs_no_page_nor_the_qt_namespace(tmp_path):
+    """Start-up (docs/design.md): up to the window's first frame, no page, dialog helper, Fusion
+    style, catalogue or workspace module is imported, and nothing uses PySide's ``Qt`` namespace
+    (whose first use makes 93 enums) but the system colour scheme, which this probe answers."""
+    import os
+    import subprocess
+    import sys
+
+    probe = (
+        "import enum, os, sys\n"
+        "made = []\n"
+        "_create = enum.EnumType._create_\n"
+        "def create(cls, name, *args, **kwargs):\n"
+        "    made.append(kwargs.get('qualname') or name)\n"
+        "    return _create(cls, name, *args, **kwargs)\n"
+        "enum.EnumType._create_ = create\n"
+        "from PySide6.QtCore import QEvent, QObject, QTimer\n"
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "def report():\n"
+        "    print(sorted(m for m in sys.modules if m.startswith(('app.ui.pages.', \n"
+        "          'app.ui.accessibility', 'app.ui.file_dialogs', 'app.ui.theme_fusion',\n"
+        "          'app.rules', 'app.store'))))\n"
+        "    print([name for name in made if name in ('GlobalColor', 'AlignmentFlag',\n"
+        "          'ItemDataRole', 'ShortcutContext', 'WindowType')])  # of the Qt namespace\n"
+        "    sys.stdout.flush()\n"
+        "    os._exit(0)\n"
+        "class FirstFrame(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if event.type() == QEvent.Type.Paint:\n"
+        "            QTimer.singleShot(0, report)\n"
+        "        return False\n"
+        "watch = FirstFrame()\n"
+        "app = QApplication([])\n"
+        "_show = QMainWindow.show\n"
+        "def show(window):\n"
+        "    window.installEventFilter(watch)\n"
+        "    _show(window)\n"
+        "QMainWindow.show = show\n"
+        "from app.ui import theme\n"
+        "theme.system_is_dark = lambda: False\n"
+        "from app.ui.main import run_gui\n"
+        "run_gui()\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "LANG": "en_US.UTF-8",
+           "WECOM_APPEAL_HOME": str(tmp_path / "workspace")}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         env=env, timeout=120, check=True).stdout.splitlines()
+    assert out == ["[]", "[]"]
