@@ -56,7 +56,7 @@ MIN_DF = 2  # a feature must occur in this many training texts: no memorised one
 MIN_POSITIVES = {"texts": 6, "notices": 3}
 # Weights smaller than this are not exported (single characters: PRUNE_CHAR; each one costs
 # time in every text, bench/check). Cross-validation scores the pruned models.
-PRUNE = 0.02
+PRUNE = 0.06
 PRUNE_CHAR = 0.1
 SCALE = 1000
 FOLDS = 5
