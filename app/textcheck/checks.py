@@ -19,6 +19,7 @@ import datetime as dt
 import re
 import tomllib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -227,6 +228,31 @@ def imported_words(existing: ChecksFile | None) -> list[str]:
     if existing is None:
         return []
     return [t for c in existing.check if c.id == "enterprise.imported" for t in c.terms]
+
+
+@dataclass(frozen=True)
+class WordListImport:
+    """What merging a word list did: words read, new ones, and the imported list's size now."""
+
+    read: int
+    added: int
+    total: int
+
+
+def import_word_list(words: Sequence[str], target: Path, severity: Severity | None,
+                     source: LocalText) -> WordListImport:
+    """Merge ``words`` into the enterprise file ``target`` (created if missing, written
+    atomically). Raises ChecksError when the existing file is malformed, OSError when it cannot
+    be written."""
+    from app.store.atomic import write_atomic
+
+    existing = read_checks_file(target) if target.exists() else None
+    before = imported_words(existing)
+    content = render_enterprise_file(existing, words, severity, source)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(target, content.encode("utf-8"))
+    total = len(set(before) | set(words))
+    return WordListImport(read=len(words), added=total - len(before), total=total)
 
 
 def render_enterprise_file(existing: ChecksFile | None, words: Sequence[str],

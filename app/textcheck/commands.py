@@ -14,11 +14,8 @@ from app.rules.catalogue import CatalogueError, load_catalogue
 from app.textcheck.checks import (
     SEVERITIES,
     ChecksError,
-    ChecksFile,
-    imported_words,
+    import_word_list,
     parse_word_list,
-    read_checks_file,
-    render_enterprise_file,
 )
 from app.textcheck.engine import (
     Finding,
@@ -163,20 +160,11 @@ def run_check_import(args: argparse.Namespace) -> int:
     words = parse_word_list(rows[0][1] if rows else "")
     if not words:
         raise InputError(text("check_err_no_words", path=args.file))
-    existing: ChecksFile | None = None
-    if target.exists():
-        try:
-            existing = read_checks_file(target)
-        except ChecksError as exc:
-            raise InputError(text("check_err_checks", error=exc)) from exc
-    before = imported_words(existing)
-    content = render_enterprise_file(existing, words, args.severity,
-                                     text("check_import_source", name=Path(args.file).name))
-    from app.store.atomic import write_atomic
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(target, content.encode("utf-8"))
-    total = len(set(before) | set(words))
-    print(label("check_imported", lang, count=len(words), added=total - len(before),
-                total=total, path=target))
+    try:
+        done = import_word_list(words, target, args.severity,
+                                text("check_import_source", name=Path(args.file).name))
+    except ChecksError as exc:
+        raise InputError(text("check_err_checks", error=exc)) from exc
+    print(label("check_imported", lang, count=done.read, added=done.added, total=done.total,
+                path=target))
     return 0

@@ -21,11 +21,8 @@ from app.labels import text as both_languages
 from app.textcheck.checks import (
     SEVERITIES,
     ChecksError,
-    ChecksFile,
-    imported_words,
+    import_word_list,
     parse_word_list,
-    read_checks_file,
-    render_enterprise_file,
 )
 from app.textcheck.engine import RowFindings, TextChecker, check_rows, enterprise_file, load_checker
 from app.textcheck.inputs import TextsFileError, read_texts_file
@@ -142,41 +139,34 @@ class CheckPage(QWidget):
 
     def import_words(self, path: Path, target: Path | None = None) -> int:
         """Merge a plain word list into the enterprise's checks file; returns the words read."""
-        from app.store.atomic import write_atomic
-
         title = self.tr("Import word list")
         lang = self.context.lang
         target = target or enterprise_file()
         try:
             rows, _ = read_texts_file(path, txt_rows=False)
-            words = parse_word_list(rows[0][1] if rows else "")
-            existing: ChecksFile | None = read_checks_file(target) if target.exists() else None
         except TextsFileError as exc:
             QMessageBox.warning(self, title, exc.message(lang))
             return 0
-        except ChecksError as exc:
-            QMessageBox.warning(self, title, str(exc))
-            return 0
+        words = parse_word_list(rows[0][1] if rows else "")
         if not words:
             QMessageBox.warning(self, title, label("check_err_no_words", lang, path=path.name))
             return 0
-        before = imported_words(existing)
-        content = render_enterprise_file(existing, words, None,
-                                         both_languages("check_import_source", name=path.name))
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, content.encode("utf-8"))
+            done = import_word_list(words, target, None,
+                                    both_languages("check_import_source", name=path.name))
+        except ChecksError as exc:
+            QMessageBox.warning(self, title, str(exc))
+            return 0
         except OSError as exc:
             QMessageBox.warning(self, title, f"{target}: {exc.strerror or exc}")
             return 0
         self._checker = None  # read again with the new words
-        total = len(set(before) | set(words))
         self.context.hub.status_message.emit(
-            label("check_imported", lang, count=len(words), added=total - len(before),
-                  total=total, path=target), 8000)
+            label("check_imported", lang, count=done.read, added=done.added, total=done.total,
+                  path=target), 8000)
         if self._items:
             self.run_check()
-        return len(words)
+        return done.read
 
     # Checking ---------------------------------------------------------------------------
 
