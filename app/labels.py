@@ -82,6 +82,8 @@ _PLURAL = re.compile(r"\b(\d+) (\w+)\(s\)")
 def _english_number(filled: str) -> str:
     """'1 text(s)' → '1 text', '3 text(s)' → '3 texts': the English templates write a counted
     noun as 'noun(s)' right after its number."""
+    if "(s)" not in filled:  # most labels: no regular expression to run
+        return filled
     return _PLURAL.sub(lambda m: f"{m[1]} {m[2]}{'' if m[1] == '1' else 's'}", filled)
 
 
