@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 import json
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -17,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from app.jobs import CancelToken, Progress, ProgressText, progress_text
 from app.rules.contract import Diagnosis, RestrictionReport
 from app.store import archive
-from app.store.atomic import fsync_dir
+from app.store.atomic import atomic_writer
 from app.store.audit_evidence import read_evidence
 from app.store.cases import CaseEvent, CaseStatus, LadderCount, get_case
 from app.store.db import SCHEMA_VERSION, now, transaction
@@ -269,36 +266,23 @@ def export_archive(ws: Workspace, out: Path, passphrase: str, *, case_id: str | 
     entries = {"manifest.json": _dump(manifest), **entries}
     _step(progress, cancel, len(case_ids), len(case_ids) + 1,
           progress_text("progress_export_writing"))
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-                 | getattr(os, "O_BINARY", 0), 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            writer = archive.StreamWriter(f, passphrase, kind, manifest.created,
-                                          scrypt_n=scrypt_n)
-            for name, data in entries.items():
-                writer.add(name, data)
-            for name, doc_id in blobs:
-                _step(None, cancel, 0, 0, "")
-                writer.add(name, read_document(ws, doc_id)[2])
-            for name, evidence_id in evidence_blobs:
-                _step(None, cancel, 0, 0, "")
-                writer.add(name, read_evidence(ws, evidence_id)[2])
-            if enterprise_blobs:
-                from app.store.enterprise import read_enterprise_document
+    with atomic_writer(out) as f:
+        writer = archive.StreamWriter(f, passphrase, kind, manifest.created, scrypt_n=scrypt_n)
+        for name, data in entries.items():
+            writer.add(name, data)
+        for name, doc_id in blobs:
+            _step(None, cancel, 0, 0, "")
+            writer.add(name, read_document(ws, doc_id)[2])
+        for name, evidence_id in evidence_blobs:
+            _step(None, cancel, 0, 0, "")
+            writer.add(name, read_evidence(ws, evidence_id)[2])
+        if enterprise_blobs:
+            from app.store.enterprise import read_enterprise_document
 
-                for name, standing_id in enterprise_blobs:
-                    _step(None, cancel, 0, 0, "")
-                    writer.add(name, read_enterprise_document(ws, standing_id)[2])
-            writer.close()
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, out)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    fsync_dir(out.parent)
+            for name, standing_id in enterprise_blobs:
+                _step(None, cancel, 0, 0, "")
+                writer.add(name, read_enterprise_document(ws, standing_id)[2])
+        writer.close()
     if progress is not None:
         progress(len(case_ids) + 1, len(case_ids) + 1, progress_text("progress_archive_done"))
     return manifest
