@@ -1,0 +1,184 @@
+"""Work every process of the app would do for nothing, left undone (bench/startup).
+
+``app/__init__.py`` calls ``prepare()`` before anything else of the app runs. Each step is
+cheap here (nothing third-party is imported) and saves milliseconds later, measured on a bundle
+built in a fresh process ("bundle, fixed part"). Three steps reach into a third-party module
+when it is first imported, each in one function below; tests/test_startup.py fails when those
+modules change what the steps rely on.
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import sys
+import types
+from contextlib import contextmanager
+
+TYPE_CHECKING = False  # typing itself is not needed at run time here
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from contextlib import AbstractContextManager
+    from importlib.machinery import ModuleSpec
+    from typing import Any
+
+# reportlab.platypus.paragraph compiles this pattern at import. Case-insensitive over the range
+# \xa1-\uffff, the compiler folds the case of every character of it five times: ~40 ms of a
+# process that never needs it (only URI hyphenation reads it, which the app never turns on).
+URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
+
+
+def prepare() -> None:
+    sys.meta_path.insert(0, _TweakedLoading())
+    atexit.register(_leave_objects_to_the_system)
+
+
+def _no_pydantic_plugins(module: types.ModuleType) -> None:
+    """The app uses no pydantic plugin. Looking for one, at the first model of a process,
+    imports importlib.metadata (email, zipfile, csv...: ~25 ms) and reads the entry points of
+    every installed distribution (~6 ms). pydantic calls only ``get_plugins()`` of its loader
+    module; this stand-in says there are none (as PYDANTIC_DISABLE_PLUGINS=1 would, without the
+    import)."""
+    module.__doc__ = _no_pydantic_plugins.__doc__
+    module.get_plugins = lambda: ()  # type: ignore[attr-defined]
+
+
+class LazyPattern:
+    """A regular expression compiled when first used."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self._source = (pattern, flags)
+        self._compiled: Any = None
+
+    @property
+    def compiled(self) -> bool:
+        return self._compiled is not None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._compiled is None:
+            import re
+
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
+@contextmanager
+def _uri_pattern_compiled_later() -> Iterator[None]:
+    """While reportlab.platypus.paragraph runs: its URI pattern (URI_PATTERN_START) becomes a
+    LazyPattern; every other pattern is compiled as usual."""
+    import re
+
+    compile_now = re.compile
+
+    def compile_uri_pattern_later(pattern: Any, flags: int = 0) -> Any:
+        if isinstance(pattern, str) and pattern.startswith(URI_PATTERN_START):
+            return LazyPattern(pattern, flags)
+        return compile_now(pattern, flags)
+
+    re.compile = compile_uri_pattern_later
+    try:
+        yield
+    finally:
+        re.compile = compile_now
+
+
+class ModuleOnFirstUse(types.ModuleType):
+    """Stands in for a module that is imported when one of its attributes is first read."""
+
+    def __getattr__(self, name: str) -> Any:
+        import importlib
+
+        if sys.modules.get(self.__name__) is self:
+            del sys.modules[self.__name__]
+        return getattr(importlib.import_module(self.__name__), name)
+
+
+@contextmanager
+def _ssl_and_pydoc_imported_on_first_use() -> Iterator[None]:
+    """While stdnum.util runs: it imports ssl (for its SOAP client) and pydoc (for module
+    descriptions), ~13 ms, and the app uses neither; its ``import`` statements get stand-ins,
+    which leave sys.modules again once it has run."""
+    placed = [name for name in ("ssl", "pydoc") if name not in sys.modules]
+    for name in placed:
+        sys.modules[name] = ModuleOnFirstUse(name)
+    try:
+        yield
+    finally:
+        for name in placed:
+            if isinstance(sys.modules.get(name), ModuleOnFirstUse):
+                del sys.modules[name]
+
+
+# Third-party modules run inside a context of their own when first imported.
+TWEAKS: dict[str, Callable[[], AbstractContextManager[None]]] = {
+    "reportlab.platypus.paragraph": _uri_pattern_compiled_later,
+    "stdnum.util": _ssl_and_pydoc_imported_on_first_use,
+}
+# Third-party modules replaced by a stand-in, made by the function.
+STAND_INS: dict[str, Callable[[types.ModuleType], None]] = {
+    "pydantic.plugin._loader": _no_pydantic_plugins,
+}
+
+
+class _TweakedLoading:
+    """Loads the modules of STAND_INS as their stand-ins; finds the modules of TWEAKS with the
+    other finders (the frozen build's among them) and runs each inside its context. Leaves the
+    import system once all of them are loaded."""
+
+    def __init__(self) -> None:
+        self._pending: dict[str, Any] = {**TWEAKS, **STAND_INS}
+
+    def find_spec(self, name: str, path: Any, target: Any = None) -> ModuleSpec | None:
+        tweak = self._pending.pop(name, None)
+        if tweak is None:
+            return None
+        if not self._pending:
+            sys.meta_path.remove(self)
+        if name in STAND_INS:
+            from importlib.machinery import ModuleSpec
+
+            return ModuleSpec(name, _StandIn(tweak))
+        for finder in sys.meta_path:
+            find = getattr(finder, "find_spec", None)
+            spec = find(name, path, target) if find is not None and finder is not self else None
+            if spec is not None:
+                spec.loader = _LoaderWithin(spec.loader, tweak)
+                return spec
+        return None
+
+
+class _LoaderWithin:
+    def __init__(self, loader: Any, context: Callable[[], AbstractContextManager[None]]) -> None:
+        self._loader, self._context = loader, context
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._loader, name)
+
+    def create_module(self, spec: ModuleSpec) -> types.ModuleType | None:
+        return self._loader.create_module(spec)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        with self._context():
+            self._loader.exec_module(module)
+
+
+class _StandIn:
+    def __init__(self, fill: Callable[[types.ModuleType], None]) -> None:
+        self._fill = fill
+
+    def create_module(self, spec: ModuleSpec) -> None:
+        return None  # the default module
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        self._fill(module)
+
+
+def _leave_objects_to_the_system() -> None:
+    """At exit, the interpreter frees every object one by one (modules, the font's tables,
+    reportlab's and pydantic's caches: 50-70 ms after a bundle) for an operating system that
+    reclaims the memory at once. Freezing them takes them out of the garbage collector's sight,
+    so the last collection leaves them be. The other exit handlers (logging's flush, the
+    temporary folders' clean-up) still run, and the app closes its files itself. Not in the
+    window's process: Qt's objects are torn down in the order PySide expects."""
+    if "PySide6" not in sys.modules:
+        gc.freeze()
