@@ -2,7 +2,7 @@
 
 ``app/__init__.py`` calls ``prepare()`` before anything else of the app runs. Each step is
 cheap here (nothing third-party is imported) and saves milliseconds later, measured on a bundle
-built in a fresh process ("bundle, fixed part"). Three steps reach into a third-party module
+built in a fresh process ("bundle, fixed part"). Four steps reach into a third-party module
 when it is first imported, each in one function below; tests/test_startup.py fails when those
 modules change what the steps rely on.
 """
@@ -94,11 +94,10 @@ class ModuleOnFirstUse(types.ModuleType):
 
 
 @contextmanager
-def _ssl_and_pydoc_imported_on_first_use() -> Iterator[None]:
-    """While stdnum.util runs: it imports ssl (for its SOAP client) and pydoc (for module
-    descriptions), ~13 ms, and the app uses neither; its ``import`` statements get stand-ins,
-    which leave sys.modules again once it has run."""
-    placed = [name for name in ("ssl", "pydoc") if name not in sys.modules]
+def _imported_on_first_use(*names: str) -> Iterator[None]:
+    """While a module runs: its ``import`` statements of ``names`` get ModuleOnFirstUse
+    stand-ins, which leave sys.modules again once it has run."""
+    placed = [name for name in names if name not in sys.modules]
     for name in placed:
         sys.modules[name] = ModuleOnFirstUse(name)
     try:
@@ -109,10 +108,23 @@ def _ssl_and_pydoc_imported_on_first_use() -> Iterator[None]:
                 del sys.modules[name]
 
 
+def _ssl_and_pydoc_imported_on_first_use() -> AbstractContextManager[None]:
+    """stdnum.util imports ssl (for its SOAP client) and pydoc (for module descriptions) at
+    import, ~13 ms; the app uses neither."""
+    return _imported_on_first_use("ssl", "pydoc")
+
+
+def _pillow_imported_on_first_use() -> AbstractContextManager[None]:
+    """reportlab.lib.utils imports Pillow at import (~14 ms) and uses it only for images; a
+    bundle without photos has none. The app's own image code imports Pillow itself."""
+    return _imported_on_first_use("PIL.Image")
+
+
 # Third-party modules run inside a context of their own when first imported.
 TWEAKS: dict[str, Callable[[], AbstractContextManager[None]]] = {
     "reportlab.platypus.paragraph": _uri_pattern_compiled_later,
     "stdnum.util": _ssl_and_pydoc_imported_on_first_use,
+    "reportlab.lib.utils": _pillow_imported_on_first_use,
 }
 # Third-party modules replaced by a stand-in, made by the function.
 STAND_INS: dict[str, Callable[[types.ModuleType], None]] = {

@@ -86,3 +86,15 @@ def test_a_process_leaves_its_objects_at_exit_unless_qt_is_loaded():
              "import app\n")
     assert _run(probe) == "True"
     assert _run(probe + "import PySide6\n") == "False"
+
+
+def test_reportlab_gets_pillow_when_it_meets_an_image():
+    out = _run(
+        "import sys, app, reportlab.lib.utils as utils\n"
+        "from app.startup import ModuleOnFirstUse\n"
+        "print(type(utils.Image) is ModuleOnFirstUse, utils.haveImages, 'PIL.Image' in "
+        "sys.modules)\n"
+        "from PIL import Image\n"
+        "picture = Image.new('RGB', (3, 2))\n"
+        "print(utils._isPILImage(picture), utils.ImageReader(picture).getSize())\n")
+    assert out.splitlines() == ["True True False", "True (3, 2)"]

@@ -34,8 +34,8 @@ from app.appeal.documents import (
     order_documents,
 )
 from app.appeal.flowables import HEADING_H, DocumentHeading, ImagePage, PdfPlaceholder
-from app.appeal.intake import Note, SourceDocument
 from app.appeal.linebreak import break_text
+from app.appeal.sources import Note, SourceDocument
 from app.appeal.statement import STATEMENT_TITLE, appealed_what, attachments_heading
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang, LocalText

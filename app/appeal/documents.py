@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.appeal.intake import Edits
+from app.appeal.sources import Edits
 from app.i18n import LocalText
 from app.rules.ids import DocumentSlot
 

@@ -14,7 +14,8 @@ from PIL import Image
 from pydantic import BaseModel
 
 from app.appeal.flowables import PreparedImage
-from app.appeal.intake import Edits, FileType, SourceDocument, open_image
+from app.appeal.intake import open_image
+from app.appeal.sources import Edits, FileType, SourceDocument
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.jobs import Cancelled, CancelToken
 from app.pdf.fonts import CJKFont

@@ -14,13 +14,12 @@ import logging
 import os
 import warnings
 from collections.abc import Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
 from PIL import Image, ImageFile, UnidentifiedImageError
-from pydantic import BaseModel, ConfigDict, Field
 
+from app.appeal.sources import Edits, FileType, Note, SourceDocument
 from app.errors import UserError
 from app.i18n import LocalText
 
@@ -69,13 +68,6 @@ RefusalReason = Literal["missing", "not_a_file", "permission", "empty", "too_lar
                         "not_writable"]
 
 
-class FileType(StrEnum):
-    JPEG = "jpeg"
-    PNG = "png"
-    HEIC = "heic"
-    PDF = "pdf"
-
-
 _EXTENSIONS = {
     FileType.JPEG: (".jpg", ".jpeg", ".jpe", ".jfif"),
     FileType.PNG: (".png",),
@@ -94,45 +86,6 @@ class IntakeError(UserError):
         self.reason = reason
         self.message = message  # type: ignore[assignment] (a LocalText: message(lang) as well)
         super().__init__(message)
-
-
-class Note(BaseModel):
-    """Something the user should know about an accepted file."""
-
-    model_config = ConfigDict(frozen=True)
-
-    code: Literal["extension_mismatch", "low_resolution", "transparency", "owner_password"]
-    message: LocalText
-
-
-class SourceDocument(BaseModel):
-    """An accepted file: its real type and what it holds. Sizes are after EXIF orientation."""
-
-    model_config = ConfigDict(frozen=True)
-
-    path: Path
-    file_type: FileType
-    size_bytes: int
-    width: int | None = None
-    height: int | None = None
-    orientation: int = 1
-    page_count: int = 1
-    notes: list[Note] = Field(default_factory=list)
-
-    @property
-    def is_pdf(self) -> bool:
-        return self.file_type is FileType.PDF
-
-
-class Edits(BaseModel):
-    """What the user did to an image in the app: a quarter turn and a crop."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    rotate: Literal[0, 90, 180, 270] = Field(default=0, description="Clockwise degrees.")
-    crop: tuple[float, float, float, float] | None = Field(
-        default=None, description="(left, top, right, bottom) as fractions of the oriented "
-        "image, after rotation.")
 
 
 def _refuse(path: Path, reason: RefusalReason, en: str, zh: str) -> IntakeError:

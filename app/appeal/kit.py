@@ -22,13 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from app.appeal.documents import WATERMARKED_SLOTS, PackageDocument, order_documents
 from app.appeal.images import Cancelled, jpeg_under_cap, strip_jpeg_metadata
-from app.appeal.intake import (
-    FileType,
-    IntakeError,
-    SourceDocument,
-    open_image,
-    read_document,
-)
+from app.appeal.intake import IntakeError, open_image, read_document
+from app.appeal.sources import FileType, SourceDocument
 from app.appeal.statement import STATEMENT_TITLE, fit_to_limit
 from app.appeal.watermark import WatermarkSpec, apply_watermark
 from app.i18n import Lang

@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from app.appeal.intake import Edits
+from app.appeal.sources import Edits
 from app.appeal.statement import Measure
 from app.appeal.watermark import WatermarkSpec
 from app.i18n import Lang

@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QSettings
 
-from app.appeal.intake import Edits
+from app.appeal.sources import Edits
 from app.store.drafts import PackageDraft
 
 log = logging.getLogger(__name__)
