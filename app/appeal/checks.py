@@ -37,7 +37,9 @@ EXPIRY_WARNING_DAYS = 30
 class Problem(BaseModel):
     """One finding about one field: errors block the package, warnings are for the user to see."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # defer_build: validators made at first use, not at import (every profile check imports it, a
+    # valid profile makes none).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     field: str
     severity: Severity = "error"

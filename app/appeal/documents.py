@@ -44,7 +44,9 @@ WATERMARKED_SLOTS = frozenset({"legal_person_id_front", "legal_person_id_back",
 class PackageDocument(BaseModel):
     """One file in the package (Case JSON ``documents[]``)."""
 
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: validators made at first use, not at import (a bundle without photos imports it
+    # and validates none).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     kind: DocumentSlot
     path: Path

@@ -24,7 +24,9 @@ class FileType(StrEnum):
 class Note(BaseModel):
     """Something the user should know about an accepted file."""
 
-    model_config = ConfigDict(frozen=True)
+    # defer_build: validators made at first use, not at import (a bundle without photos imports it
+    # and validates none).
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     code: Literal["extension_mismatch", "low_resolution", "transparency", "owner_password"]
     message: LocalText
@@ -33,7 +35,7 @@ class Note(BaseModel):
 class SourceDocument(BaseModel):
     """An accepted file: its real type and what it holds. Sizes are after EXIF orientation."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: Path
     file_type: FileType
@@ -52,7 +54,7 @@ class SourceDocument(BaseModel):
 class Edits(BaseModel):
     """What the user did to an image in the app: a quarter turn and a crop."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rotate: Literal[0, 90, 180, 270] = Field(default=0, description="Clockwise degrees.")
     crop: tuple[float, float, float, float] | None = Field(

@@ -47,7 +47,9 @@ class Measure(BaseModel):
     """A corrective or preventive measure. Printed as done only when ``done`` is true, i.e. a
     confirmed source says so; otherwise it becomes a placeholder asking whether it was done."""
 
-    model_config = ConfigDict(extra="forbid")
+    # defer_build: validators made at first use, not at import (a bundle imports it and most
+    # validate none).
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str = Field(min_length=1, max_length=500)
     done: bool = False

@@ -21,7 +21,9 @@ DOCUMENT_SLOTS: tuple[str, ...] = get_args(DocumentSlot)
 class RestrictionReport(BaseModel):
     """What the administrator knows about one restriction."""
 
-    model_config = ConfigDict(extra="forbid", title="RestrictionReport")
+    # defer_build: validators made at first use, not at import (a bundle imports it for the cover
+    # and validates no diagnosis).
+    model_config = ConfigDict(extra="forbid", title="RestrictionReport", defer_build=True)
 
     account: Account = Field(description="Which account carries the restriction; 'enterprise': "
                              "the whole enterprise is blocked.")
@@ -44,7 +46,7 @@ class RestrictionReport(BaseModel):
 class Sentence(BaseModel):
     """One statement of the diagnosis and the sections of the source text that back it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str = Field(description="Stable id of the statement template.")
     text: str
@@ -58,7 +60,7 @@ class TimingFact(Sentence):
 
 
 class CategoryCandidate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     category: str
     rule: RuleId
@@ -69,7 +71,7 @@ class CategoryCandidate(BaseModel):
 class Diagnosis(BaseModel):
     """The answer: rule, ladder step, category, route, documents, and the reasons."""
 
-    model_config = ConfigDict(extra="forbid", title="Diagnosis")
+    model_config = ConfigDict(extra="forbid", title="Diagnosis", defer_build=True)
 
     rule: RuleId | None
     step: int | None = Field(description="1, 2 or 3 on the rule-1 ladder (2.2); null otherwise.")
