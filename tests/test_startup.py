@@ -51,6 +51,16 @@ def test_the_uri_pattern_is_compiled_only_when_a_uri_is_hyphenated():
         "True"]
 
 
+def test_the_cjkwrap_pattern_is_compiled_only_when_used():
+    out = _run(
+        "import app\n"
+        "from reportlab.lib import textsplit\n"
+        "from app.startup import CJKWRAP_PATTERN, LazyPattern\n"
+        "print(type(textsplit.rx) is LazyPattern, textsplit.rx.compiled)\n"
+        "print(textsplit.rx.sub(r'\\1|', '中文ab，'), textsplit.rx.pattern == CJKWRAP_PATTERN)\n")
+    assert out.splitlines() == ["True False", "中|文|ab，| True"]
+
+
 def test_the_lazy_uri_pattern_matches_as_reportlabs_own():
     import reportlab
     from reportlab.platypus import paragraph

@@ -2,8 +2,9 @@
 pydantic, but not Pillow (nor the intake that reads files with it), pillow-heif, pypdf,
 urllib/http (which ``xml.sax.saxutils`` would bring), the rule catalogue or Qt; nor
 importlib.metadata (pydantic's plugin search), ssl and pydoc (stdnum's imports), nor reportlab's
-URI pattern compiled (app/startup.py). Each of these cost milliseconds on every bundle before
-its first photo."""
+URI and cjkwrap patterns compiled (app/startup.py); nor the validators of the models it does not
+validate (defer_build). Each of these cost milliseconds on every bundle before its first
+photo."""
 
 from __future__ import annotations
 
@@ -29,12 +30,13 @@ unwanted = ("PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "app.appeal.intake", 
             "pypdf", "pypdfium2", "urllib.request", "http.client", "xml.sax",
             "app.rules.catalogue", "app.appeal.images", "app.appeal.kit", "PySide6", "duckdb",
             "keyring", "importlib.metadata", "ssl", "socket", "pydoc")
+from reportlab.lib.textsplit import rx as cjkwrap_pattern
 from reportlab.platypus.paragraph import uri_pat
 from app.appeal import checks, documents, sources, statement
 from app.rules import contract
 unused = (contract.RestrictionReport, contract.Diagnosis, sources.SourceDocument, sources.Edits,
           documents.PackageDocument, statement.Measure, checks.Problem)  # defer_build
-print(sorted(m for m in unwanted if m in sys.modules), uri_pat.compiled,
+print(sorted(m for m in unwanted if m in sys.modules), uri_pat.compiled or cjkwrap_pattern.compiled,
       [m.__name__ for m in unused if m.__pydantic_complete__])
 """
 
