@@ -108,3 +108,20 @@ def test_reportlab_gets_pillow_when_it_meets_an_image():
         "picture = Image.new('RGB', (3, 2))\n"
         "print(utils._isPILImage(picture), utils.ImageReader(picture).getSize())\n")
     assert out.splitlines() == ["True True False", "True (3, 2)"]
+
+
+def test_the_collector_runs_less_until_start_up_is_done():
+    probe = ("import gc\n"
+             "usual = gc.get_threshold()\n"
+             "import app\n"
+             "from app import startup\n"
+             "print(gc.get_threshold()[0] == startup.START_UP_GC_THRESHOLD)\n"
+             "startup.start_up_done()\n"
+             "frozen = gc.get_freeze_count()\n"
+             "startup.start_up_done()\n"
+             "print(gc.get_threshold() == usual, frozen > 1000,\n"
+             "      gc.get_freeze_count() == frozen)\n")
+    assert _run(probe).splitlines() == ["True", "True True True"]
+    # In the window's process nothing is frozen (see the exit handler).
+    qt = _run(probe.replace("import app\n", "import app, PySide6\n"))
+    assert qt.splitlines() == ["True", "True False True"]

@@ -26,6 +26,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus.doctemplate import BaseDocTemplate
 from reportlab.platypus.tableofcontents import TableOfContents
 
+from app import startup
 from app.appeal.documents import (
     ID_PAIR_TITLE,
     WATERMARKED_SLOTS,
@@ -306,6 +307,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
 
     ``cover`` names what is appealed (the restriction, account, date) on the cover.
     Raises IntakeError for a file that cannot be used, Cancelled when ``cancel`` is set."""
+    startup.start_up_done()  # a bundle process has its modules now; the photos are the work
     options = options or BundleOptions()
     lang, today = options.lang, today or dt.date.today()
     report = progress or (lambda done, total, message: None)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from app import startup
 from app.ui.context import AppContext
 from app.ui.fonts import ensure_cjk_font
 from app.ui.icons import icon
@@ -60,6 +61,7 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
 
     window = MainWindow(context, install_language=language.install, prepare=load_catalogue)
     window.show()
+    startup.start_up_done()
     status = app.exec()
     # Quit: running work is cancelled and waited for, then the workspace is closed.
     from app.ui.workers import shutdown
