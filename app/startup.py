@@ -157,10 +157,11 @@ def _ssl_and_pydoc_imported_on_first_use() -> AbstractContextManager[None]:
     return _imported_on_first_use("ssl", "pydoc")
 
 
-def _pillow_imported_on_first_use() -> AbstractContextManager[None]:
-    """reportlab.lib.utils imports Pillow at import (~14 ms) and uses it only for images; a
-    bundle without photos has none. The app's own image code imports Pillow itself."""
-    return _imported_on_first_use("PIL.Image")
+def _pillow_and_pickle_imported_on_first_use() -> AbstractContextManager[None]:
+    """reportlab.lib.utils imports Pillow (~14 ms) and pickle (~2 ms) at import; it uses Pillow
+    only for images, which a bundle without photos has none of (the app's own image code imports
+    Pillow itself), and pickle only in its debugging memo."""
+    return _imported_on_first_use("PIL.Image", "pickle")
 
 
 # Third-party modules run inside a context of their own when first imported.
@@ -168,7 +169,7 @@ TWEAKS: dict[str, Callable[[], AbstractContextManager[None]]] = {
     "reportlab.platypus.paragraph": _uri_pattern_compiled_later,
     "reportlab.lib.textsplit": _cjkwrap_pattern_compiled_later,
     "stdnum.util": _ssl_and_pydoc_imported_on_first_use,
-    "reportlab.lib.utils": _pillow_imported_on_first_use,
+    "reportlab.lib.utils": _pillow_and_pickle_imported_on_first_use,
 }
 # Third-party modules replaced by a stand-in, made by the function.
 STAND_INS: dict[str, Callable[[types.ModuleType], None]] = {

@@ -98,16 +98,17 @@ def test_a_process_leaves_its_objects_at_exit_unless_qt_is_loaded():
     assert _run(probe + "import PySide6\n") == "False"
 
 
-def test_reportlab_gets_pillow_when_it_meets_an_image():
+def test_reportlab_gets_pillow_and_pickle_when_it_uses_them():
     out = _run(
-        "import sys, app, reportlab.lib.utils as utils\n"
+        "import io, sys, app, reportlab.lib.utils as utils\n"
         "from app.startup import ModuleOnFirstUse\n"
-        "print(type(utils.Image) is ModuleOnFirstUse, utils.haveImages, 'PIL.Image' in "
-        "sys.modules)\n"
+        "print(type(utils.Image) is ModuleOnFirstUse, type(utils.pickle) is ModuleOnFirstUse,\n"
+        "      utils.haveImages, 'PIL.Image' in sys.modules, 'pickle' in sys.modules)\n"
         "from PIL import Image\n"
         "picture = Image.new('RGB', (3, 2))\n"
-        "print(utils._isPILImage(picture), utils.ImageReader(picture).getSize())\n")
-    assert out.splitlines() == ["True True False", "True (3, 2)"]
+        "print(utils._isPILImage(picture), utils.ImageReader(picture).getSize())\n"
+        "print(utils.pickle.loads(utils.pickle.dumps({'a': 1})))\n")
+    assert out.splitlines() == ["True True True False False", "True (3, 2)", "{'a': 1}"]
 
 
 def test_the_collector_runs_less_until_start_up_is_done():

@@ -29,7 +29,7 @@ build_bundle(profile, [], Path(sys.argv[1]), statement="申诉说明。", font=f
 unwanted = ("PIL.Image", "PIL.ImageDraw", "PIL.ImageFont", "app.appeal.intake", "pillow_heif",
             "pypdf", "pypdfium2", "urllib.request", "http.client", "xml.sax",
             "app.rules.catalogue", "app.appeal.images", "app.appeal.kit", "PySide6", "duckdb",
-            "keyring", "importlib.metadata", "ssl", "socket", "pydoc")
+            "keyring", "importlib.metadata", "ssl", "socket", "pydoc", "pickle")
 from reportlab.lib.textsplit import rx as cjkwrap_pattern
 from reportlab.platypus.paragraph import uri_pat
 from app.appeal import checks, documents, sources, statement
