@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.i18n import LocalText
@@ -11,6 +13,7 @@ from app.textcheck.checks import (
     build_check_set,
     parse_checks,
     parse_word_list,
+    read_checks_file,
     render_enterprise_file,
     shipped_checks,
 )
@@ -131,3 +134,15 @@ def test_enterprise_file_in_the_workspace_is_used(tmp_path, monkeypatch):
     (tmp_path / "check_terms.toml").write_text(
         render_enterprise_file(None, ["私下交易"], "high", SOURCE), encoding="utf-8")
     assert load_checker(CATALOGUE).check("可以私下交易", "en")[0].severity == "high"
+
+
+def test_a_bad_checks_file_is_explained_in_chinese_too(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.toml"
+    bad.write_text("[[check]\n", encoding="utf-8")
+    with pytest.raises(ChecksError) as caught:
+        read_checks_file(bad)
+    assert "不是有效的 TOML" in caught.value.message("zh_CN")
+    assert "not valid TOML" in caught.value.message("en")
+    with pytest.raises(ChecksError) as missing:
+        read_checks_file(tmp_path / "none.toml")
+    assert missing.value.message("zh_CN").endswith("文件不存在")
