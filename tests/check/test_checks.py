@@ -146,3 +146,17 @@ def test_a_bad_checks_file_is_explained_in_chinese_too(tmp_path: Path) -> None:
     with pytest.raises(ChecksError) as missing:
         read_checks_file(tmp_path / "none.toml")
     assert missing.value.message("zh_CN").endswith("文件不存在")
+
+
+def test_a_term_finding_in_a_text_about_something_else_is_not_overruled() -> None:
+    """The model reads the whole of a text on several things as mostly one of them; before it
+    overrules a term finding it reads the finding's own passage."""
+    checker = load_checker(load_catalogue())
+    text = ("【双十二福利】亲爱的会员，转发本条到朋友圈集满 30 个赞，到店即可领取价值 99 元的"
+            "护肤礼盒！另招兼职刷 单，日结 200。本产品无副作用，效果全网最低价。")
+    severities = {f.category: f.severity for f in checker.check(text, "zh_CN")}
+    assert severities["order_brushing"] == "high"
+    assert severities["inducing_sharing"] == "high"
+    denied = checker.check("本次活动不用转发，也不用集赞，到店出示会员码即可领取礼品，"
+                           "数量有限，先到先得。", "zh_CN")
+    assert all(f.severity == "info" for f in denied if f.category == "inducing_sharing")
