@@ -26,6 +26,12 @@ class UserError(Exception):
         """The message in ``lang`` (English when the error has only English)."""
         return self._text(lang) if self._text is not None else str(self)
 
+    def local(self) -> LocalText:
+        """The message in both languages, to fill into another message."""
+        from app.i18n import LocalText
+
+        return self._text or LocalText(en=str(self), zh_CN=str(self))
+
 
 def user_message(exc: BaseException, lang: Lang) -> str:
     """What to show for ``exc``: a UserError's message, else an OSError's file and reason, else

@@ -21,4 +21,11 @@ class LocalText(BaseModel):
         return self.zh_CN if lang == "zh_CN" else self.en
 
     def format(self, **values: object) -> LocalText:
-        return LocalText(en=self.en.format(**values), zh_CN=self.zh_CN.format(**values))
+        """Both languages filled in; a value that is itself a LocalText fills each language with
+        its own (an error's message inside a sentence)."""
+        return LocalText(en=self.en.format(**_in("en", values)),
+                         zh_CN=self.zh_CN.format(**_in("zh_CN", values)))
+
+
+def _in(lang: Lang, values: dict[str, object]) -> dict[str, object]:
+    return {k: v(lang) if isinstance(v, LocalText) else v for k, v in values.items()}

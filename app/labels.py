@@ -100,7 +100,9 @@ def label(key: str, lang: Lang, **values: object) -> str:
     found = _raw_label(key)["zh_CN" if lang == "zh_CN" else "en"]
     if not values:
         return found
-    filled = found.format(**values)
+    # A LocalText value (an error's message) in the label's language; told by its shape, which
+    # keeps pydantic out of this module's imports.
+    filled = found.format(**{k: v(lang) if hasattr(v, "zh_CN") else v for k, v in values.items()})
     return filled if lang == "zh_CN" else _english_number(filled)
 
 

@@ -2,12 +2,36 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from app import jobs
 from app.errors import UserError
 
+if TYPE_CHECKING:
+    from app.i18n import LocalText
+    from app.lang import Lang
+
 
 class StoreError(UserError):
-    """Base class: the message is meant for the user."""
+    """Base class: the message is meant for the user. The store raises it in English; the
+    ``storeerr_`` labels give each message in Chinese word for word (unknown ones are shown
+    as a workspace error with their English words)."""
+
+    def local(self) -> LocalText:
+        return self._text or store_text(str(self))
+
+    def message(self, lang: Lang) -> str:
+        return self.local()(lang)
+
+
+def store_text(message: str) -> LocalText:
+    """A workspace error message in both languages."""
+    from app.i18n import LocalText
+    from app.labels import from_english, label
+
+    zh = from_english(message, "storeerr_", "zh_CN")
+    return LocalText(en=message, zh_CN=zh if zh is not None else label(
+        "workspace_error_fallback", "zh_CN", message=message))
 
 
 class NotFound(StoreError):

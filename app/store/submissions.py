@@ -216,8 +216,7 @@ def record_outcome(ws: Workspace, case_id: str, outcome: str, *,
     if outcome not in ("passed", "rejected", "withdrawn"):
         raise StoreError(f"unknown outcome {outcome!r}; one of: passed, rejected, withdrawn")
     if outcome == "rejected" and reason not in REJECTION_REASONS:
-        raise StoreError("a rejection needs its reason; one of: "
-                         + ", ".join(REJECTION_REASONS))
+        raise StoreError(f"a rejection needs its reason; one of: {', '.join(REJECTION_REASONS)}")
     if outcome != "rejected" and reason is not None:
         raise StoreError("only a rejection has a reason")
     if submission_id is None:
@@ -294,7 +293,7 @@ def rejection_checklist(reason: str) -> list[FixItem]:
     """What to fix after a rejection for ``reason``, each tied to the check that verifies it."""
     if reason not in REJECTION_REASONS:
         raise StoreError(f"unknown rejection reason {reason!r}; one of: "
-                         + ", ".join(REJECTION_REASONS))
+                         f"{', '.join(REJECTION_REASONS)}")
     return list(_checklists()[reason])
 
 

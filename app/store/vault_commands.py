@@ -13,7 +13,7 @@ from pathlib import Path
 
 from app.cliutil import InputError, check_input_file, check_output_path, pad, write_error
 from app.i18n import LANGS, Lang, LocalText, system_lang
-from app.labels import from_english, label, text
+from app.labels import label, text
 from app.store import archive, transfer
 from app.store.cases import resolve_case_id
 from app.store.errors import StoreError
@@ -26,13 +26,6 @@ NEW_PASSPHRASE_ENV = "WECOM_APPEAL_NEW_PASSPHRASE"
 Command = Callable[[argparse.Namespace], int]
 
 
-def store_message(message: str) -> LocalText:
-    """A workspace error message in both languages (unknown ones keep their English words)."""
-    zh = from_english(message, "storeerr_", "zh_CN")
-    return LocalText(en=message, zh_CN=zh if zh is not None else label(
-        "workspace_error_fallback", "zh_CN", message=message))
-
-
 def store_errors(func: Command) -> Command:
     """Workspace problems are the user's to fix: a clear message and exit code 2."""
     @functools.wraps(func)
@@ -40,7 +33,7 @@ def store_errors(func: Command) -> Command:
         try:
             return func(args)
         except StoreError as exc:
-            raise InputError(store_message(str(exc))) from exc
+            raise InputError(exc.local()) from exc
         except sqlite3.OperationalError as exc:  # locked by another process, disk full, ...
             from app.store.paths import workspace_dir
             from app.store.workspace import disk_full
@@ -145,7 +138,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:  # a foreign or edited file is refused before a vault is set up or unlocked
         archive.peek_any_header(Path(args.file))
     except StoreError as exc:
-        message = store_message(str(exc))
+        message = exc.local()
         raise InputError(LocalText(en=f"{args.file}: {message.en}",
                                    zh_CN=f"{args.file}：{message.zh_CN}")) from exc
     except OSError as exc:
@@ -156,7 +149,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             summary = transfer.import_archive(ws, Path(args.file), passphrase)
         except StoreError as exc:  # say which file: "not a WeCom Appeal archive" alone does not
-            message = store_message(str(exc))
+            message = exc.local()
             raise InputError(LocalText(en=f"{args.file}: {message.en}",
                                        zh_CN=f"{args.file}：{message.zh_CN}")) from exc
     if args.json:
@@ -233,7 +226,7 @@ def cmd_vault_status(args: argparse.Namespace) -> int:
             ws.unlock()
             print(_status_line("vault_state", label("vault_unlocks", lang), lang))
         except StoreError as exc:
-            error = store_message(str(exc))(lang)
+            error = exc.local()(lang)
             print(_status_line("vault_state", label("vault_locked", lang, error=error), lang))
             return 1
     return 0

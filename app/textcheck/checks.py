@@ -27,7 +27,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from app.errors import UserError
 from app.i18n import Lang, LocalText
+from app.labels import text
 from app.rules.catalogue import Catalogue
 
 Severity = Literal["high", "medium", "info"]
@@ -36,7 +38,7 @@ SEVERITIES: tuple[Severity, ...] = ("high", "medium", "info")
 _ID = r"^[a-z][a-z0-9_.]*$"
 
 
-class ChecksError(Exception):
+class ChecksError(UserError):
     """A checks file is malformed; the message names the file and the field."""
 
 
@@ -142,7 +144,7 @@ def parse_checks(data: str, source: str) -> ChecksFile:
     try:
         raw = tomllib.loads(data)
     except tomllib.TOMLDecodeError as exc:
-        raise ChecksError(f"{source}: not valid TOML: {exc}") from exc
+        raise ChecksError(text("checks_err_toml", source=source, error=exc)) from exc
     try:
         return ChecksFile.model_validate(raw)
     except ValidationError as exc:
@@ -152,18 +154,19 @@ def parse_checks(data: str, source: str) -> ChecksFile:
         if len(path) >= 2 and path[0] == "check" and isinstance(path[1], int):
             with contextlib.suppress(KeyError, IndexError, TypeError):
                 loc += f" (id {raw['check'][path[1]]['id']!r})"
-        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        raise ChecksError(f"{source}: field {loc.lstrip('.') or '(root)'}: {first['msg']}{more}"
-                          ) from exc
+        more = exc.error_count() - 1
+        raise ChecksError(text("checks_err_field_more" if more else "checks_err_field",
+                               source=source, field=loc.lstrip(".") or "(root)",
+                               msg=first["msg"], more=more)) from exc
 
 
 def read_checks_file(path: Path) -> ChecksFile:
     try:
         data = path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
-        raise ChecksError(f"{path}: no such file") from exc
+        raise ChecksError(text("checks_err_missing", path=path)) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ChecksError(f"{path}: cannot be read: {exc}") from exc
+        raise ChecksError(text("checks_err_unreadable", path=path, error=exc)) from exc
     return parse_checks(data, str(path))
 
 
@@ -184,20 +187,19 @@ def build_check_set(catalogue: Catalogue, extra: Sequence[tuple[str, ChecksFile]
     for name, f in files:
         for c in f.category:
             if c.id in violations:
-                raise ChecksError(f"{name}: category {c.id!r} is a WeCom violation category "
-                                  "of the rule catalogue; use it without declaring it")
+                raise ChecksError(text("checks_err_declared_violation", source=name,
+                                       category=c.id))
             categories.setdefault(c.id, c)
     seen: set[str] = set()
     checks: list[Check] = []
     for name, f in files:
         for i, check in enumerate(f.check):
             if check.category not in violations and check.category not in categories:
-                raise ChecksError(
-                    f"{name}: field check[{i}].category: unknown category {check.category!r}; "
-                    "use a violation category of the rule catalogue or declare it in a "
-                    "[[category]] table")
+                raise ChecksError(text("checks_err_unknown_category", source=name, index=i,
+                                       category=check.category))
             if check.id in seen:
-                raise ChecksError(f"{name}: field check[{i}].id: {check.id!r} is used twice")
+                raise ChecksError(text("checks_err_duplicate_id", source=name, index=i,
+                                       id=check.id))
             seen.add(check.id)
             checks.append(check)
     return CheckSet(checks=checks, categories=categories, catalogue_categories=violations,

@@ -70,7 +70,7 @@ def _checker(terms: list[Path]) -> TextChecker:
     try:
         return load_checker(load_catalogue(), terms)
     except (ChecksError, CatalogueError) as exc:
-        raise InputError(text("check_err_checks", error=exc)) from exc
+        raise InputError(text("check_err_checks", error=exc.local())) from exc
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -164,7 +164,7 @@ def run_check_import(args: argparse.Namespace) -> int:
         done = import_word_list(words, target, args.severity,
                                 text("check_import_source", name=Path(args.file).name))
     except ChecksError as exc:
-        raise InputError(text("check_err_checks", error=exc)) from exc
+        raise InputError(text("check_err_checks", error=exc.local())) from exc
     print(label("check_imported", lang, count=done.read, added=done.added, total=done.total,
                 path=target))
     return 0

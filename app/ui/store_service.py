@@ -10,12 +10,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.lang import Lang
 from app.store import vault as vault_mod
 from app.store.errors import StoreError
-from app.store.keystore import KeyringStatus, KeyringStore
+from app.store.keystore import KeyringStatus, KeyringStore, keyring_reason
 from app.store.vault import KeyringKek
 from app.store.workspace import Workspace
 from app.ui.vault_access import AskVault
@@ -42,10 +43,10 @@ def keyring_place(backend: object) -> str:
 
 
 def keyring_problem(status: KeyringStatus) -> str:
-    """Why the keyring cannot be used, translated where the reason is the common one."""
-    if status.reason.startswith("no system keyring is available"):
-        return QCoreApplication.translate("WorkspaceService", "no system keyring was found")
-    return status.reason
+    """Why the keyring cannot be used, in the UI's language (the one UiLanguage made the
+    default QLocale), through the same labels as the CLI."""
+    lang: Lang = "zh_CN" if QLocale().name().startswith("zh") else "en"
+    return keyring_reason(status.reason, lang)
 
 
 class WorkspaceService(QObject):

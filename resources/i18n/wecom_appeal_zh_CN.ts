@@ -3527,10 +3527,6 @@ Build anyway?</source>
 <context>
     <name>WorkspaceService</name>
     <message>
-        <source>no system keyring was found</source>
-        <translation>未找到系统钥匙串</translation>
-    </message>
-    <message>
         <source>The vault key is kept in the system keyring ({place}).</source>
         <translation>保险库密钥保存在系统钥匙串（{place}）中。</translation>
     </message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.i18n import LocalText
@@ -11,6 +13,7 @@ from app.textcheck.checks import (
     build_check_set,
     parse_checks,
     parse_word_list,
+    read_checks_file,
     render_enterprise_file,
     shipped_checks,
 )
@@ -131,3 +134,29 @@ def test_enterprise_file_in_the_workspace_is_used(tmp_path, monkeypatch):
     (tmp_path / "check_terms.toml").write_text(
         render_enterprise_file(None, ["私下交易"], "high", SOURCE), encoding="utf-8")
     assert load_checker(CATALOGUE).check("可以私下交易", "en")[0].severity == "high"
+
+
+def test_a_bad_checks_file_is_explained_in_chinese_too(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.toml"
+    bad.write_text("[[check]\n", encoding="utf-8")
+    with pytest.raises(ChecksError) as caught:
+        read_checks_file(bad)
+    assert "不是有效的 TOML" in caught.value.message("zh_CN")
+    assert "not valid TOML" in caught.value.message("en")
+    with pytest.raises(ChecksError) as missing:
+        read_checks_file(tmp_path / "none.toml")
+    assert missing.value.message("zh_CN").endswith("文件不存在")
+
+
+def test_a_term_finding_in_a_text_about_something_else_is_not_overruled() -> None:
+    """The model reads the whole of a text on several things as mostly one of them; before it
+    overrules a term finding it reads the finding's own passage."""
+    checker = load_checker(load_catalogue())
+    text = ("【双十二福利】亲爱的会员，转发本条到朋友圈集满 30 个赞，到店即可领取价值 99 元的"
+            "护肤礼盒！另招兼职刷 单，日结 200。本产品无副作用，效果全网最低价。")
+    severities = {f.category: f.severity for f in checker.check(text, "zh_CN")}
+    assert severities["order_brushing"] == "high"
+    assert severities["inducing_sharing"] == "high"
+    denied = checker.check("本次活动不用转发，也不用集赞，到店出示会员码即可领取礼品，"
+                           "数量有限，先到先得。", "zh_CN")
+    assert all(f.severity == "info" for f in denied if f.category == "inducing_sharing")

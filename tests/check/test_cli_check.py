@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -121,3 +122,15 @@ def test_check_import_then_check(tmp_path, monkeypatch, capsys):
     empty = tmp_path / "empty.txt"
     empty.write_text(" \n", encoding="utf-8")
     assert main(["check-import", str(empty)]) == 2
+
+
+def test_a_bad_terms_file_is_reported_in_the_chosen_language(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]
+                                                             ) -> None:
+    terms = tmp_path / "terms.toml"
+    terms.write_text("not = [toml", encoding="utf-8")
+    sample = tmp_path / "t.txt"
+    sample.write_text("你好", encoding="utf-8")
+    assert main(["check", str(sample), "--terms", str(terms), "--lang", "zh_CN"]) == 2
+    err = capsys.readouterr().err
+    assert "检查项文件有误" in err and "不是有效的 TOML" in err

@@ -150,3 +150,17 @@ def test_the_wrong_passphrase_message_is_not_cut_off(tmp_path, qtbot):
     for label in (dialog.intro, dialog.error):
         assert label.height() >= label.heightForWidth(label.width()), label.objectName()
     service.close()
+
+
+def test_the_keyring_problem_is_given_in_the_ui_language(tmp_path, qtbot):
+    from PySide6.QtCore import QLocale
+
+    service = make_store_service(tmp_path / "ws", keyring=NoKeyring())
+    before = QLocale()
+    QLocale.setDefault(QLocale("zh_CN"))  # what UiLanguage.install does for Chinese
+    try:
+        dialog = VaultSetupDialog(service)
+        qtbot.addWidget(dialog)
+        assert "没有可用的系统密钥环" in dialog.keyring_note.text()
+    finally:
+        QLocale.setDefault(before)

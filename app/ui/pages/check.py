@@ -155,7 +155,7 @@ class CheckPage(QWidget):
             done = import_word_list(words, target, None,
                                     both_languages("check_import_source", name=path.name))
         except ChecksError as exc:
-            QMessageBox.warning(self, title, str(exc))
+            QMessageBox.warning(self, title, exc.message(lang))
             return 0
         except OSError as exc:
             QMessageBox.warning(self, title, f"{target}: {exc.strerror or exc}")
@@ -175,7 +175,8 @@ class CheckPage(QWidget):
             try:
                 self._checker = load_checker(self.context.catalogue)
             except ChecksError as exc:
-                QMessageBox.warning(self, self.tr("Check before sending"), str(exc))
+                QMessageBox.warning(self, self.tr("Check before sending"),
+                                    exc.message(self.context.lang))
                 return None
         return self._checker
 
