@@ -56,12 +56,14 @@ def run_gui(argv: Sequence[str] | None = None) -> int:
                                  f"The rule catalogue cannot be loaded:\n{exc}")
             failed = True
             return False
+        finally:
+            # The window, its first frame and the catalogue are in: the collector runs as usual.
+            startup.start_up_done()
         QTimer.singleShot(0, window.welcome_on_first_start)  # once the first page is there
         return True
 
     window = MainWindow(context, install_language=language.install, prepare=load_catalogue)
     window.show()
-    startup.start_up_done()
     status = app.exec()
     # Quit: running work is cancelled and waited for, then the workspace is closed.
     from app.ui.workers import shutdown
