@@ -45,7 +45,7 @@ def prepare() -> None:
 def _collect_less_while_starting() -> None:
     """A process makes tens of thousands of objects while it imports its modules (a bundle
     ~70 000: functions, classes, tables), nearly all of them for good. At every 700 the
-    collector runs and looks at the young ones again, ~100 times: ~20 ms of a bundle's start
+    collector runs and looks at the young ones again, ~70 times: ~20 ms of a bundle's start
     spent finding no garbage. Until start_up_done(), it runs every START_UP_GC_THRESHOLD
     objects instead; a process that never calls it keeps that, a bounded delay."""
     global _usual_gc_thresholds
@@ -56,9 +56,10 @@ def _collect_less_while_starting() -> None:
 
 def start_up_done() -> None:
     """The process has what it imports to start: the collector runs as usual again, e.g. for
-    the photos of a bundle. What start-up made is set aside for good first (gc.freeze), so the
-    collector's next runs do not look through it; not in the window's process (see
-    _leave_objects_to_the_system). Only the first call does anything."""
+    the photos of a bundle (build_bundle, the intake's reading and decoding, and the window
+    after its first paint call this). What start-up made is set aside for good first
+    (gc.freeze), so the collector's next runs do not look through it; not in the window's
+    process (see _leave_objects_to_the_system). Only the first call does anything."""
     global _usual_gc_thresholds
     if _usual_gc_thresholds is None:
         return

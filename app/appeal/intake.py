@@ -19,6 +19,7 @@ from typing import Literal
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
+from app import startup
 from app.appeal.sources import Edits, FileType, Note, SourceDocument
 from app.errors import UserError
 from app.i18n import LocalText
@@ -253,6 +254,7 @@ def read_document(path: str | os.PathLike[str], *, max_bytes: int = MAX_FILE_BYT
                   verify: bool = True) -> SourceDocument:
     """Accept a JPEG, PNG, HEIC or PDF file or raise IntakeError. ``verify`` decodes images
     completely (at reduced scale) so that truncated files are caught now, not at export."""
+    startup.start_up_done()  # decoded pictures are where memory goes: collect as usual
     path = Path(path)
     head, size = _read_head(path, max_bytes)
     file_type = sniff(head)
@@ -401,6 +403,7 @@ def open_image(doc: SourceDocument, fit: tuple[int, int] | None = None,
     For JPEG, ``draft`` decodes at 1/2, 1/4 or 1/8 scale in the DCT domain — far cheaper than a
     full decode and a resize (docs/design.md, "Measured pitfalls"); orientation comes after it.
     """
+    startup.start_up_done()  # as in read_document
     if doc.file_type is FileType.HEIC:
         heic_supported()  # registers the HEIC opener in this process
     with image_errors(doc.path), Image.open(doc.path) as src:
