@@ -24,10 +24,11 @@ class UserError(Exception):
 
     def message(self, lang: Lang) -> str:
         """The message in ``lang`` (English when the error has only English)."""
-        return self._text(lang) if self._text is not None else str(self)
+        return self.local()(lang)
 
     def local(self) -> LocalText:
-        """The message in both languages, to fill into another message."""
+        """The message in both languages, to fill into another message; subclasses that raise
+        English only translate it here."""
         from app.i18n import LocalText
 
         return self._text or LocalText(en=str(self), zh_CN=str(self))

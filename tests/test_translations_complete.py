@@ -144,17 +144,34 @@ def test_labels_named_from_values_exist() -> None:
     assert [key for key in expected if key not in all_labels()] == []
 
 
+def _store_nodes() -> Iterator[ast.AST]:
+    for path in (APP / "store").glob("*.py"):
+        yield from ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+
+
+def _template(node: ast.AST) -> str | None:
+    """A string literal or f-string (or a sum of them) with its placeholders written as ``{}``;
+    None for anything else."""
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.BinOp):
+        left, right = _template(node.left), _template(node.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _label_shape(english: str) -> str:
+    """A label's English with its placeholders written as ``{}``."""
+    return "".join(literal + ("{}" if name else "")
+                   for literal, name, _, _ in string.Formatter().parse(english))
+
+
 def _store_message_templates() -> set[str]:
     """Every string app/store raises or builds, placeholders written as ``{}``."""
-    found: set[str] = set()
-    for path in (APP / "store").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.JoinedStr):
-                found.add("".join(v.value if isinstance(v, ast.Constant) else "{}"
-                                  for v in node.values))
-            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-                found.add(node.value)
-    return found
+    return {t for node in _store_nodes()
+            if isinstance(node, ast.JoinedStr | ast.Constant) and (t := _template(node))}
 
 
 def test_translated_store_errors_still_match_the_store() -> None:
@@ -163,11 +180,9 @@ def test_translated_store_errors_still_match_the_store() -> None:
     templates = _store_message_templates()
     stale = []
     for key, text in all_labels().items():
-        if key.startswith(("storeerr_", "keyringwhy_")):
-            shape = "".join(literal + ("{}" if name else "")
-                            for literal, name, _, _ in string.Formatter().parse(text.en))
-            if shape not in templates:
-                stale.append(f"{key}: {text.en!r}")
+        if (key.startswith(("storeerr_", "keyringwhy_"))
+                and _label_shape(text.en) not in templates):
+            stale.append(f"{key}: {text.en!r}")
     assert stale == []
 
 
@@ -200,33 +215,19 @@ _STORE_ERRORS = ("StoreError", "ArchiveError", "NotFound", "VaultError", "VaultL
 
 def _raised_store_messages() -> set[str]:
     """The English of every store error raised with a literal message, as ``{}`` shapes."""
-    def shape(node: ast.expr) -> str | None:
-        if isinstance(node, ast.JoinedStr):
-            return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return node.value
-        if isinstance(node, ast.BinOp):
-            left, right = shape(node.left), shape(node.right)
-            return None if left is None or right is None else left + right
-        if isinstance(node, ast.Call):  # ", ".join(...)
-            return "{}"
-        return None
-
     found = set()
-    for path in (APP / "store").glob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
-                    and getattr(node.exc.func, "id", "") in _STORE_ERRORS and node.exc.args):
-                message = shape(node.exc.args[0])
-                if message is not None:
-                    found.add(message)
+    for node in _store_nodes():
+        if (isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call)
+                and getattr(node.exc.func, "id", "") in _STORE_ERRORS and node.exc.args):
+            message = _template(node.exc.args[0])
+            if message is not None:
+                found.add(message)
     return found
 
 
 def test_every_store_error_a_user_can_meet_has_its_chinese() -> None:
-    labelled = {"".join(literal + ("{}" if name else "")
-                        for literal, name, _, _ in string.Formatter().parse(text.en))
-                for key, text in all_labels().items() if key.startswith("storeerr_")}
+    labelled = {_label_shape(text.en) for key, text in all_labels().items()
+                if key.startswith("storeerr_")}
     raised = _raised_store_messages()
     assert len(raised) > 60  # the scan still sees the store's raises
     assert sorted(raised - labelled - _TAMPER_ONLY) == []

@@ -9,7 +9,6 @@ from app.errors import UserError
 
 if TYPE_CHECKING:
     from app.i18n import LocalText
-    from app.lang import Lang
 
 
 class StoreError(UserError):
@@ -19,9 +18,6 @@ class StoreError(UserError):
 
     def local(self) -> LocalText:
         return self._text or store_text(str(self))
-
-    def message(self, lang: Lang) -> str:
-        return self.local()(lang)
 
 
 def store_text(message: str) -> LocalText:
