@@ -18,7 +18,6 @@ import gc
 import logging
 import marshal
 import os
-import secrets
 import zlib
 from pathlib import Path
 from typing import Any
@@ -97,6 +96,8 @@ def store(kind: str, slot: str, key: str, value: Any, *, checked: bool = False) 
     if not checked and not plain(value):
         log.info("not cached (%s): a value of a type the cache does not store", kind)
         return False
+    import secrets
+
     blob = _MAGIC + marshal.dumps((key, value))
     try:
         file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

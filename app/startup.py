@@ -2,9 +2,10 @@
 
 ``app/__init__.py`` calls ``prepare()`` before anything else of the app runs. Each step is
 cheap here (nothing third-party is imported) and saves milliseconds later, measured on a bundle
-built in a fresh process ("bundle, fixed part"). Five steps reach into a third-party module
+built in a fresh process ("bundle, fixed part"). Most steps reach into a third-party module
 when it is first imported, each in one function below; tests/test_startup.py fails when those
-modules change what the steps rely on.
+modules change what the steps rely on. One keeps work done between processes: the code that
+dataclasses generate (GeneratedCode).
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ _usual_gc_thresholds: tuple[int, ...] | None = None
 def prepare() -> None:
     sys.meta_path.insert(0, _TweakedLoading())
     _collect_less_while_starting()
+    for name in GENERATING_MODULES:
+        if name in sys.modules:
+            _compile_through_cache(name)
     atexit.register(_leave_objects_to_the_system)
 
 
@@ -165,12 +169,135 @@ def _pillow_and_pickle_imported_on_first_use() -> AbstractContextManager[None]:
     return _imported_on_first_use("PIL.Image", "pickle")
 
 
+class _PlainDictType(type):
+    """What a TypedDict of pydantic_core's schema module becomes: a class whose instances are
+    plain dicts. The 79 TypedDicts there only describe the dicts its functions return (they are
+    never checked at run time, and pydantic only calls CoreConfig() to make a dict); making each
+    with typing's TypedDict checks and wraps every annotation of it: about 5 % of a bundle's
+    start (bench/startup)."""
+
+    def __new__(mcls, name: str, bases: tuple, namespace: dict, **_: Any) -> type:
+        return super().__new__(mcls, name, (dict,), namespace)
+
+    def __init__(cls, name: str, bases: tuple, namespace: dict, **_: Any) -> None:
+        super().__init__(name, (dict,), namespace)
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> dict:
+        return dict(*args, **kwargs)
+
+
+class PlainTypedDict(metaclass=_PlainDictType):
+    """Base of the schema module's TypedDicts while it runs (see _PlainDictType)."""
+
+
+@contextmanager
+def _schema_typed_dicts_plain() -> Iterator[None]:
+    import typing
+
+    import typing_extensions
+
+    real = typing.TypedDict, typing_extensions.TypedDict
+    typing.TypedDict = typing_extensions.TypedDict = PlainTypedDict  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        typing.TypedDict, typing_extensions.TypedDict = real  # type: ignore[misc]
+
+
+class GeneratedCode:
+    """Code compiled from the source text that dataclasses and typing_inspection write at run
+    time (an __init__, __repr__, __eq__... for every dataclass), kept on disk.
+
+    Parsing and compiling those few hundred small functions was the largest single cost left
+    in a bundle's start (~15 % of its instructions; bench/startup). The code depends only on
+    the text and the interpreter, so the text is the key, and the table lives in a file per
+    byte-code version (app/diskcache.py) beside the other parses the app keeps. The modules
+    get the code object compile() would give and run it with the namespaces they pass, as
+    before. The table is read at the first generated function and written at exit when the
+    process compiled a text it did not hold. Not in the window's process: the few dozen
+    functions it makes before its first paint cost less than reading the table would.
+    The file holds code the app runs, so it is trusted as Python's own byte-code caches are:
+    it lies in the user's own cache folder (app/diskcache.py makes it private)."""
+
+    LIMIT = 5000  # texts kept; a process that makes more compiles the rest as before
+
+    def __init__(self) -> None:
+        self._table: dict[str, Any] | None = None
+        self._added = False
+
+    @staticmethod
+    def _slot() -> str:
+        from importlib.util import MAGIC_NUMBER
+
+        return f"generated code, byte-code {MAGIC_NUMBER.hex()}"
+
+    def code(self, source: str, mode: str) -> Any:
+        if self._table is None:
+            if "PySide6" in sys.modules:
+                return compile(source, "<string>", mode)
+            from app import diskcache
+
+            stored = diskcache.load("code", self._slot(), self._slot())
+            self._table = stored if type(stored) is dict else {}
+        key = f"{mode}:{source}"
+        code = self._table.get(key)
+        if code is None:
+            code = compile(source, "<string>", mode)
+            if len(self._table) < self.LIMIT:
+                self._table[key] = code
+                self._added = True
+        return code
+
+    def store(self) -> None:
+        if self._added and self._table is not None:
+            from app import diskcache
+
+            diskcache.store("code", self._slot(), self._slot(), self._table, checked=True)
+            self._added = False
+
+
+generated_code = GeneratedCode()
+
+
+def _exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> None:
+    if globals is None:  # exec's own default: the caller's namespaces
+        frame = sys._getframe(1)
+        return exec(source, frame.f_globals, frame.f_locals if locals is None else locals)
+    if type(source) is str:
+        source = generated_code.code(source, "exec")
+    return exec(source, globals, locals)
+
+
+# Modules that write functions as text and compile them, and the builtin they call for it
+# (a name a module looks up in its own globals before the builtins).
+# Not collections' namedtuple: logging's imports make one, before the cache could be read.
+GENERATING_MODULES = {
+    "dataclasses": "exec",
+    "typing_inspection.typing_objects": "exec",
+}
+
+
+def _compile_through_cache(name: str) -> None:
+    setattr(sys.modules[name], GENERATING_MODULES[name], _exec_cached)
+
+
+def _generated_code_cached(name: str) -> Callable[[], AbstractContextManager[None]]:
+    @contextmanager
+    def then_cached() -> Iterator[None]:
+        yield
+        _compile_through_cache(name)
+
+    return then_cached
+
+
 # Third-party modules run inside a context of their own when first imported.
 TWEAKS: dict[str, Callable[[], AbstractContextManager[None]]] = {
     "reportlab.platypus.paragraph": _uri_pattern_compiled_later,
     "reportlab.lib.textsplit": _cjkwrap_pattern_compiled_later,
     "stdnum.util": _ssl_and_pydoc_imported_on_first_use,
     "reportlab.lib.utils": _pillow_and_pickle_imported_on_first_use,
+    "pydantic_core.core_schema": _schema_typed_dicts_plain,
+    **{name: _generated_code_cached(name) for name in GENERATING_MODULES},
 }
 # Third-party modules replaced by a stand-in, made by the function.
 STAND_INS: dict[str, Callable[[types.ModuleType], None]] = {
@@ -184,7 +311,9 @@ class _TweakedLoading:
     import system once all of them are loaded."""
 
     def __init__(self) -> None:
-        self._pending: dict[str, Any] = {**TWEAKS, **STAND_INS}
+        tweaks = {**TWEAKS, **STAND_INS}
+        self._pending: dict[str, Any] = {name: tweak for name, tweak in tweaks.items()
+                                         if name not in sys.modules}
 
     def find_spec(self, name: str, path: Any, target: Any = None) -> ModuleSpec | None:
         tweak = self._pending.pop(name, None)
@@ -237,6 +366,8 @@ def _leave_objects_to_the_system() -> None:
     reclaims the memory at once. Freezing them takes them out of the garbage collector's sight,
     so the last collection leaves them be. The other exit handlers (logging's flush, the
     temporary folders' clean-up) still run, and the app closes its files itself. Not in the
-    window's process: Qt's objects are torn down in the order PySide expects."""
+    window's process: Qt's objects are torn down in the order PySide expects. First the code
+    this process compiled for generated functions is kept (GeneratedCode)."""
+    generated_code.store()
     if "PySide6" not in sys.modules:
         gc.freeze()

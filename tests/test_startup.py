@@ -3,6 +3,7 @@ these tests fail when a new version of one of them changes it."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -15,9 +16,9 @@ from app import startup
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _run(code: str) -> str:
+def _run(code: str, **env: str) -> str:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
-                         timeout=120, check=False)
+                         timeout=120, check=False, env={**os.environ, **env} if env else None)
     assert out.returncode == 0, out.stderr[-2000:]
     return out.stdout.strip()
 
@@ -126,3 +127,71 @@ def test_the_collector_runs_less_until_start_up_is_done():
     # In the window's process nothing is frozen (see the exit handler).
     qt = _run(probe.replace("import app\n", "import app, PySide6\n"))
     assert qt.splitlines() == ["True", "True False True"]
+
+
+def test_pydantic_core_schema_typed_dicts_are_plain_dict_classes():
+    """Its TypedDicts are made cheaply (they only describe dicts); pydantic still works, and
+    CoreConfig() still makes a plain dict. Fails when pydantic_core stops taking TypedDict from
+    typing or typing_extensions (the tweak would then do nothing)."""
+    out = _run(
+        "import typing, typing_extensions, app\n"
+        "from pydantic_core import core_schema\n"
+        "from app.startup import PlainTypedDict\n"
+        "print(issubclass(core_schema.CoreConfig, PlainTypedDict) or\n"
+        "      type(core_schema.CoreConfig) is type(PlainTypedDict),\n"
+        "      type(core_schema.CoreConfig(title='x')) is dict,\n"
+        "      typing.TypedDict is not PlainTypedDict,\n"
+        "      typing_extensions.TypedDict is not PlainTypedDict)\n"
+        "import pydantic\n"
+        "class M(pydantic.BaseModel):\n"
+        "    model_config = pydantic.ConfigDict(title='T', extra='forbid')\n"
+        "    a: int = pydantic.Field(ge=0)\n"
+        "print(M(a=1).a, M.model_json_schema()['title'])\n"
+        "try:\n"
+        "    M(a=-1)\n"
+        "except pydantic.ValidationError as exc:\n"
+        "    print(exc.errors()[0]['type'])\n")
+    assert out.splitlines() == ["True True True True", "1 T", "greater_than_equal"]
+
+
+def test_generated_dataclass_code_is_kept_and_used_again(tmp_path):
+    """A dataclass's generated methods are compiled once, kept in the cache folder, and the
+    next process runs the same code without compiling; the methods behave as before."""
+    probe = (
+        "import dataclasses, app\n"
+        "from app import startup\n"
+        "@dataclasses.dataclass(frozen=True, order=True)\n"
+        "class Point:\n"
+        "    x: int\n"
+        "    y: int = 2\n"
+        "    tags: list = dataclasses.field(default_factory=list)\n"
+        "p = Point(1)\n"
+        "print(dataclasses.exec is startup._exec_cached, startup.generated_code._added)\n"
+        "print(p, p == Point(1), Point(0) < p, hash(Point(1, 2, ())) == hash(Point(1, 2, ())))\n"
+        "try:\n"
+        "    p.x = 3\n"
+        "except dataclasses.FrozenInstanceError:\n"
+        "    print('frozen')\n")
+    first = _run(probe, WECOM_APPEAL_CACHE=str(tmp_path)).splitlines()
+    assert first == ["True True", "Point(x=1, y=2, tags=[]) True True True", "frozen"]
+    assert list(tmp_path.joinpath("code").iterdir())
+    again = _run(probe, WECOM_APPEAL_CACHE=str(tmp_path)).splitlines()
+    assert again == ["True False", *first[1:]]
+    off = _run(probe, WECOM_APPEAL_CACHE="off").splitlines()
+    assert off == first
+
+
+def test_exec_through_the_cache_keeps_execs_own_namespaces():
+    out = _run(
+        "import app\n"
+        "from app.startup import _exec_cached\n"
+        "def f():\n"
+        "    here = 1\n"
+        "    _exec_cached('print(here + 1)')\n"
+        "f()\n"
+        "g = {}\n"
+        "_exec_cached('x = 5', g)\n"
+        "loc = {}\n"
+        "_exec_cached('y = 6', g, loc)\n"
+        "print(g['x'], 'y' in g, loc)\n")
+    assert out.splitlines() == ["2", "5 False {'y': 6}"]

@@ -46,15 +46,15 @@ from app.pdf.output import write_atomic
 from app.pdf.page import FRAME_H, FRAME_W, MARGIN_BOTTOM, MARGIN_X, MUTED, title_only_metadata
 from app.pdf.renderer import PdfRenderer
 from app.pdf.styles import Styles, build_styles, escape, table_style
-from app.rules.contract import RestrictionReport
 from app.tempfiles import private_tempdir
 
-# Note, SourceDocument and RestrictionReport are imported for real although they only annotate
-# the dataclasses below: pydantic models that hold a CoverFacts or a BundleResult
-# (app.store.package) resolve those annotations.
+# Note and SourceDocument are imported for real although they only annotate the dataclasses
+# below: pydantic models that hold a CoverFacts or a BundleResult (app.store.package) resolve
+# those annotations. RestrictionReport is not (a bundle needs no contract model); the store
+# names it where it resolves CoverFacts.
 if TYPE_CHECKING:
     from app.appeal.profile import Profile
-    from app.rules.contract import Diagnosis
+    from app.rules.contract import Diagnosis, RestrictionReport
 
 log = logging.getLogger(__name__)
 

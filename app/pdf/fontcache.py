@@ -9,7 +9,9 @@ parse, in the user's cache folder, and later processes load it in a few millisec
 Nothing is parsed here: what is stored (app/diskcache.py) is the parsed face's attributes
 exactly as reportlab made them. The entry is keyed by the font's path, size, modification time
 and subfont, the reportlab version and this format's version, and it holds the CRC-32 of the
-whole font file, checked against the bytes read for the subset. An attribute of a kind this
+font's first 64 KiB (its table directory, with a checksum of every table), checked against the
+bytes read for the subset. The large tables are stored as runs and packed numbers (_compact),
+which load in C instead of one object at a time. An attribute of a kind this
 module does not know (a future reportlab) is not cached: that font is parsed as before.
 tests/pdf/test_fontcache.py compares a loaded face with a fresh parse, attribute by attribute
 and by the subset it writes, so a change in reportlab shows there.
@@ -20,7 +22,9 @@ from __future__ import annotations
 import logging
 import marshal
 import zlib
+from array import array
 from fnmatch import fnmatch
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -33,7 +37,11 @@ from app import diskcache
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
+# What the stored CRC-32 covers: a font's header and table directory, which holds a checksum of
+# every table, are at its start (a collection's too). A checksum of all 5 MB cost more than
+# reading them; the key already holds the file's size and modification time.
+CHECKED_PREFIX = 64 * 1024
 _SKIP = frozenset({"_ttf_data", "_pdfScale"})  # the file's bytes; a function (rebuilt)
 
 
@@ -65,19 +73,68 @@ def _shared(value: Any) -> Any:
     return value
 
 
+def _runs(mapping: dict, step: int) -> list[tuple] | None:
+    """``mapping`` as (first key, length, first value) runs of consecutive integer keys whose
+    values stay the same (step 0) or count up by one (step 1); None when it is not such a
+    mapping. The CJK font's 34 600-entry character maps are 223 and 1 012 runs."""
+    runs: list[list] = []
+    last_key = last_value = None
+    for key, value in mapping.items():
+        if type(key) is not int or type(value) not in ((int,) if step else (int, float)):
+            return None
+        if runs and key == last_key + 1 and value == last_value + step \
+                and type(value) is type(last_value):
+            runs[-1][1] += 1
+        else:
+            runs.append([key, 1, value])
+        last_key, last_value = key, value
+    return [tuple(run) for run in runs]
+
+
+def _from_runs(runs: list[tuple], step: int) -> dict:
+    keys = chain.from_iterable(range(key, key + n) for key, n, _ in runs)
+    if step:
+        values: Any = chain.from_iterable(range(value, value + n) for _, n, value in runs)
+    else:
+        values = chain.from_iterable(repeat(value, n) for _, n, value in runs)
+    return dict(zip(keys, values, strict=True))
+
+
+def _compact(value: Any) -> tuple | None:
+    """A large plain table in a form that loads without making its entries one by one: a dict
+    of integer keys as runs, a list of integers as packed 64-bit numbers. None: as it is."""
+    if type(value) is dict and len(value) > 1000:
+        for step in (1, 0):
+            runs = _runs(value, step)
+            if runs is not None and len(runs) * 4 < len(value):
+                return ("runs", step, _shared(runs))
+    if type(value) is list and len(value) > 1000 and all(type(v) is int for v in value):
+        try:
+            return ("int64", array("q", value).tobytes())
+        except OverflowError:
+            return None
+    return None
+
+
 def _encode(value: Any) -> tuple:
     if isinstance(value, TTFNameBytes):
         if type(value) is not TTFNameBytes or set(vars(value)) != {"ustr"}:
             raise _Unsupported("name")
         return ("name", bytes(value), value.ustr)
     if diskcache.plain(value):
-        return ("plain", _shared(value))
+        return _compact(value) or ("plain", _shared(value))
     raise _Unsupported(type(value).__name__)
 
 
 def _decode(item: tuple) -> Any:
     if item[0] == "plain":
         return item[1]
+    if item[0] == "runs":
+        return _from_runs(item[2], item[1])
+    if item[0] == "int64":
+        numbers = array("q")
+        numbers.frombytes(item[1])
+        return numbers.tolist()
     if item[0] == "name":
         name = bytes.__new__(TTFNameBytes, item[1])
         name.ustr = item[2]
@@ -142,7 +199,7 @@ def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
     if stored is not None:
         try:
             crc, state = stored
-            if crc == zlib.crc32(data):
+            if crc == zlib.crc32(data[:CHECKED_PREFIX]):
                 face = _face(state, data)
                 face.filename = str(path)  # as this caller named it, like a parse would
                 return face
@@ -151,7 +208,7 @@ def load_face(path: Path, subfont_index: int = 0) -> TTFontFace:
     face = TTFontFace(str(path), validate=0, subfontIndex=subfont_index)
     if face._ttf_data == data:  # the file did not change while it was parsed
         try:
-            diskcache.store("fonts", slot, key, (zlib.crc32(data), _state(face)),
+            diskcache.store("fonts", slot, key, (zlib.crc32(data[:CHECKED_PREFIX]), _state(face)),
                             checked=True)
         except _Unsupported as exc:
             log.info("the parsed font is not cached: reportlab %s has an attribute of a kind "

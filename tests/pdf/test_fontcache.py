@@ -138,3 +138,22 @@ def test_an_attribute_of_an_unknown_kind_is_not_cached(cache, cjk_font, monkeypa
     face = fontcache.load_face(cjk_font.path, cjk_font.subfont_index)
     assert face.numGlyphs > 1000
     assert not list(cache.glob("*.bin"))
+
+
+def test_large_tables_are_stored_as_runs_and_packed_numbers(cjk_font):
+    """The character maps load in C from a few hundred runs, the glyph offsets from packed
+    numbers; keys keep their order and values their types."""
+    face = TTFontFace(str(cjk_font.path), validate=0, subfontIndex=cjk_font.subfont_index)
+    glyphs, widths = fontcache._compact(face.charToGlyph), fontcache._compact(face.charWidths)
+    assert glyphs[:2] == ("runs", 1) and len(glyphs[2]) < len(face.charToGlyph) / 20
+    assert widths[:2] == ("runs", 0) and len(widths[2]) < len(face.charWidths) / 4
+    assert fontcache._compact(face.glyphPos)[0] == "int64"
+    for table, packed in ((face.charToGlyph, glyphs), (face.charWidths, widths)):
+        loaded = fontcache._decode(packed)
+        assert list(loaded.items()) == list(table.items())
+    assert fontcache._decode(fontcache._compact(face.glyphPos)) == face.glyphPos
+    mixed = {i: (1.0 if i % 2 else 1) for i in range(2000)}  # equal, not the same type
+    assert fontcache._decode(fontcache._compact(mixed) or ("plain", mixed)) == mixed
+    assert [type(v) for v in fontcache._decode(fontcache._compact(mixed) or ("plain", mixed))
+            .values()] == [type(v) for v in mixed.values()]
+    assert fontcache._compact({str(i): i for i in range(2000)}) is None
