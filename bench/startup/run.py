@@ -17,12 +17,17 @@ disturbs least) are reported:
   in a fresh interpreter: what every bundle costs before its first photo.
 
 The windows use the platform given by QT_QPA_PLATFORM (``offscreen`` when unset).
+
+``--instructions`` runs each probe once under valgrind's callgrind instead and reports the
+instructions it executed: the same count on every run whatever else the machine is doing, so
+two trees compare exactly on a loaded machine (about 50 times slower to run; needs valgrind).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -132,11 +137,41 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return elapsed, _children_cpu() - cpu
 
 
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    """Instructions one run executes, counted by callgrind (hash seed fixed: the same count on
+    every run)."""
+    proc = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *argv], cwd=env["PYTHONPATH"], env={**env, "PYTHONHASHSEED": "0"},
+                          capture_output=True, text=True, check=False)
+    found = re.search(r"Collected : (\d+)", proc.stderr)
+    if proc.returncode or not found:
+        raise SystemExit(f"{argv[:3]} failed under valgrind ({proc.returncode}):\n"
+                         f"{proc.stderr[-3000:]}")
+    return int(found.group(1))
+
+
+def report_instructions(table: dict[str, list[str]], env: dict[str, str], tree: Path) -> None:
+    counts = {name: instructions(argv, env) for name, argv in table.items()}
+    print(f"tree: {tree}")
+    print(f"{'millions of instructions':26} {'run':>8} {'over bare interpreter':>22}")
+    bare = counts["bare interpreter"]
+    for name, count in counts.items():
+        print(f"{name:26} {count / 1e6:8.0f} {(count - bare) / 1e6:22.0f}")
+    for suffix in ("", ", painted"):
+        main_window, bare_window = f"main window{suffix}", f"bare window{suffix}"
+        if main_window in counts:
+            print(f"{main_window} / {bare_window}: "
+                  f"{counts[main_window] / counts[bare_window]:.2f}× (target ≤ 1.5×)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--only", default="help,window,bundle",
                         help="comma-separated groups: help, window, bundle")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count each probe's instructions once under callgrind instead of "
+                             "timing it")
     parser.add_argument("--tree", type=Path, default=ROOT,
                         help="another checkout to measure (e.g. a worktree of an older commit), "
                              "run with this environment's interpreter and packages")
@@ -157,6 +192,9 @@ def main() -> None:
         table = probes(set(args.only.split(",")), scratch)
         for argv in table.values():  # warm the page cache and the byte-code
             run_once(argv, env)
+        if args.instructions:
+            report_instructions(table, env, tree)
+            return
         runs: dict[str, list[tuple[float, float]]] = {name: [] for name in table}
         load_before = os.getloadavg()[0]
         for _ in range(args.repeat):
