@@ -446,7 +446,10 @@ def _evaluate_module() -> Any:
     return module
 
 
-def holdout_report(model: ModelFile, kind: str, held: Sequence[Row]) -> str:
+def holdout_report(model: ModelFile, kind: str, held: Sequence[Row],
+                   margins: Sequence[float] = ()) -> str:
+    """The held-out files through the notice classifier or the whole checker; for texts also
+    with the thresholds' writer margin set to each of ``margins`` instead of WRITER_MARGIN."""
     ev = _evaluate_module()
     text_model = TextModel(model)
     out: list[str] = []
@@ -480,6 +483,15 @@ def holdout_report(model: ModelFile, kind: str, held: Sequence[Row]) -> str:
                 found = {f.category for f in checker.check(r.text, "en") if f.severity != "info"}
                 ev._tally(score, list(r.labels), found, r.text)
         ev.report(f"Held out, {title}", score, out)
+    for margin in margins:
+        shifted = model.model_copy(update={"thresholds": [
+            t - WRITER_MARGIN + margin for t in model.thresholds]})
+        checker = load_checker(catalogue, use_workspace=False, model=TextModel(shifted))
+        score = ev.Score()
+        for r in held:
+            found = {f.category for f in checker.check(r.text, "en") if f.severity != "info"}
+            ev._tally(score, list(r.labels), found, r.text)
+        ev.report(f"Held out, term checks + model, writer margin {margin:g}", score, out)
     return "\n".join(out)
 
 
@@ -493,6 +505,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--holdout", nargs="+", type=Path, default=[], metavar="FILE",
                         help="train without these files and report precision and recall on "
                              "them; writes no model")
+    parser.add_argument("--margins", type=float, nargs="+", default=[], metavar="M",
+                        help="with --holdout (texts): also measure with these writer margins "
+                             f"instead of {WRITER_MARGIN}")
     parser.add_argument("--check", action="store_true",
                         help="exit 1 when the shipped model's training-data hashes do not "
                              "match the current files")
@@ -535,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.holdout:
-        print(holdout_report(model, args.kind, held))
+        print(holdout_report(model, args.kind, held, args.margins))
         return 0
     path = args.out or OUT_DIR / MODEL_FILES[args.kind]
     write_model(model, path)

@@ -48,6 +48,7 @@ class Score:
     ordinary: int = 0
     ordinary_flagged: int = 0
     risky: int = 0
+    risky_flagged: int = 0  # risky texts with a finding of any category
 
     def recall(self, category: str | None = None) -> float:
         tp = sum(self.tp.values()) if category is None else self.tp[category]
@@ -74,6 +75,7 @@ def _tally(score: Score, expected: list[str], found: set[str], text: str) -> Non
             score.fp[category] += 1
         return
     score.risky += 1
+    score.risky_flagged += bool(found)
     for category in expected:
         if category in found:
             score.tp[category] += 1
@@ -109,6 +111,9 @@ def report(title: str, score: Score, out: list[str]) -> None:
         out.append(f"  {category:<24}{score.precision(category):>10.1%}"
                    f"{score.recall(category):>8.1%}{n:>5}")
     out.append(f"  {'all':<24}{score.precision():>10.1%}{score.recall():>8.1%}")
+    if score.risky and score.ordinary:  # texts to send (a notice always names a category)
+        out.append(f"  risky texts flagged (any category): {score.risky_flagged}/{score.risky} "
+                   f"= {score.risky_flagged / score.risky:.1%}")
     if score.ordinary:
         out.append(f"  ordinary texts flagged: {score.ordinary_flagged}/{score.ordinary} "
                    f"= {score.flagged_rate:.1%}")
