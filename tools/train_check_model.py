@@ -469,29 +469,27 @@ def holdout_report(model: ModelFile, kind: str, held: Sequence[Row],
     from app.textcheck.engine import load_checker
 
     catalogue = load_catalogue()
-    for title, use in (("term checks only", False), ("model only", None),
-                       ("term checks + model", text_model)):
-        score = ev.Score()
-        if use is None:
-            for r in held:
-                norm = normalise(r.text).text
-                found = {c for c, _ in text_model.passing(norm)}
-                ev._tally(score, list(r.labels), found, r.text)
-        else:
-            checker = load_checker(catalogue, use_workspace=False, model=use)
-            for r in held:
-                found = {f.category for f in checker.check(r.text, "en") if f.severity != "info"}
-                ev._tally(score, list(r.labels), found, r.text)
-        ev.report(f"Held out, {title}", score, out)
-    for margin in margins:
-        shifted = model.model_copy(update={"thresholds": [
-            t - WRITER_MARGIN + margin for t in model.thresholds]})
-        checker = load_checker(catalogue, use_workspace=False, model=TextModel(shifted))
+
+    def through_checker(use: TextModel | bool) -> Any:
+        checker = load_checker(catalogue, use_workspace=False, model=use)
         score = ev.Score()
         for r in held:
             found = {f.category for f in checker.check(r.text, "en") if f.severity != "info"}
             ev._tally(score, list(r.labels), found, r.text)
-        ev.report(f"Held out, term checks + model, writer margin {margin:g}", score, out)
+        return score
+
+    model_only = ev.Score()
+    for r in held:
+        found = {c for c, _ in text_model.passing(normalise(r.text).text)}
+        ev._tally(model_only, list(r.labels), found, r.text)
+    ev.report("Held out, term checks only", through_checker(False), out)
+    ev.report("Held out, model only", model_only, out)
+    ev.report("Held out, term checks + model", through_checker(text_model), out)
+    for margin in margins:
+        shifted = model.model_copy(update={"thresholds": [
+            t - WRITER_MARGIN + margin for t in model.thresholds]})
+        ev.report(f"Held out, term checks + model, writer margin {margin:g}",
+                  through_checker(TextModel(shifted)), out)
     return "\n".join(out)
 
 

@@ -11,7 +11,7 @@ exactly as reportlab made them. The entry is keyed by the font's path, size, mod
 and subfont, the reportlab version and this format's version, and it holds the CRC-32 of the
 font's first 64 KiB (its table directory, with a checksum of every table), checked against the
 bytes read for the subset. The large tables are stored as runs and packed numbers (_compact),
-which load in C instead of one object at a time. An attribute of a kind this
+rebuilt by C loops on load instead of unmarshalled entry by entry. An attribute of a kind this
 module does not know (a future reportlab) is not cached: that font is parsed as before.
 tests/pdf/test_fontcache.py compares a loaded face with a fresh parse, attribute by attribute
 and by the subset it writes, so a change in reportlab shows there.

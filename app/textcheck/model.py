@@ -379,7 +379,7 @@ _CORE = 0.6
 
 
 def read_model(data: bytes, source: str) -> ModelFile:
-    try:  # parsed and validated in one pass by pydantic's JSON reader: half json.loads' time
+    try:  # parsed and validated in one pass by pydantic's JSON reader
         return ModelFile.model_validate_json(
             gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data)
     except (OSError, EOFError, ValueError) as exc:
