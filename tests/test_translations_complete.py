@@ -150,8 +150,8 @@ def _store_nodes() -> Iterator[ast.AST]:
 
 
 def _template(node: ast.AST) -> str | None:
-    """A string literal or f-string (or a sum of them) with its placeholders written as ``{}``;
-    None for anything else."""
+    """A string literal or f-string (or a sum of them and calls) with its placeholders and calls
+    written as ``{}``; None for anything else."""
     if isinstance(node, ast.JoinedStr):
         return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
@@ -159,6 +159,8 @@ def _template(node: ast.AST) -> str | None:
     if isinstance(node, ast.BinOp):
         left, right = _template(node.left), _template(node.right)
         return None if left is None or right is None else left + right
+    if isinstance(node, ast.Call):  # label(...) or ", ".join(...) inside a sum
+        return "{}"
     return None
 
 

@@ -150,6 +150,12 @@ def instructions(argv: list[str], env: dict[str, str]) -> int:
     return int(found.group(1))
 
 
+def window_pairs(measured: dict) -> list[tuple[str, str]]:
+    """(main window, bare window) probe names, exposed and painted, of those measured."""
+    return [(f"main window{suffix}", f"bare window{suffix}") for suffix in ("", ", painted")
+            if f"main window{suffix}" in measured]
+
+
 def report_instructions(table: dict[str, list[str]], env: dict[str, str], tree: Path) -> None:
     counts = {name: instructions(argv, env) for name, argv in table.items()}
     print(f"tree: {tree}")
@@ -157,11 +163,9 @@ def report_instructions(table: dict[str, list[str]], env: dict[str, str], tree: 
     bare = counts["bare interpreter"]
     for name, count in counts.items():
         print(f"{name:26} {count / 1e6:8.0f} {(count - bare) / 1e6:22.0f}")
-    for suffix in ("", ", painted"):
-        main_window, bare_window = f"main window{suffix}", f"bare window{suffix}"
-        if main_window in counts:
-            print(f"{main_window} / {bare_window}: "
-                  f"{counts[main_window] / counts[bare_window]:.2f}× (target ≤ 1.5×)")
+    for main_window, bare_window in window_pairs(counts):
+        print(f"{main_window} / {bare_window}: "
+              f"{counts[main_window] / counts[bare_window]:.2f}× (target ≤ 1.5×)")
 
 
 def main() -> None:
@@ -214,13 +218,11 @@ def main() -> None:
         print(f"--help − bare interpreter: {wall['--help'] - wall['bare interpreter']:.3f} s wall "
               f"median, {best['--help'] - best['bare interpreter']:.3f} s best, "
               f"{cpu['--help'] - cpu['bare interpreter']:.3f} s CPU (target ≤ 0.150)")
-    for suffix in ("", ", painted"):
-        main_window, bare_window = f"main window{suffix}", f"bare window{suffix}"
-        if main_window in runs:
-            print(f"{main_window} / {bare_window}: "
-                  f"{wall[main_window] / wall[bare_window]:.2f}× wall median, "
-                  f"{best[main_window] / best[bare_window]:.2f}× best, "
-                  f"{cpu[main_window] / cpu[bare_window]:.2f}× CPU (target ≤ 1.5×)")
+    for main_window, bare_window in window_pairs(runs):
+        print(f"{main_window} / {bare_window}: "
+              f"{wall[main_window] / wall[bare_window]:.2f}× wall median, "
+              f"{best[main_window] / best[bare_window]:.2f}× best, "
+              f"{cpu[main_window] / cpu[bare_window]:.2f}× CPU (target ≤ 1.5×)")
     if "bundle, fixed part" in runs:
         print(f"bundle fixed part: {wall['bundle, fixed part']:.3f} s wall median, "
               f"{best['bundle, fixed part']:.3f} s best, {cpu['bundle, fixed part']:.3f} s CPU "
