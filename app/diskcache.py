@@ -17,14 +17,17 @@ again, never an error.
 from __future__ import annotations
 
 import gc
-import logging
 import marshal
 import os
 import zlib
 from pathlib import Path
 from typing import Any
 
-log = logging.getLogger(__name__)
+from app.lazylog import LazyLogger
+
+# logging is imported when something is logged: the cache may be read while logging itself is
+# being imported (app/startup.py's table of compiled patterns).
+log = LazyLogger(__name__)
 
 CACHE_ENV = "WECOM_APPEAL_CACHE"  # another folder for the cache; "off" turns it off
 _MAGIC = b"WAC1"

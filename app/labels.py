@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import string
-import tomllib
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -37,8 +36,21 @@ def _file_text(name: str) -> str:
 
 @cache
 def _file_labels(name: str) -> dict[str, dict[str, str]]:
-    """The labels of one file as it holds them; plain dicts, so --help needs no pydantic."""
-    return tomllib.loads(_file_text(name)).get("labels", {})
+    """The labels of one file as it holds them; plain dicts, so --help needs no pydantic.
+    The parse is kept in the cache (app/diskcache.py) under the file's text: a bundle reads its
+    cover's and statement's labels in every process, and tomllib's import and parse were a few
+    per cent of its start (bench/startup)."""
+    from app import diskcache
+
+    text = _file_text(name)
+    slot = f"labels {name}"
+    found = diskcache.load("labels", slot, text)
+    if type(found) is not dict:
+        import tomllib
+
+        found = tomllib.loads(text).get("labels", {})
+        diskcache.store("labels", slot, text, found)
+    return found
 
 
 def _raw_label(key: str) -> dict[str, str]:

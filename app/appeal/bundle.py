@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
-import logging
 import os
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -53,10 +52,10 @@ from app.tempfiles import private_tempdir
 # those annotations. RestrictionReport is not (a bundle needs no contract model); the store
 # names it where it resolves CoverFacts.
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from app.appeal.profile import Profile
     from app.rules.contract import Diagnosis, RestrictionReport
-
-log = logging.getLogger(__name__)
 
 BUNDLE_TITLE = LocalText(en="WeCom account appeal", zh_CN="企业微信账号申诉材料")
 _T = {
@@ -333,13 +332,24 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
     font = font or find_cjk_font()
     content_h = FRAME_H - HEADING_H
 
-    with private_tempdir("wecom-appeal-") as tmp, \
-            ThreadPoolExecutor(max_workers=options.workers) as pool:
+    # Threads only for photos: a bundle without any needs neither them nor concurrent.futures.
+    pool_context: AbstractContextManager[ThreadPoolExecutor | None] = nullcontext()
+    if any(not entry.sources[0].is_pdf for entry in entries):
+        from concurrent.futures import ThreadPoolExecutor
+
+        pool_context = ThreadPoolExecutor(max_workers=options.workers)
+
+    def stop_decoding() -> None:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+    with private_tempdir("wecom-appeal-") as tmp, pool_context as pool:
         jobs = itertools.count()
 
         def prepare(doc: PackageDocument, src: SourceDocument, box_h: float) -> Future:
             from app.appeal.images import prepare_for_page  # Pillow: only for photos
 
+            assert pool is not None  # made when an entry is a photo
             box_px = (round(FRAME_W / 72 * options.dpi), round(box_h / 72 * options.dpi))
             marked = options.watermark is not None and (
                 options.watermark_all or doc.kind in WATERMARKED_SLOTS)
@@ -363,7 +373,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         try:
             styles = build_styles(font)
         except BaseException:
-            pool.shutdown(cancel_futures=True)  # no point decoding for a bundle not built
+            stop_decoding()  # no point decoding for a bundle not built
             raise
         story: list = _cover(profile, cover or CoverFacts(), entries, styles, lang, today)
         story += [PageBreak(), Paragraph(escape(_T["toc"](lang)), styles.heading),
@@ -392,7 +402,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         try:
             data = renderer.render()
         except BaseException:
-            pool.shutdown(cancel_futures=True)  # a refused photo or Cancel: decode no more
+            stop_decoding()  # a refused photo or Cancel: decode no more
             raise
         doc = renderer.doc
         pages = doc.page

@@ -4,15 +4,18 @@ prepared photos fitted to the page, and placeholder pages that imported PDF page
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
 from app.pdf.page import INK, MUTED
+
+if TYPE_CHECKING:  # photos only: a bundle without needs no concurrent.futures
+    from concurrent.futures import Future
 
 HEADING_H = 11 * mm
 PAIR_GAP = 6 * mm

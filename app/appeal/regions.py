@@ -12,12 +12,9 @@ tests/appeal/test_regions.py compares the two and fails when stdnum changes how 
 from __future__ import annotations
 
 import functools
-import logging
 from pathlib import Path
 
 from app import diskcache
-
-log = logging.getLogger(__name__)
 
 DATABASE = "cn/loc"  # stdnum's name of the region table
 FORMAT = 1

@@ -19,7 +19,6 @@ punctuation next to Chinese characters, no stray spaces around Chinese text.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Literal
@@ -33,7 +32,6 @@ if TYPE_CHECKING:  # types only: the bundle's start-up needs neither (bench/star
     from app.appeal.profile import Profile
     from app.rules.contract import Diagnosis, RestrictionReport
 
-log = logging.getLogger(__name__)
 
 STATEMENT_TITLE = LocalText(en="Appeal statement", zh_CN="申诉说明")
 MeasureSource = Literal["administrator", "self_audit", "remediation_plan"]

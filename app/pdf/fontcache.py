@@ -19,7 +19,6 @@ and by the subset it writes, so a change in reportlab shows there.
 
 from __future__ import annotations
 
-import logging
 import marshal
 import zlib
 from array import array
@@ -34,8 +33,9 @@ from reportlab import rl_config
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
 from app import diskcache
+from app.lazylog import LazyLogger
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 
 FORMAT = 4
 # What the stored CRC-32 covers: a font's header and table directory, which holds a checksum of

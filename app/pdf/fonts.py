@@ -13,7 +13,6 @@ their tables rather than by file extension.
 from __future__ import annotations
 
 import itertools
-import logging
 import os
 import struct
 import sys
@@ -27,8 +26,9 @@ from pathlib import Path
 
 from app.errors import UserError
 from app.i18n import LocalText
+from app.lazylog import LazyLogger
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 
 FONT_ENV = "WECOM_APPEAL_FONT"
 PDF_FONT_NAME = "WecomAppealCJK"
