@@ -32,8 +32,7 @@ URI_PATTERN_START = "(^(?:[a-z0-9\\.\\-\\+]*)://)"
 # reportlab.lib.textsplit's pattern for cjkwrap(), a recipe nothing in reportlab or the app
 # calls: a character set over 53 000 code points, ~6 ms to compile.
 CJKWRAP_PATTERN = "([\u2e80-\uffff])"
-# reportlab.lib.rl_safe_eval's pattern of unsafe names, which nothing reads: made from a set,
-# its text differs from process to process (the hash seed), so CompiledPatterns cannot keep it.
+# reportlab.lib.rl_safe_eval's pattern of unsafe names, which nothing reads.
 UNSAFE_NAMES_PATTERN_START = "\\b(?:"
 
 
@@ -48,8 +47,6 @@ def prepare() -> None:
     for name in GENERATING_MODULES:
         if name in sys.modules:
             _compile_through_cache(name)
-    if "re._compiler" in sys.modules:
-        compiled_patterns.install(sys.modules["re._compiler"])
     atexit.register(_leave_objects_to_the_system)
 
 
@@ -241,7 +238,8 @@ def _schema_typed_dicts_plain() -> Iterator[None]:
 
 class GeneratedCode:
     """Code compiled from the source text that dataclasses and typing_inspection write at run
-    time (an __init__, __repr__, __eq__... for every dataclass), kept on disk.
+    time (an __init__, __repr__, __eq__... for every dataclass) and from the string annotations
+    typing evaluates, kept on disk.
 
     Parsing and compiling those few hundred small functions was the largest single cost left
     in a bundle's start (~15 % of its instructions; bench/startup). The code depends only on
@@ -291,8 +289,6 @@ class GeneratedCode:
         if self._added and self._table is not None:
             from app import diskcache
 
-            if len(self._table) > self.LIMIT:
-                self._table = {key: self._table[key] for key in self._used}
             diskcache.store("code", self._slot(), self._slot(), self._table, checked=True)
             self._added = False
 
@@ -307,122 +303,6 @@ def _exec_cached(source: Any, globals: Any = None, locals: Any = None, /) -> Non
     if type(source) is str:
         source = generated_code.code(source, "exec")
     return exec(source, globals, locals)
-
-
-class CompiledPatterns:
-    """The compiled form of the regular expressions a process compiles (re's own parse and code
-    generation, in Python), kept on disk.
-
-    A bundle's imports compile ~80 patterns (logging's, tomllib's, reportlab's, html.parser's,
-    platformdirs'...; bench/startup), each parsed and turned into the regular expression
-    engine's code in Python every time. That code depends only on the pattern, its flags and
-    the interpreter, so the table keyed by pattern and flags, one file per interpreter
-    (app/diskcache.py), gives a later process what the compiler would: it hands the engine the
-    same code (``_sre.compile``, as re's compiler does last), and the engine checks the code
-    before it takes it. Each entry is kept marshalled and unpacked when its pattern is asked
-    for, so reading the table costs little in a process that needs few of them. Patterns re
-    may warn about (possible nested sets and set operations, FutureWarning) are compiled as
-    before every time, so the warning is not lost. The table is written at exit when the
-    process compiled a pattern it did not hold. Not in the window's process (as GeneratedCode):
-    it compiles few before its first paint."""
-
-    # Patterns kept. A pattern made from a set (its order follows the hash seed) is another
-    # text in every process: when such texts fill the table, the next write keeps only what
-    # that process used.
-    LIMIT = 1000
-    # What re's parser may warn about (a FutureWarning): such patterns are never kept.
-    WARNED = ("[[", "--", "&&", "~~", "||")
-
-    def __init__(self) -> None:
-        self._table: dict[tuple, bytes] | None = None
-        self._added = False
-        self._used: set[tuple] = set()
-        self._loading = False
-        self._compile_now: Any = None
-
-    @staticmethod
-    def _slot() -> str:
-        import _sre
-
-        return f"regular expressions, Python {sys.hexversion:x}, sre {_sre.MAGIC}"
-
-    def install(self, compiler: types.ModuleType) -> None:
-        """From now on ``re`` compiles through this table (``compiler`` is re._compiler)."""
-        if self._compile_now is None:
-            self._compile_now = compiler.compile
-            compiler.compile = self.compile  # type: ignore[attr-defined]
-
-    def compile(self, pattern: Any, flags: int = 0) -> Any:
-        """re._compiler.compile(pattern, flags), through the table."""
-        if type(pattern) is str:
-            kept = not any(part in pattern for part in self.WARNED)
-        elif type(pattern) is bytes:
-            kept = not any(part.encode() in pattern for part in self.WARNED)
-        else:
-            kept = False
-        if not kept or flags & 128 or self._loading:  # re.DEBUG prints the code as made
-            return self._compile_now(pattern, flags)
-        if self._table is None:
-            if "PySide6" in sys.modules:  # see the class's notes: compiled as usual from now on
-                sys.modules["re._compiler"].compile = self._compile_now
-                return self._compile_now(pattern, flags)
-            from app import diskcache
-
-            # Finding the cache folder imports platformdirs, which compiles patterns of its
-            # own; and a pattern platformdirs compiles while another module imports it would
-            # find it half made: then this pattern is compiled as usual, and a later one reads
-            # the table.
-            platformdirs = sys.modules.get("platformdirs")
-            if platformdirs is not None and not hasattr(platformdirs, "user_cache_dir"):
-                return self._compile_now(pattern, flags)
-            self._loading = True
-            try:
-                stored = diskcache.load("code", self._slot(), self._slot())
-            finally:
-                self._loading = False
-            self._table = stored if type(stored) is dict else {}
-        import _sre
-        import marshal
-
-        key = (pattern, flags)
-        self._used.add(key)
-        packed = self._table.get(key)
-        if packed is None:
-            compiled = self._compiled(pattern, flags)
-            self._table[key] = marshal.dumps(compiled)
-            self._added = True
-        else:
-            compiled = marshal.loads(packed)
-        return _sre.compile(pattern, *compiled)
-
-    @staticmethod
-    def _compiled(pattern: str | bytes, flags: int) -> tuple:
-        """What re._compiler.compile hands _sre.compile besides the pattern."""
-        from re import _compiler, _parser
-
-        parsed = _parser.parse(pattern, flags)
-        code = list(map(int, _compiler._code(parsed, flags)))  # its opcodes are int subclasses
-        groupindex = parsed.state.groupdict
-        indexgroup = [None] * parsed.state.groups
-        for name, index in groupindex.items():
-            indexgroup[index] = name
-        return (flags | parsed.state.flags, code, parsed.state.groups - 1, dict(groupindex),
-                tuple(indexgroup))
-
-    def store(self) -> None:
-        if self._added and self._table is not None:
-            from app import diskcache
-
-            diskcache.store("code", self._slot(), self._slot(), self._table, checked=True)
-            self._added = False
-
-
-compiled_patterns = CompiledPatterns()
-
-
-def _patterns_kept() -> Iterator[None]:
-    yield
-    compiled_patterns.install(sys.modules["re._compiler"])
 
 
 def _compile_cached(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
@@ -469,7 +349,6 @@ TWEAKS: dict[str, Callable[[], AbstractContextManager[None]]] = {
     "reportlab.platypus.doctemplate": _logging_on_first_use,
     "pydantic_core.core_schema": _schema_typed_dicts_plain,
     **{name: _generated_code_cached(name) for name in GENERATING_MODULES},
-    "re._compiler": contextmanager(_patterns_kept),
 }
 # Third-party modules replaced by a stand-in, made by the function.
 STAND_INS: dict[str, Callable[[types.ModuleType], None]] = {
@@ -541,6 +420,5 @@ def _leave_objects_to_the_system() -> None:
     window's process: Qt's objects are torn down in the order PySide expects. First the code
     this process compiled for generated functions is kept (GeneratedCode)."""
     generated_code.store()
-    compiled_patterns.store()
     if "PySide6" not in sys.modules:
         gc.freeze()
