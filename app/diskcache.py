@@ -25,8 +25,8 @@ from typing import Any
 
 from app.lazylog import LazyLogger
 
-# logging is imported when something is logged: the cache may be read while logging itself is
-# being imported (app/startup.py's table of compiled patterns).
+# logging is imported only when something is logged (app/lazylog.py): a bundle's start reads
+# the cache and logs nothing.
 log = LazyLogger(__name__)
 
 CACHE_ENV = "WECOM_APPEAL_CACHE"  # another folder for the cache; "off" turns it off

@@ -140,6 +140,11 @@ class _Entry:
     documents: list[PackageDocument]
     sources: list[SourceDocument]
 
+    @property
+    def is_photo(self) -> bool:
+        """Pictures to decode (an imported PDF's pages are placed as they are)."""
+        return not self.sources[0].is_pdf
+
 
 def _entries(documents: Sequence[PackageDocument], sources: Sequence[SourceDocument],
              options: BundleOptions) -> list[_Entry]:
@@ -334,7 +339,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
 
     # Threads only for photos: a bundle without any needs neither them nor concurrent.futures.
     pool_context: AbstractContextManager[ThreadPoolExecutor | None] = nullcontext()
-    if any(not entry.sources[0].is_pdf for entry in entries):
+    if any(entry.is_photo for entry in entries):
         from concurrent.futures import ThreadPoolExecutor
 
         pool_context = ThreadPoolExecutor(max_workers=options.workers)
@@ -364,7 +369,7 @@ def build_bundle(profile: Profile, documents: Sequence[PackageDocument],
         # All photos are queued before the layout starts; each page waits only for its own.
         pictures: dict[int, list[Future]] = {}
         for number, entry in enumerate(entries):
-            if not entry.sources[0].is_pdf:
+            if entry.is_photo:
                 box_h = (content_h - 12 * mm) / 2 if len(entry.documents) == 2 else content_h
                 pictures[number] = [prepare(d, s, box_h) for d, s in
                                     zip(entry.documents, entry.sources, strict=True)]
