@@ -200,6 +200,9 @@ class ModelFile(BaseModel):
         default=-2.0, description="The risky lane names a category only if that category's "
         "score is at most this far below its threshold (text unlike any category, e.g. random "
         "characters, is not flagged on the risky lane alone).")
+    sure_margin: float | None = Field(
+        default=None, description="A model finding this far above its threshold stands where "
+        "the term checks read a denial (None: a denial always holds it back).")
     veto_min_chars: int = Field(
         default=20, description="Texts shorter than this (normalised) are never overruled: "
         "too few features to judge.")
@@ -233,6 +236,7 @@ class TextModel:
         self.high_margin = data.high_margin
         self.veto_margin = data.veto_margin
         self.veto_min_chars = data.veto_min_chars
+        self.sure_margin = data.sure_margin
         # A feature's weights for all categories as one integer: category c's (signed) weight
         # times 2 ** (c * _LANE). Python's integers add the lanes of many features at once.
         packed: dict[str, int] = {}
