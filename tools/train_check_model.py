@@ -523,6 +523,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                  "resources/check/)")
     parser.add_argument("--cjk", default="1-3", help="character n-gram sizes, e.g. 1-3 or 2-4")
     parser.add_argument("--c", type=float, default=C_REG, help="inverse regularisation strength")
+    parser.add_argument("--no-stem", action="store_true",
+                        help="English words as written, not as their Snowball stems")
     args = parser.parse_args(argv)
 
     if args.check:
@@ -536,7 +538,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     lo, _, hi = args.cjk.partition("-")
     try:
-        settings = FeatureSettings(cjk_min=int(lo), cjk_max=int(hi or lo))
+        settings = FeatureSettings(cjk_min=int(lo), cjk_max=int(hi or lo),
+                                   latin_stem=not args.no_stem)
     except ValueError as exc:
         parser.error(f"--cjk: expected sizes like 1-3 ({exc})")
     files = args.files or default_files(args.kind)
