@@ -59,6 +59,7 @@ def test_writers_the_models_never_read_stay_where_they_were_measured():
     assert notices.recall() >= 0.95
 
 
-# What the shipped models gave on fresh/ when they were trained, rounded against them.
-FRESH_RECALL = 0.95
+# What the shipped models gave on fresh/ when they were trained (94.6 % found, 2.0 % of
+# ordinary texts flagged), rounded against them.
+FRESH_RECALL = 0.94
 FRESH_FLAGGED = 0.025
