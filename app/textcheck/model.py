@@ -165,8 +165,8 @@ def feature_spans(text: str, settings: FeatureSettings) -> list[tuple[str, int, 
                     start, end = run.pos[i], run.end[i + size - 1]
                 out.append((run.text[i:i + size], start, end))
     if _HAS_LATIN(text) is not None:
+        word = _stemmed_word if settings.latin_stem else _latin_word
         for part in _LATIN_PART.finditer(text):
-            word = _stemmed_word if settings.latin_stem else _latin_word
             words = [(word(m.group()), m.start(), m.end())
                      for m in _WORD.finditer(text, part.start(), part.end())]
             out += words
