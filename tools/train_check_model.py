@@ -65,12 +65,21 @@ FOLDS = 5
 # (tests/check/README.md): ordinary texts flagged fall from 5.4 % to 3.6 %, recall by 1 point.
 VETO_MARGIN = 3.0
 VETO_MIN_CHARS = 20
+# A model finding this far above its threshold stands where the term checks read a denial ("If
+# you don't share this, you lose your VIP price"; the warning words still hold it back). With the
+# 47-writer model on writers it never read (w48-w57): 90.6 -> 91.1 % found, ordinary texts
+# flagged 2.1 -> 2.0 % (with the warning words' new entries); margins 1-2 found as much and
+# flagged more, letting sure findings past warnings too gained 0.2 points for 0.1 more flagged.
+SURE_MARGIN = 3.0
 # Ordinary texts the category thresholds may flag, out of fold, over all categories together;
 # RISKY_BUDGET: with the risky lane (leaving one writer out, 13 writers: the risky lane plus the
 # categories found 90 % at 1.8 % ordinary flagged, the categories alone 80 % at 1 %, 85 % at 2 %;
 # 1.5 % / 3 % against 1 % / 2 %: recall +1 point, held-out ordinary flagged 1.4 % against 0.6 %).
-ORDINARY_BUDGET = 0.015
-RISKY_BUDGET = 0.03
+# 2 % / 4.5 % against 1.5 % / 3 %, trained without whole writers and measured on them (found,
+# ordinary flagged; w35-w41: 86.7 / 2.4 % against 85.3 / 2.0 %; w42-w47: 90.4 / 1.6 % against
+# 88.6 / 0.9 %; w48-w57: 90.6 / 2.1 % against 89.0 / 1.6 %): recall +1.5 points for +0.5.
+ORDINARY_BUDGET = 0.02
+RISKY_BUDGET = 0.045
 # The risky lane names a category only this close to its threshold (bench/check's random
 # texts: 19 % flagged on the risky lane alone without it, 0.8 % with -2).
 RISKY_FLOOR = -2.0
@@ -403,7 +412,8 @@ def train(rows: Sequence[Row], kind: str, settings: FeatureSettings, c_reg: floa
                      thresholds=[round(t, 4) for t in thresholds], scale=SCALE,
                      weights=weights, veto_margin=VETO_MARGIN if kind == "texts" else None,
                      risky_floor=RISKY_FLOOR,
-                     veto_min_chars=VETO_MIN_CHARS)
+                     veto_min_chars=VETO_MIN_CHARS,
+                     sure_margin=SURE_MARGIN if kind == "texts" else None)
 
 
 def cv_summary(scores: Any, rows: Sequence[Row], categories: Sequence[str],
@@ -513,6 +523,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                  "resources/check/)")
     parser.add_argument("--cjk", default="1-3", help="character n-gram sizes, e.g. 1-3 or 2-4")
     parser.add_argument("--c", type=float, default=C_REG, help="inverse regularisation strength")
+    parser.add_argument("--no-stem", action="store_true",
+                        help="English words as written, not as their Snowball stems")
     args = parser.parse_args(argv)
 
     if args.check:
@@ -526,7 +538,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     lo, _, hi = args.cjk.partition("-")
     try:
-        settings = FeatureSettings(cjk_min=int(lo), cjk_max=int(hi or lo))
+        settings = FeatureSettings(cjk_min=int(lo), cjk_max=int(hi or lo),
+                                   latin_stem=not args.no_stem)
     except ValueError as exc:
         parser.error(f"--cjk: expected sizes like 1-3 ({exc})")
     files = args.files or default_files(args.kind)

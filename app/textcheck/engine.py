@@ -207,17 +207,23 @@ class TextChecker:
                         ) -> list[Finding]:
         """A finding per category the model sees and no medium or high term finding names.
         What the term checks read as denied ("本店从不刷单") or warned against is not found
-        again by the model; in a text that is a warning, the model's findings are info."""
+        again by the model unless the model is sure (``sure_margin`` above its threshold: the
+        negation list reads words, not sentences: "If you don't share this, you lose your VIP
+        price"); in a text that is a warning, the model's findings are info."""
         model = self._model
         assert model is not None
-        named = {f.category for f in found if f.severity != "info"} | denied
+        named = {f.category for f in found if f.severity != "info"}
         cs = self._c.check_set
         out = []
         flagged = any(f.severity != "info" for f in found)
+        sure_margin = model.sure_margin
         for category, margin in model.passing_scores(scores):
             if category in named or category not in cs.catalogue_categories:
                 continue
             if margin < 0 and flagged:  # the risky lane's pick adds nothing to a flagged text
+                continue
+            sure = sure_margin is not None and margin >= sure_margin
+            if category in denied and not sure:
                 continue
             rule, section = cs.rule_section(category)
             severity: Severity = ("info" if warning else "high"

@@ -152,6 +152,22 @@ def test_digits_read_as_one_symbol():
     assert features("win 100 dollars", cfg).count("win 0") == 1
 
 
+def test_english_words_are_read_as_their_stems_when_the_model_says_so():
+    stemmed = FeatureSettings(latin_stem=True)
+    assert features("sharing shares, 100 shared", stemmed) == [
+        "0", "share", "share", "share share", "0", "share", "0 share"]
+    assert features("sharing shares", FeatureSettings()) == ["sharing", "shares",
+                                                             "sharing shares"]
+    # The stems the shipped models were trained on: a new Snowball release that stems
+    # differently would quietly change every English score.
+    assert [features(w, stemmed)[0] for w in ("cashback", "reviews", "forwarded", "lottery",
+                                                "investing", "don't")] == [
+        "cashback", "review", "forward", "lotteri", "invest", "don't"]
+    spans = feature_spans("friends forwarding", stemmed)
+    assert [f for f, _, _ in spans] == features("friends forwarding", stemmed)
+    assert spans[1] == ("forward", 8, 18)
+
+
 def _toy(thresholds: list[float]) -> TextModel:
     meta = trainer.ModelMeta(kind="texts", trained="2026-12-02T00:00:00Z", training_files=[],
                              examples=3, positives={}, ordinary=1, settings=FeatureSettings(),
@@ -240,6 +256,31 @@ def test_a_warning_text_gives_the_model_no_say(with_model):
     text = "【反诈提醒】" + _SHARING + "，这类消息都是骗局，请勿相信"
     found = _model_findings(with_model, text)
     assert all(f.severity == "info" for f in found)
+
+
+def _sure_toy(sure_margin: float | None) -> TextModel:
+    """Order brushing scores 2.0 over its threshold on "刷单", inducing sharing on "海报"."""
+    meta = trainer.ModelMeta(kind="texts", trained="2026-12-03T00:00:00Z", training_files=[],
+                             examples=3, positives={}, ordinary=1, settings=FeatureSettings(),
+                             trainer="by hand")
+    return TextModel(ModelFile(
+        meta=meta, categories=["order_brushing", "inducing_sharing"], bias=[-1.0, -1.0],
+        thresholds=[0.0, 0.0], scale=1000, weights=[{"刷单": 3000}, {"海报": 3000}],
+        sure_margin=sure_margin))
+
+
+@pytest.mark.parametrize("sure_margin, stands", [(None, False), (1.5, True), (2.5, False)])
+def test_a_sure_model_finding_stands_against_a_denial_not_a_warning(catalogue, sure_margin,
+                                                                   stands):
+    checker = load_checker(catalogue, use_workspace=False, model=_sure_toy(sure_margin))
+    denied = "本店从不刷单，有需要的朋友私聊"  # the negation list reads a denial
+    assert [f for f in checker.check(denied, "en") if f.severity != "info"] == (
+        [] if not stands else _model_findings(checker, denied))
+    assert [f.category for f in _model_findings(checker, denied)] == (
+        ["order_brushing"] if stands else [])
+    warned = "反诈提醒：扫海报领奖的都是骗局"  # "反诈提醒" frames the text as a warning
+    (finding,) = _model_findings(checker, warned)
+    assert finding.category == "inducing_sharing" and finding.severity == "info"
 
 
 def test_the_model_overrules_a_term_it_reads_as_clearly_not_meant(catalogue):
