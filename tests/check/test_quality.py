@@ -53,13 +53,13 @@ def test_writers_the_models_never_read_stay_where_they_were_measured():
         part = evaluate.evaluate_notices(path)
         notices.tp.update(part.tp)
         notices.fn.update(part.fn)
-    assert copy.ordinary >= 1500 and copy.recall() > 0 and len(copy.tp) >= 16
+    assert copy.ordinary >= 1500 and len(copy.tp) >= 16  # every copy category, with its texts
     assert copy.recall() >= FRESH_RECALL
     assert copy.flagged_rate <= FRESH_FLAGGED
     assert notices.recall() >= 0.95
 
 
-# What the shipped models gave on fresh/ when they were trained (95.1 % found, 2.0 % of
+# What the shipped models gave on fresh/ when they were trained (95.3 % found, 1.8 % of
 # ordinary texts flagged), rounded against them.
 FRESH_RECALL = 0.945
 FRESH_FLAGGED = 0.025
