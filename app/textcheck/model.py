@@ -26,7 +26,7 @@ import math
 import re
 import threading
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -120,13 +120,18 @@ def features(text: str, settings: FeatureSettings) -> list[str]:
 
 def _latin_features(text: str, settings: FeatureSettings) -> list[str]:
     out: list[str] = []
-    word = _stemmed_word if settings.latin_stem else _latin_word
+    word = _word_reader(settings)
     for part in _LATIN_PART.findall(text):
         words = [word(w) for w in _WORD.findall(part)]
         out += words
         if settings.latin_bigrams and len(words) > 1:
             out += [f"{a} {b}" for a, b in pairwise(words)]
     return out
+
+
+def _word_reader(settings: FeatureSettings) -> Callable[[str], str]:
+    """How a Latin word (lower case, from ``_WORD``) becomes its feature."""
+    return _stemmed_word if settings.latin_stem else _latin_word
 
 
 def _latin_word(word: str) -> str:
@@ -165,7 +170,7 @@ def feature_spans(text: str, settings: FeatureSettings) -> list[tuple[str, int, 
                     start, end = run.pos[i], run.end[i + size - 1]
                 out.append((run.text[i:i + size], start, end))
     if _HAS_LATIN(text) is not None:
-        word = _stemmed_word if settings.latin_stem else _latin_word
+        word = _word_reader(settings)
         for part in _LATIN_PART.finditer(text):
             words = [(word(m.group()), m.start(), m.end())
                      for m in _WORD.finditer(text, part.start(), part.end())]

@@ -86,17 +86,21 @@ def _tally(score: Score, expected: list[str], found: set[str], text: str) -> Non
         score.fp[category] += 1
 
 
-def evaluate_copy(checker: TextChecker, name: str | Path = "corpus.tsv") -> Score:
-    score = Score()
+def evaluate_copy(checker: TextChecker, name: str | Path = "corpus.tsv",
+                  into: Score | None = None) -> Score:
+    """The file's texts through ``checker``, tallied into ``into`` (several files, one score)
+    or a new score."""
+    score = into if into is not None else Score()
     for expected, text in read_tsv(name):
         found = {f.category for f in checker.check(text, "en") if f.severity != "info"}
         _tally(score, expected, found, text)
     return score
 
 
-def evaluate_notices(name: str | Path = "notices.tsv", use_model: bool = True) -> Score:
+def evaluate_notices(name: str | Path = "notices.tsv", use_model: bool = True,
+                     into: Score | None = None) -> Score:
     catalogue = load_catalogue()
-    score = Score()
+    score = into if into is not None else Score()
     for expected, text in read_tsv(name):
         best = classify_notice(text, catalogue, model=None if use_model else False).best
         _tally(score, expected, {best.category} if best else set(), text)

@@ -44,15 +44,9 @@ def test_writers_the_models_never_read_stay_where_they_were_measured():
     checker = load_checker(load_catalogue(), use_workspace=False)
     copy, notices = evaluate.Score(), evaluate.Score()
     for path in sorted(fresh.glob("copy_*.tsv")):
-        part = evaluate.evaluate_copy(checker, path)
-        for name in ("tp", "fn", "fp"):
-            getattr(copy, name).update(getattr(part, name))
-        copy.ordinary += part.ordinary
-        copy.ordinary_flagged += part.ordinary_flagged
+        evaluate.evaluate_copy(checker, path, into=copy)
     for path in sorted(fresh.glob("notices_*.tsv")):
-        part = evaluate.evaluate_notices(path)
-        notices.tp.update(part.tp)
-        notices.fn.update(part.fn)
+        evaluate.evaluate_notices(path, into=notices)
     assert copy.ordinary >= 1500 and len(copy.tp) >= 16  # every copy category, with its texts
     assert copy.recall() >= FRESH_RECALL
     assert copy.flagged_rate <= FRESH_FLAGGED
